@@ -1,0 +1,28 @@
+package io.landscape.api;
+
+/**
+ * The population loss F of a {@link Problem}, with its {@link Gradient} and {@link Hessian} objects.
+ *
+ * <p>An instance owns scratch buffers, so it (and the gradient and Hessian objects it hands out) must be used from one
+ * thread at a time; ask {@link Landscape#objective(Problem)} again for another thread — that is cheap, the compiled
+ * kernel is shared. The hot entry points ({@link #value}, {@link #valueAndGradient}, {@link Gradient#evaluate(double[],
+ * double[])}, {@link Hessian#evaluate(double[], double[])}) do not allocate.
+ */
+public interface Objective {
+    Problem problem();
+
+    /** Number of parameters n·d. */
+    int dimension();
+
+    /** F(x). Defined everywhere, including at zero neurons. */
+    double value(double[] x);
+
+    /** Writes ∇F(x) into {@code gradientOut} and returns F(x), sharing the pairwise work. */
+    double valueAndGradient(double[] x, double[] gradientOut);
+
+    /** The gradient object (same scratch space as this objective). */
+    Gradient gradient();
+
+    /** The Hessian object (same scratch space as this objective). */
+    Hessian hessian();
+}

@@ -1,0 +1,115 @@
+package io.landscape.impl.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.landscape.api.Kernel;
+import io.landscape.api.Landscape;
+import io.landscape.api.NotDifferentiableException;
+import io.landscape.api.Normalization;
+import io.landscape.api.Objective;
+import io.landscape.api.Points;
+import io.landscape.api.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code landscape eval --teacher SPEC --points FILE [--hessian]}: F, ∇F (and ∇²F) at every point, one JSON line each:
+ * {@code {"id", "value", "gradient": [[n rows of d]], "hessian": [[nd rows of nd]]}} (Hessian index =
+ * neuron·d + coordinate), ½ normalisation unless {@code --normalization full}.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate F, its gradient and (with --hessian) its Hessian at points read from a file.")
+public final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--teacher", required = true, paramLabel = "SPEC",
+            description = "identity:K, identity:K:D, or a CSV/JSON file with one teacher neuron per row.")
+    String teacher;
+
+    @Option(names = "--points", required = true, paramLabel = "FILE",
+            description = "JSON lines {\"id\": ..., \"neurons\": [[...], ...]}, or a CSV file holding one point.")
+    String points;
+
+    @Option(names = "--hessian", description = "Also output the (n·d)×(n·d) Hessian.")
+    boolean hessian;
+
+    @Option(names = "--kernel", defaultValue = "relu", paramLabel = "NAME",
+            description = "Activation kernel: relu (default), erf or linear.")
+    String kernel;
+
+    @Option(names = "--normalization", defaultValue = "half", paramLabel = "half|full",
+            description = "half: F = E ½(·)² as in papers 002/003 (default); full: E (·)², exactly twice that.")
+    String normalization;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        double[][] v = TeacherSpec.parse(teacher);
+        Kernel kern = Kernel.named(kernel);
+        Normalization norm = parseNormalization(normalization);
+        List<PointsReader.Entry> entries = PointsReader.read(points);
+        int failures = 0;
+        Objective f = null;
+        int fStudents = -1;
+        for (PointsReader.Entry e : entries) {
+            if (e.error != null) {
+                err.println("landscape eval: " + e.error);
+                failures++;
+                continue;
+            }
+            double[][] w = e.neurons;
+            if (w.length == 0) {
+                err.println("landscape eval: " + e.where + ": point '" + e.id + "' has no neurons");
+                failures++;
+                continue;
+            }
+            if (w[0].length != v[0].length) {
+                err.println("landscape eval: " + e.where + ": point '" + e.id + "' has neurons of dimension "
+                        + w[0].length + " but the teacher (" + teacher + ") has dimension " + v[0].length);
+                failures++;
+                continue;
+            }
+            if (f == null || fStudents != w.length) {
+                f = Landscape.objective(Problem.builder().teacher(v).students(w.length).kernel(kern)
+                        .normalization(norm).build());
+                fStudents = w.length;
+            }
+            double[] x = Points.flatten(w);
+            int d = v[0].length;
+            ObjectNode line = Json.object();
+            line.put("id", e.id);
+            try {
+                double[] g = new double[x.length];
+                double value = f.valueAndGradient(x, g);
+                line.put("value", value);
+                line.set("gradient", Json.rows(g, d));
+                if (hessian) {
+                    line.set("hessian", Json.rows(f.hessian().evaluate(x), x.length));
+                }
+            } catch (NotDifferentiableException ex) {
+                err.println("landscape eval: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
+                failures++;
+                continue;
+            }
+            out.println(Json.line(line));
+            out.flush();
+        }
+        return failures == 0 ? 0 : Main.EXIT_INPUT;
+    }
+
+    static Normalization parseNormalization(String s) {
+        switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "half": return Normalization.HALF;
+            case "full": return Normalization.FULL;
+            default: throw new InputException("--normalization " + s + ": expected half or full");
+        }
+    }
+}

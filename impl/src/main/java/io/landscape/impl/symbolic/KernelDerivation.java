@@ -1,0 +1,196 @@
+package io.landscape.impl.symbolic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.interfaces.IExpr;
+
+import io.landscape.api.Kernel;
+
+/**
+ * Derives, with Symja, every scalar coefficient the objective needs from a kernel κ(w, v) = K(r, ρ, θ),
+ * r = ‖w‖, ρ = ‖v‖, θ = ∠(w, v).
+ *
+ * <h2>Derivation (the formulas the generated code implements)</h2>
+ * Write a = w/r, b = v/ρ, c = cos θ = a·b, s = sin θ, and for s &gt; 0 the in-plane unit vectors
+ * n = (b − c a)/s (the part of b orthogonal to a; paper 000's n̄_{v,w}) and m = (a − c b)/s (n̄_{w,v}). Then
+ * ∇_w r = a, ∇_w c = (b − c a)/r = s n / r, ∇_w a = (I − aaᵀ)/r, and symmetrically for v.
+ * Because a smooth kernel is a function of c, derivatives in c are taken as ∂_c = −(1/sin θ) ∂_θ, which Symja
+ * simplifies so that the factor sin θ cancels symbolically (no 0/0 at θ ∈ {0, π}):
+ * <pre>
+ *   K_c  = −K_θ / sin θ,          K_cc = −(∂_θ K_c) / sin θ.
+ * </pre>
+ * <b>Gradient</b> (∂κ/∂w = K_r a + (K_c/r)(b − c a)):
+ * <pre>
+ *   ∂κ/∂w = gA · a + gB · v,   gA = K_r − c K_c / r,     gB = K_c / (r ρ)
+ *   ∂κ/∂v = gAv · b + gB · w,  gAv = K_ρ − c K_c / ρ
+ * </pre>
+ * For ReLU these are gA = ρ sin θ/(2π), gB = (π − θ)/(2π): paper 002 Eq. (8).
+ * <b>Hessian, diagonal part</b> h1 = ∂²κ/∂w² (differentiate the gradient once more):
+ * <pre>
+ *   h1 = α I + (β − α) aaᵀ + γ (anᵀ + naᵀ) + δ nnᵀ
+ *   α = K_r/r − c K_c/r²,   β = K_rr,   γ = s (∂_r K_c − K_c/r) / r,   δ = s² K_cc / r²
+ * </pre>
+ * and h1v = ∂²κ/∂v² the same with r ↔ ρ, a ↔ b, n ↔ m. For ReLU: α = δ = ρ sin θ/(2π r), β = γ = 0, i.e.
+ * (sin θ ρ/(2π r))(I − aaᵀ + nnᵀ) — paper 002 / 000 Thm 10.
+ * <b>Hessian, off-diagonal part</b> h2 = ∂²κ/∂w∂v, entry (p, q) = ∂²κ/∂w_p∂v_q:
+ * <pre>
+ *   h2 = η0 (I − bbᵀ) + η2 abᵀ + η3 amᵀ + η4 nbᵀ + η5 nmᵀ
+ *   η0 = K_c/(rρ),  η2 = K_rρ,  η3 = s(∂_r K_c − K_c/r)/ρ,  η4 = s ∂_ρ K_c / r,  η5 = s² K_cc/(rρ)
+ * </pre>
+ * (for ReLU: ((π − θ)/(2π)) I + (sin θ/(2π))(abᵀ + nmᵀ), which equals paper 002's
+ * (1/(2π))((π − θ)I + n̄_{w,v} v̄ᵀ + n̄_{v,w} w̄ᵀ)).
+ * <b>Self term</b> κ(w, w) = D(r) := K(r, r, 0), with ∇ = D′ a and ∇² = D″ aaᵀ + (D′/r)(I − aaᵀ).
+ *
+ * <h2>Degenerate geometry</h2>
+ * The coefficients γ, δ, η3, η4, η5 multiply n or m, which are undefined when s = 0 (parallel or antiparallel
+ * neurons). Each coefficient is therefore also evaluated at θ = 0 and θ = π (by substitution, or by Symja's
+ * {@code Limit} where substitution is indeterminate); the generated code uses those values when s = 0. For ReLU they
+ * give h1 → 0 and h2 → ½I (θ → 0) or 0 (θ → π): paper 000 Lemma 2 and App. A.
+ */
+public final class KernelDerivation {
+
+    /** Names of the first-order outputs, in the order the generated {@code first} method writes them. */
+    public static final List<String> FIRST = List.of("K", "gA", "gAv", "gB");
+    /** Names of the second-order outputs, in the order the generated {@code second} method writes them. */
+    public static final List<String> SECOND = List.of("a1", "b1", "g1", "d1", "a1v", "b1v", "g1v", "d1v",
+            "e0", "e2", "e3", "e4", "e5");
+    /** Names of the self-kernel outputs D(r), D′(r), D″(r). */
+    public static final List<String> SELF = List.of("D", "D1", "D2");
+
+    /** Derived expressions in r, rho, theta, as Symja prints them (parseable again). */
+    public static final class Derived {
+        public final Kernel kernel;
+        public final String kernelExpr;
+        /** name → expression in r, rho, theta (FIRST and SECOND), or r (SELF). */
+        public final Map<String, IExpr> regular = new LinkedHashMap<>();
+        /** name → value at θ = 0 (in r, rho). */
+        public final Map<String, IExpr> atZero = new LinkedHashMap<>();
+        /** name → value at θ = π (in r, rho). */
+        public final Map<String, IExpr> atPi = new LinkedHashMap<>();
+
+        Derived(Kernel kernel, String kernelExpr) {
+            this.kernel = kernel;
+            this.kernelExpr = kernelExpr;
+        }
+    }
+
+    private KernelDerivation() {
+    }
+
+    /** Runs the whole derivation on the Symja thread. */
+    public static Derived derive(Kernel kernel) {
+        return SymjaSession.get().call(ev -> deriveOn(ev, kernel));
+    }
+
+    private static Derived deriveOn(ExprEvaluator ev, Kernel kernel) {
+        String who = "kernel '" + kernel.name() + "'";
+        ev.clearVariables();
+        IExpr parsed;
+        try {
+            parsed = ev.parse(kernel.formula());
+        } catch (RuntimeException e) {
+            throw new SymbolicException(who + ": cannot parse formula '" + kernel.formula() + "': " + e.getMessage(), e);
+        }
+        String k = SymjaSession.eval(ev, who, "ReplaceAll(" + parsed + ", {ww->r^2, vv->rho^2, wv->r*rho*Cos(theta)})")
+                .toString();
+        java.util.Set<String> free = new java.util.TreeSet<>();
+        freeSymbols(ev.parse(k), free);
+        for (String v : free) {
+            if (!v.equals("r") && !v.equals("rho") && !v.equals("theta")) {
+                throw new SymbolicException(who + ": formula uses unknown variable '" + v
+                        + "' (allowed: r, rho, theta, ww, vv, wv)");
+            }
+        }
+        IExpr asym = SymjaSession.eval(ev, who, "Simplify((" + k + ") - ReplaceAll(" + k + ", {r->rho, rho->r}))");
+        if (!asym.isZero()) {
+            // not provably symmetric: test numerically
+            for (double[] p : new double[][] {{0.7, 1.9, 0.4}, {1.3, 0.35, 2.2}, {2.5, 0.9, 1.1}}) {
+                double d = ev.evalf(SymjaSession.check(who, ev.eval("N(ReplaceAll(" + asym + ", {r->" + p[0] + ", rho->"
+                        + p[1] + ", theta->" + p[2] + "}))")));
+                if (Math.abs(d) > 1e-12) {
+                    throw new SymbolicException(who + ": formula is not symmetric in w and v (K(r,rho,theta) − "
+                            + "K(rho,r,theta) = " + d + " at r=" + p[0] + ", rho=" + p[1] + ", theta=" + p[2] + ")");
+                }
+            }
+        }
+        Derived out = new Derived(kernel, k);
+        String kc = simplify(ev, who, "-D(" + k + ", theta)/Sin(theta)");
+        String kcc = simplify(ev, who, "-D(" + kc + ", theta)/Sin(theta)");
+        String kr = simplify(ev, who, "D(" + k + ", r)");
+        String krho = simplify(ev, who, "D(" + k + ", rho)");
+        String c = "Cos(theta)";
+        String s = "Sin(theta)";
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("K", k);
+        f.put("gA", kr + " - " + c + "*(" + kc + ")/r");
+        f.put("gAv", krho + " - " + c + "*(" + kc + ")/rho");
+        f.put("gB", "(" + kc + ")/(r*rho)");
+        f.put("a1", "(" + kr + ")/r - " + c + "*(" + kc + ")/r^2");
+        f.put("b1", "D(" + kr + ", r)");
+        f.put("g1", s + "*(D(" + kc + ", r) - (" + kc + ")/r)/r");
+        f.put("d1", s + "^2*(" + kcc + ")/r^2");
+        f.put("a1v", "(" + krho + ")/rho - " + c + "*(" + kc + ")/rho^2");
+        f.put("b1v", "D(" + krho + ", rho)");
+        f.put("g1v", s + "*(D(" + kc + ", rho) - (" + kc + ")/rho)/rho");
+        f.put("d1v", s + "^2*(" + kcc + ")/rho^2");
+        f.put("e0", "(" + kc + ")/(r*rho)");
+        f.put("e2", "D(" + kr + ", rho)");
+        f.put("e3", s + "*(D(" + kc + ", r) - (" + kc + ")/r)/rho");
+        f.put("e4", s + "*D(" + kc + ", rho)/r");
+        f.put("e5", s + "^2*(" + kcc + ")/(r*rho)");
+        for (Map.Entry<String, String> e : f.entrySet()) {
+            String name = e.getKey();
+            String expr = simplify(ev, who + ", coefficient " + name, e.getValue());
+            out.regular.put(name, ev.parse(expr));
+            out.atZero.put(name, ev.parse(endpoint(ev, who + ", coefficient " + name, expr, "0")));
+            out.atPi.put(name, ev.parse(endpoint(ev, who + ", coefficient " + name, expr, "Pi")));
+        }
+        String self = endpoint(ev, who + ", self term", "ReplaceAll(" + k + ", rho->r)", "0");
+        out.regular.put("D", ev.parse(self));
+        String d1 = simplify(ev, who + ", self term", "D(" + self + ", r)");
+        out.regular.put("D1", ev.parse(d1));
+        out.regular.put("D2", ev.parse(simplify(ev, who + ", self term", "D(" + d1 + ", r)")));
+        return out;
+    }
+
+    /** User (non-built-in) symbols of an expression. */
+    static void freeSymbols(IExpr e, java.util.Set<String> out) {
+        if (e.isSymbol()) {
+            if (!e.isBuiltInSymbol()) {
+                out.add(e.toString());
+            }
+        } else if (e.isAST()) {
+            org.matheclipse.core.interfaces.IAST ast = (org.matheclipse.core.interfaces.IAST) e;
+            freeSymbols(ast.head(), out);
+            for (int i = 1; i <= ast.argSize(); i++) {
+                freeSymbols(ast.get(i), out);
+            }
+        }
+    }
+
+    private static String simplify(ExprEvaluator ev, String who, String expr) {
+        return SymjaSession.eval(ev, who, "Simplify(" + expr + ")").toString();
+    }
+
+    /** The expression at θ = value: by substitution, or by a one-sided limit where that is indeterminate. */
+    private static String endpoint(ExprEvaluator ev, String who, String expr, String value) {
+        try {
+            return SymjaSession.eval(ev, who, "Simplify(ReplaceAll(" + expr + ", theta->" + value + "))").toString();
+        } catch (SymbolicException indeterminate) {
+            String dir = value.equals("0") ? "Direction->\"FromAbove\"" : "Direction->\"FromBelow\"";
+            return SymjaSession.eval(ev, who + " at theta=" + value,
+                    "Simplify(Limit(" + expr + ", theta->" + value + ", " + dir + "))").toString();
+        }
+    }
+
+    /** All output names in generation order (FIRST then SECOND). */
+    public static List<String> pairOutputs() {
+        List<String> all = new ArrayList<>(FIRST);
+        all.addAll(SECOND);
+        return all;
+    }
+}

@@ -1,0 +1,120 @@
+package io.landscape.impl.symbolic;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * The one owner of Symja in this process.
+ *
+ * <p>Symja's {@link ExprEvaluator} is not thread-safe and binds its engine to the thread that created it, so every
+ * symbolic computation runs on a single dedicated <em>daemon</em> thread owned by this class; callers on any thread
+ * submit work with {@link #call(SymjaTask)} and block for the result. Before Symja's {@code F} class is loaded, JAS
+ * threads are switched off and Symja's thread factory is replaced by one making daemon threads, so a program using
+ * landscape exits promptly when {@code main} returns (otherwise Symja keeps non-daemon threads alive for about a
+ * minute).
+ *
+ * <p>Every result is checked: Symja reports many failures as values ({@code $Failed}, {@code $Aborted},
+ * unevaluated calls) instead of exceptions; {@link #check(String, IExpr)} turns those into {@link SymbolicException}.
+ */
+public final class SymjaSession {
+
+    /** A piece of symbolic work, run on the session thread with the session's evaluator. */
+    @FunctionalInterface
+    public interface SymjaTask<T> {
+        T run(ExprEvaluator evaluator) throws Exception;
+    }
+
+    private static final SymjaSession INSTANCE = new SymjaSession();
+
+    private final ExecutorService thread;
+    private ExprEvaluator evaluator; // confined to the session thread
+
+    private SymjaSession() {
+        thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "landscape-symja");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static SymjaSession get() {
+        return INSTANCE;
+    }
+
+    /** Runs {@code task} on the Symja thread and returns its result; exceptions are rethrown unwrapped. */
+    public <T> T call(SymjaTask<T> task) {
+        Callable<T> c = () -> task.run(evaluator());
+        Future<T> f = thread.submit(c);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SymbolicException("interrupted while waiting for Symja", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new SymbolicException("Symja failed: " + cause, cause);
+        }
+    }
+
+    private ExprEvaluator evaluator() {
+        if (evaluator == null) {
+            configure();
+            evaluator = new ExprEvaluator(false, (short) 100);
+        }
+        return evaluator;
+    }
+
+    /** Must run before Symja's F class is initialised (it is: nothing else in landscape touches Symja). */
+    private static void configure() {
+        Config.JAS_NO_THREADS = true;
+        Config.TIMECONSTRAINED_NO_THREAD = true;
+        Config.THREAD_FACTORY = r -> {
+            Thread t = new Thread(r, "symja-worker");
+            t.setDaemon(true);
+            return t;
+        };
+        Config.FILESYSTEM_ENABLED = false;
+    }
+
+    /**
+     * Evaluates {@code input} and checks the result.
+     *
+     * @param what a description used in error messages
+     */
+    public static IExpr eval(ExprEvaluator ev, String what, String input) {
+        IExpr result;
+        try {
+            result = ev.eval(input);
+        } catch (RuntimeException e) {
+            throw new SymbolicException(what + ": Symja rejected '" + input + "': " + e.getMessage(), e);
+        }
+        return check(what + " (" + input + ")", result);
+    }
+
+    /** Rejects Symja's failure values. */
+    public static IExpr check(String what, IExpr result) {
+        if (result == null) {
+            throw new SymbolicException(what + ": Symja returned nothing");
+        }
+        String s = result.toString();
+        if (s.contains("$Failed") || s.contains("$Aborted") || s.contains("Indeterminate")
+                || s.contains("ComplexInfinity") || s.contains("Infinity") || s.contains("Derivative(")
+                || s.contains("Hold(") || s.contains("Limit(") || s.contains("D(")) {
+            throw new SymbolicException(what + ": Symja could not produce a usable result, got " + s);
+        }
+        return result;
+    }
+}
