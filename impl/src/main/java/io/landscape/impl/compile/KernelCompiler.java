@@ -31,7 +31,7 @@ import io.landscape.impl.symbolic.KernelDerivation;
  */
 public final class KernelCompiler {
     /** Bump whenever the derivation or the printer changes what is generated. */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
 
     private static final Map<Kernel, PairKernel> CACHE = new ConcurrentHashMap<>();
 

@@ -109,8 +109,7 @@ public final class KernelDerivation {
         if (!asym.isZero()) {
             // not provably symmetric: test numerically
             for (double[] p : new double[][] {{0.7, 1.9, 0.4}, {1.3, 0.35, 2.2}, {2.5, 0.9, 1.1}}) {
-                double d = ev.evalf(SymjaSession.check(who, ev.eval("N(ReplaceAll(" + asym + ", {r->" + p[0] + ", rho->"
-                        + p[1] + ", theta->" + p[2] + "}))")));
+                double d = numeric(ev, who, asym.toString(), p);
                 if (Math.abs(d) > 1e-12) {
                     throw new SymbolicException(who + ": formula is not symmetric in w and v (K(r,rho,theta) − "
                             + "K(rho,r,theta) = " + d + " at r=" + p[0] + ", rho=" + p[1] + ", theta=" + p[2] + ")");
@@ -172,19 +171,83 @@ public final class KernelDerivation {
         }
     }
 
-    private static String simplify(ExprEvaluator ev, String who, String expr) {
-        return SymjaSession.eval(ev, who, "Simplify(" + expr + ")").toString();
+    /** Sample points (r, rho, theta) at which every simplification is checked against its input. */
+    private static final double[][] PROBES = {{0.7, 1.3, 0.4}, {1.9, 0.45, 1.7}, {1.1, 2.3, 2.6}, {0.35, 0.8, 1.1}};
+
+    /**
+     * Evaluates {@code expr}, simplifies it, and keeps the simplified form only if it agrees numerically with the
+     * unsimplified one at {@link #PROBES} (relative 1e-9). Symja's {@code Simplify} and {@code Together} have been seen
+     * to return wrong results silently (e.g. for the second derivative of the erf self-kernel), so nothing is trusted
+     * unchecked.
+     */
+    static String simplify(ExprEvaluator ev, String who, String expr) {
+        String raw = SymjaSession.eval(ev, who, expr).toString();
+        for (String how : new String[] {"Simplify", "Together"}) {
+            String candidate;
+            try {
+                candidate = SymjaSession.eval(ev, who, how + "(" + raw + ")").toString();
+            } catch (SymbolicException e) {
+                continue;
+            }
+            if (agree(ev, who, raw, candidate, PROBES)) {
+                return candidate;
+            }
+        }
+        return raw;
     }
 
-    /** The expression at θ = value: by substitution, or by a one-sided limit where that is indeterminate. */
+    /** Whether two expressions in r, rho, theta agree numerically at the given points. */
+    static boolean agree(ExprEvaluator ev, String who, String a, String b, double[][] points) {
+        for (double[] p : points) {
+            double x = numeric(ev, who, a, p);
+            double y = numeric(ev, who, b, p);
+            if (!(Math.abs(x - y) <= 1e-9 * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A decimal literal Symja reads back exactly (Java's "1.0E-7" would parse as 1.0·E − 7). */
+    static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).toPlainString();
+    }
+
+    /** N(expr) at r = p[0], rho = p[1], theta = p[2]. */
+    static double numeric(ExprEvaluator ev, String who, String expr, double[] p) {
+        IExpr v = SymjaSession.eval(ev, who, "N(ReplaceAll(" + expr + ", {r->" + plain(p[0]) + ", rho->" + plain(p[1])
+                + ", theta->" + plain(p[2]) + "}))");
+        if (!v.isReal()) {
+            throw new SymbolicException(who + ": " + expr + " is not a real number at r=" + p[0] + ", rho=" + p[1]
+                    + ", theta=" + p[2] + " (got " + v + ")");
+        }
+        return v.evalDouble();
+    }
+
+    /**
+     * The expression at θ = value: by substitution, or by a one-sided limit where that is indeterminate. Either way the
+     * result is checked against the expression itself at θ within 1e-7 of the endpoint.
+     */
     private static String endpoint(ExprEvaluator ev, String who, String expr, String value) {
+        String result;
         try {
-            return SymjaSession.eval(ev, who, "Simplify(ReplaceAll(" + expr + ", theta->" + value + "))").toString();
+            result = simplify(ev, who, "ReplaceAll(" + expr + ", theta->" + value + ")");
         } catch (SymbolicException indeterminate) {
             String dir = value.equals("0") ? "Direction->\"FromAbove\"" : "Direction->\"FromBelow\"";
-            return SymjaSession.eval(ev, who + " at theta=" + value,
-                    "Simplify(Limit(" + expr + ", theta->" + value + ", " + dir + "))").toString();
+            result = SymjaSession.eval(ev, who + " at theta=" + value,
+                    "Limit(" + expr + ", theta->" + value + ", " + dir + ")").toString();
         }
+        double near = value.equals("0") ? 1e-7 : Math.PI - 1e-7;
+        for (double[] p : PROBES) {
+            double[] q = {p[0], p[1], near};
+            double x = numeric(ev, who, expr, q);
+            double y = numeric(ev, who, result, q);
+            if (!(Math.abs(x - y) <= 1e-5 * Math.max(1.0, Math.abs(x)))) {
+                throw new SymbolicException(who + ": the value at theta=" + value + " (" + result
+                        + ") does not match the expression next to it (" + x + " vs " + y + ")");
+            }
+        }
+        return result;
     }
 
     /** All output names in generation order (FIRST then SECOND). */

@@ -110,7 +110,7 @@ public final class SymjaFormulaChecker implements FormulaChecker {
             for (Vector v : variables) {
                 for (int i = 1; i <= v.dimension(); i++) {
                     rules.append(first ? "" : ",").append(v.name()).append(i).append("->")
-                            .append(String.format(java.util.Locale.ROOT, "%.17g", rnd.nextGaussian()));
+                            .append(java.math.BigDecimal.valueOf(rnd.nextGaussian()).toPlainString());
                     first = false;
                 }
             }
