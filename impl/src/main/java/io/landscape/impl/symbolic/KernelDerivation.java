@@ -156,15 +156,18 @@ public final class KernelDerivation {
         return out;
     }
 
-    /** User (non-built-in) symbols of an expression. */
+    private static final java.util.Set<String> CONSTANTS = java.util.Set.of("Pi", "E", "EulerGamma", "Catalan",
+            "GoldenRatio", "Degree");
+
+    /** Symbols of an expression other than function heads and numeric constants. */
     static void freeSymbols(IExpr e, java.util.Set<String> out) {
         if (e.isSymbol()) {
-            if (!e.isBuiltInSymbol()) {
+            // built-in names used as atoms (relaxed parsing maps 'zeta' to Zeta) are not constants either
+            if (!e.isBuiltInSymbol() || !CONSTANTS.contains(e.toString())) {
                 out.add(e.toString());
             }
         } else if (e.isAST()) {
             org.matheclipse.core.interfaces.IAST ast = (org.matheclipse.core.interfaces.IAST) e;
-            freeSymbols(ast.head(), out);
             for (int i = 1; i <= ast.argSize(); i++) {
                 freeSymbols(ast.get(i), out);
             }

@@ -14,11 +14,16 @@ import io.landscape.api.FormulaChecker;
 /**
  * {@link FormulaChecker} on Symja. Vector variables become lists of component symbols ({@code w → {w1, w2, w3}});
  * {@code Norm(x)} is read as {@code Sqrt(x.x)} (real vectors), so that Symja differentiates it without {@code Abs}.
- * The symbolic attempt is {@code Simplify} of the componentwise difference; the numeric fallback evaluates both sides at
+ * The symbolic attempt is {@code Simplify} of the componentwise difference (when it has at most 600 leaves — Simplify
+ * is exponential in size); the numeric fallback evaluates both sides at
  * seeded standard-normal points and requires |lhs − rhs| ≤ 1e-9·max(1, |lhs|, |rhs|) in every component.
  */
 public final class SymjaFormulaChecker implements FormulaChecker {
     private static final double TOLERANCE = 1e-9;
+    /** Largest difference (in Symja leaves) handed to Simplify; larger ones go straight to the numeric check. */
+    private static final long SYMBOLIC_LEAF_LIMIT = 600;
+    /** Sides longer than this (as text) skip even forming the symbolic difference, which is itself costly. */
+    private static final int SYMBOLIC_TEXT_LIMIT = 6000;
 
     @Override
     public FormulaCheck identity(String lhs, String rhs, List<Vector> variables, int samples, long seed) {
@@ -60,31 +65,37 @@ public final class SymjaFormulaChecker implements FormulaChecker {
         return sb.append('}').toString();
     }
 
-    /** Substitutes vectors by component lists and Norm by Sqrt(x.x); returns the evaluated expression's text. */
+    /**
+     * Substitutes vectors by component lists (textually, before anything is evaluated — Symja would otherwise evaluate
+     * {@code Outer} or {@code Dot} of bare symbols first) and Norm by Sqrt(x.x); returns the evaluated expression.
+     */
     private static String prepare(ExprEvaluator ev, String formula, List<Vector> variables) {
         ev.clearVariables();
-        String f = formula.replace("Norm(", "lsNorm(");
-        StringBuilder rules = new StringBuilder("{");
-        for (int i = 0; i < variables.size(); i++) {
-            Vector v = variables.get(i);
-            rules.append(i > 0 ? "," : "").append(v.name()).append("->").append(components(v));
+        String f = formula.replaceAll("(?<![A-Za-z0-9_$])Norm\\(", "lsNorm(");
+        for (Vector v : variables) {
+            f = f.replaceAll("(?<![A-Za-z0-9_$])" + v.name() + "(?![A-Za-z0-9_$(\\[])", components(v));
         }
-        rules.append('}');
         SymjaSession.eval(ev, "helper", "lsNorm(x_List):=Sqrt(x.x)");
-        IExpr parsed;
         try {
-            parsed = ev.parse(f);
+            ev.parse(f);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot parse formula '" + formula + "': " + e.getMessage(), e);
         }
-        return SymjaSession.eval(ev, "formula " + formula, "ReplaceAll(" + parsed + ", " + rules + ")").toString();
+        return SymjaSession.eval(ev, "formula " + formula, f).toString();
     }
 
     private static FormulaCheck compare(ExprEvaluator ev, String lhs, String rhs, List<Vector> variables, int samples,
                                         long seed, String what) {
-        IExpr diff;
+        IExpr diff = null;
         try {
-            diff = ev.eval("Simplify(Flatten({" + lhs + "}) - Flatten({" + rhs + "}))");
+            if (lhs.length() + rhs.length() > SYMBOLIC_TEXT_LIMIT) {
+                throw new IllegalStateException("too large for a symbolic attempt");
+            }
+            IExpr raw = ev.eval("Flatten({" + lhs + "}) - Flatten({" + rhs + "})");
+            // Simplify is exponential in expression size: only small differences are worth a symbolic attempt
+            if (raw.leafCount() <= SYMBOLIC_LEAF_LIMIT) {
+                diff = ev.eval("Simplify(" + raw + ")");
+            }
         } catch (RuntimeException e) {
             diff = null;
         }
@@ -102,21 +113,30 @@ public final class SymjaFormulaChecker implements FormulaChecker {
                         what + ": the difference simplifies to 0 in all " + list.argSize() + " component(s)");
             }
         }
+        // Store both sides as pure functions once: re-sending a large expression as text costs a full re-parse
+        StringBuilder params = new StringBuilder();
+        for (Vector v : variables) {
+            for (int i = 1; i <= v.dimension(); i++) {
+                params.append(params.length() == 0 ? "" : ",").append(v.name()).append(i);
+            }
+        }
+        SymjaSession.eval(ev, what + " (left side)", "lsLhs = Function({" + params + "}, Evaluate(Flatten({" + lhs
+                + "})))");
+        SymjaSession.eval(ev, what + " (right side)", "lsRhs = Function({" + params + "}, Evaluate(Flatten({" + rhs
+                + "})))");
         Random rnd = new Random(seed);
         double worst = 0;
         for (int sample = 0; sample < samples; sample++) {
-            StringBuilder rules = new StringBuilder("{");
-            boolean first = true;
+            StringBuilder args = new StringBuilder();
             for (Vector v : variables) {
                 for (int i = 1; i <= v.dimension(); i++) {
-                    rules.append(first ? "" : ",").append(v.name()).append(i).append("->")
+                    args.append(args.length() == 0 ? "" : ",")
                             .append(java.math.BigDecimal.valueOf(rnd.nextGaussian()).toPlainString());
-                    first = false;
                 }
             }
-            rules.append('}');
-            double[] l = numbers(ev, lhs, rules.toString(), what + " (left side)");
-            double[] r = numbers(ev, rhs, rules.toString(), what + " (right side)");
+            String rules = "(" + params + ") = (" + args + ")";
+            double[] l = numbers(ev, "lsLhs(" + args + ")", what + " (left side)");
+            double[] r = numbers(ev, "lsRhs(" + args + ")", what + " (right side)");
             if (l.length != r.length) {
                 return new FormulaCheck(false, FormulaCheck.Method.NUMERIC, sample + 1, Double.POSITIVE_INFINITY,
                         what + ": the sides have " + l.length + " and " + r.length + " components");
@@ -136,8 +156,8 @@ public final class SymjaFormulaChecker implements FormulaChecker {
                         + " random points (max relative discrepancy " + worst + ")");
     }
 
-    private static double[] numbers(ExprEvaluator ev, String expr, String rules, String what) {
-        IExpr value = SymjaSession.eval(ev, what, "N(Flatten({ReplaceAll(" + expr + ", " + rules + ")}))");
+    private static double[] numbers(ExprEvaluator ev, String call, String what) {
+        IExpr value = SymjaSession.eval(ev, what, "N(" + call + ")");
         if (!value.isList()) {
             throw new SymbolicException(what + ": not a list of numbers: " + value);
         }

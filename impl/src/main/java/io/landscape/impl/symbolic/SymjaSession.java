@@ -73,6 +73,11 @@ public final class SymjaSession {
         if (evaluator == null) {
             configure();
             evaluator = new ExprEvaluator(false, (short) 100);
+            // Symja prints warnings ("Part: ...", "Power: infinite expression") on the engine's streams: keep them off
+            // stdout/stderr of the host program; failures are detected from the returned values instead.
+            java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+            evaluator.getEvalEngine().setOutPrintStream(sink);
+            evaluator.getEvalEngine().setErrorPrintStream(sink);
         }
         return evaluator;
     }
