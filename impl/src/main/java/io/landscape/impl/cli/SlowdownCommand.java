@@ -14,6 +14,7 @@ import io.landscape.impl.experiment.slowdown.SlowdownConfig;
 import io.landscape.impl.experiment.slowdown.SlowdownExperiment;
 import io.landscape.impl.experiment.slowdown.SlowdownOutput;
 import io.landscape.impl.experiment.slowdown.SlowdownRun;
+import io.landscape.impl.optim.GradientFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,6 +72,14 @@ public final class SlowdownCommand implements Callable<Integer> {
             description = "Density of the log-spaced recording grid in T (default: ${DEFAULT-VALUE}).")
     int pointsPerDecade;
 
+    @Option(names = "--flow-atol", defaultValue = "1e-16", paramLabel = "A",
+            description = "Gradient flow: absolute error tolerance per step and component (default: ${DEFAULT-VALUE}).")
+    double flowAtol;
+
+    @Option(names = "--flow-rtol", defaultValue = "1e-13", paramLabel = "R",
+            description = "Gradient flow: relative error tolerance per step and component (default: ${DEFAULT-VALUE}).")
+    double flowRtol;
+
     @Option(names = "--no-plots", description = "Skip the PNG/SVG plots.")
     boolean noPlots;
 
@@ -83,7 +92,8 @@ public final class SlowdownCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         SlowdownConfig config = parse();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        SlowdownExperiment.Result result = new SlowdownExperiment().run(config, workers);
+        GradientFlow flow = new GradientFlow(flowAtol, flowRtol, Double.POSITIVE_INFINITY);
+        SlowdownExperiment.Result result = new SlowdownExperiment(flow).run(config, workers);
         List<Path> files = SlowdownOutput.write(result, out, !noPlots);
         stdout.println("dynamics  n   finalLoss      fittedExponent  L(T=1000)");
         List<SlowdownRun> all = new ArrayList<>(result.descentRuns());
@@ -129,6 +139,10 @@ public final class SlowdownCommand implements Callable<Integer> {
         }
         if (pointsPerDecade < 1) {
             throw new InputException("--points-per-decade: need K ≥ 1, got " + pointsPerDecade);
+        }
+        if (!(flowAtol > 0) || !(flowRtol >= 0) || !Double.isFinite(flowAtol) || !Double.isFinite(flowRtol)) {
+            throw new InputException("--flow-atol/--flow-rtol: need atol > 0 and rtol ≥ 0, got " + flowAtol + ", "
+                    + flowRtol);
         }
         if (threads < 0) {
             throw new InputException("--threads: need K ≥ 0, got " + threads);

@@ -16,7 +16,7 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * recorded times do not constrain the step size.
  *
  * <p>Tolerances are per component: |error| ≤ absoluteTolerance + relativeTolerance·|x|. Near a degenerate
- * minimum the slow directions are tiny (θ ~ t⁻¹), so the default absolute tolerance is small (10⁻¹⁴).
+ * minimum the slow directions are tiny (θ ~ t⁻¹), so the default absolute tolerance is small (10⁻¹⁶, relative 10⁻¹³).
  */
 public final class GradientFlow {
 
@@ -30,8 +30,8 @@ public final class GradientFlow {
     public record Stats(int gradientEvaluations, double finalTime) {
     }
 
-    public static final double DEFAULT_ABSOLUTE_TOLERANCE = 1e-14;
-    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-12;
+    public static final double DEFAULT_ABSOLUTE_TOLERANCE = 1e-16;
+    public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-13;
 
     private final double absoluteTolerance;
     private final double relativeTolerance;

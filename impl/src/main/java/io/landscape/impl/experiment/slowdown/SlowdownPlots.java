@@ -25,8 +25,8 @@ public final class SlowdownPlots {
     public static final String EXPONENT = "figure1-exponent";
     public static final String BOTH = "figure1";
 
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 480;
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 600;
     private static final double EXPONENT_FLOOR = -8.0;
     private static final Color[] COLORS = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
@@ -71,6 +71,10 @@ public final class SlowdownPlots {
                 "L(w(T))");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
         for (SlowdownRun r : runs(result)) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -89,6 +93,7 @@ public final class SlowdownPlots {
         SlowdownConfig c = result.config();
         XYChart chart = base("log_{ηT} L(w(T))  (→ −3 for n ≥ 2)", "T", "log_{ηT} L");
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         chart.getStyler().setYAxisMin(EXPONENT_FLOOR);
         chart.getStyler().setYAxisMax(0.0);
         double from = Double.NaN;
@@ -98,10 +103,17 @@ public final class SlowdownPlots {
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < r.steps().length; i++) {
                 double y = r.logEtaTLoss(i);
-                if (r.times()[i] >= 10 && y >= EXPONENT_FLOOR && y <= 0) {
-                    xs.add((double) r.steps()[i]);
-                    ys.add(y);
+                if (r.times()[i] < 10) {
+                    continue;
                 }
+                if (!(y >= EXPONENT_FLOOR && y <= 0)) {
+                    if (!xs.isEmpty()) {
+                        break; // left the panel (n = 1 reaching its floating-point floor): stop the curve there
+                    }
+                    continue;
+                }
+                xs.add((double) r.steps()[i]);
+                ys.add(y);
             }
             if (!xs.isEmpty()) {
                 from = Double.isNaN(from) ? xs.get(0) : Math.min(from, xs.get(0));
@@ -129,7 +141,8 @@ public final class SlowdownPlots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
                 .build();
         Styler s = chart.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setAntiAlias(true);
