@@ -39,8 +39,8 @@ public final class SingleTeacherLoss implements ValueAndGradient {
     private static final double INV_2PI = 1.0 / (2.0 * Math.PI);
     /** Below this angle ψ and θ − sin θ are evaluated by their series. */
     static final double SERIES_BELOW = 1.0;
-    private static final double[] PSI_SERIES = new double[10];   // ψ(θ)/θ³ in powers of θ²
-    private static final double[] TAU_SERIES = new double[10];   // (θ − sin θ)/θ³ in powers of θ²
+    static final double[] PSI_SERIES = new double[10];   // ψ(θ)/θ³ in powers of θ²
+    static final double[] TAU_SERIES = new double[10];   // (θ − sin θ)/θ³ in powers of θ²
 
     static {
         // ψ = Σ_{k≥1} (−1)^{k+1} 2k θ^{2k+1}/(2k+1)!,  θ − sin θ = Σ_{k≥1} (−1)^{k+1} θ^{2k+1}/(2k+1)!
