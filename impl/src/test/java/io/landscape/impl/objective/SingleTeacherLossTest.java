@@ -296,6 +296,38 @@ class SingleTeacherLossTest {
         assertEquals(2 + 2 * Math.sqrt(5), loss.potential(x), 1e-15);
     }
 
+    /** The hot path allocates nothing (HotSpot's per-thread allocation counter), and neither does a GD run. */
+    @Test
+    void valueAndGradientAndDescentDoNotAllocate() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean)) {
+            return;
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        long id = Thread.currentThread().getId();
+        SingleTeacherLoss loss = new SingleTeacherLoss(e1(10), 4);
+        double[] x = gaussian(new SplittableRandom(3), 40, 0.3);
+        double[] g = new double[40];
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) { // warm up (JIT, escape analysis)
+            sink += loss.valueAndGradient(x, g) + loss.potential(x);
+        }
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 20_000; i++) {
+            sink += loss.valueAndGradient(x, g) + loss.potential(x);
+        }
+        long allocated = mx.getThreadAllocatedBytes(id) - before;
+        assertTrue(Double.isFinite(sink));
+        assertTrue(allocated < 1024, "20000 evaluations allocated " + allocated + " bytes");
+        long[] record = {100_000L};
+        GradientDescent.run(loss, x, 0.05, record, (i, s, v, p) -> { });
+        before = mx.getThreadAllocatedBytes(id);
+        GradientDescent.run(loss, x, 0.05, record, (i, s, v, p) -> { });
+        allocated = mx.getThreadAllocatedBytes(id) - before;
+        // a fixed few KB (copies of x, the gradient buffer, JIT bookkeeping); one allocation per step would be ≥ 1.6 MB
+        assertTrue(allocated < 16_384, "100000 GD steps allocated " + allocated + " bytes");
+    }
+
     @Test
     void rejectsBadShapes() {
         assertThrows(IllegalArgumentException.class, () -> new SingleTeacherLoss(new double[3], 2));
