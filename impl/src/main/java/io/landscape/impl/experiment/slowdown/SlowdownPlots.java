@@ -94,8 +94,9 @@ public final class SlowdownPlots {
         XYChart chart = base("log_{ηT} L(w(T))  (→ −3 for n ≥ 2)", "T", "log_{ηT} L");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setYAxisMin(EXPONENT_FLOOR);
-        chart.getStyler().setYAxisMax(0.0);
+        double[] range = exponentRange(result);
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
         double from = Double.NaN;
         double to = Double.NaN;
         for (SlowdownRun r : runs(result)) {
@@ -106,7 +107,7 @@ public final class SlowdownPlots {
                 if (r.times()[i] < 10) {
                     continue;
                 }
-                if (!(y >= EXPONENT_FLOOR && y <= 0)) {
+                if (!(y >= range[0] && y <= range[1])) {
                     if (!xs.isEmpty()) {
                         break; // left the panel (n = 1 reaching its floating-point floor): stop the curve there
                     }
@@ -129,6 +130,35 @@ public final class SlowdownPlots {
                     new float[] {2f, 4f}, 0f));
         }
         return chart;
+    }
+
+    /**
+     * The y range of the exponent panel: the span of log_{ηT} L (ηT ≥ 10) over the over-parameterised runs (n ≥ 2)
+     * and −3, padded by 0.25 and clipped to [−8, 0]; [−8, 0] when there is no such run. Curves leaving it (n = 1 heading
+     * to its floating-point floor) stop at the edge.
+     */
+    static double[] exponentRange(SlowdownExperiment.Result result) {
+        double lo = -3.0;
+        double hi = -3.0;
+        boolean any = false;
+        for (SlowdownRun r : runs(result)) {
+            if (r.n() < 2) {
+                continue;
+            }
+            for (int i = 0; i < r.steps().length; i++) {
+                double y = r.logEtaTLoss(i);
+                if (r.times()[i] >= 10 && Double.isFinite(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return new double[] {EXPONENT_FLOOR, 0.0};
+        }
+        return new double[] {Math.max(EXPONENT_FLOOR, Math.floor((lo - 0.25) * 4) / 4),
+            Math.min(0.0, Math.ceil((hi + 0.25) * 4) / 4)};
     }
 
     private static List<SlowdownRun> runs(SlowdownExperiment.Result result) {
