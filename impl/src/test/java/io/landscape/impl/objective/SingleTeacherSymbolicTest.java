@@ -81,6 +81,43 @@ class SingleTeacherSymbolicTest {
         assertTrue(c2.holds(), c2.detail());
     }
 
+    /**
+     * The 100-digit reference of the accuracy test, cross-checked with Symja's N(…, 50) on the kernel form at a point
+     * where L ≈ 1e-16 (inputs passed as exact rationals m/2^k), and our double value against both.
+     */
+    @Test
+    void highPrecisionReferenceAgreesWithSymja() {
+        double s = 1e-5;
+        double[] x = {0.4, s, 0.5 * s, 0.6 + 1e-11, -s, -0.5 * s};
+        double[] v = {1, 0, 0};
+        double reference = new HighPrecisionSingleTeacher(v, 2).value(x).toDouble();
+        String a = "{" + exact(x[0]) + "," + exact(x[1]) + "," + exact(x[2]) + "}";
+        String b = "{" + exact(x[3]) + "," + exact(x[4]) + "," + exact(x[5]) + "}";
+        String form = expand(KERNEL_FORM).replace("Norm(a)", "Sqrt(a.a)").replace("Norm(b)", "Sqrt(b.b)")
+                .replace("Norm(v)", "Sqrt(v.v)");
+        double symja = SymjaSession.get().call(ev -> {
+            ev.clearVariables();
+            IExpr value = SymjaSession.eval(ev, "50-digit loss", "N(ReplaceAll(" + form + ", {a->" + a + ", b->" + b
+                    + ", v->{1,0,0}}), 50)");
+            return value.evalDouble();
+        });
+        assertTrue(reference > 1e-17 && reference < 1e-14, "L = " + reference);
+        assertEquals(reference, symja, 1e-12 * reference, "Dfp vs Symja");
+        double ours = new SingleTeacherLoss(v, 2).value(x);
+        assertEquals(reference, ours, 1e-13 * reference, "SingleTeacherLoss vs 50 digits");
+    }
+
+    /** A double as an exact rational m/2^k in Symja syntax. */
+    private static String exact(double x) {
+        java.math.BigDecimal d = new java.math.BigDecimal(x);
+        java.math.BigInteger num = d.unscaledValue();
+        java.math.BigInteger den = java.math.BigInteger.TEN.pow(Math.max(0, d.scale()));
+        if (d.scale() < 0) {
+            num = num.multiply(java.math.BigInteger.TEN.pow(-d.scale()));
+        }
+        return "(" + num + "/" + den + ")";
+    }
+
     @Test
     void seriesCoefficientsAreSymjas() {
         double[][] got = SymjaSession.get().call(ev -> new double[][] {
