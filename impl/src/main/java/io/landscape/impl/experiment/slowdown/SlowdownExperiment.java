@@ -129,7 +129,9 @@ public final class SlowdownExperiment {
     private static SlowdownRun finish(SlowdownConfig config, int n, String dynamics, long[] grid, double[] times,
                                       double[] values, double[] z, double[] last, long evaluations, long t0) {
         long steps = config.steps();
-        double exponent = SlowdownRun.fitExponent(grid, times, values, Math.max(1L, (steps + 9) / 10), steps);
+        double vNorm = 1.0; // teacher e1
+        double exponent = SlowdownRun.fitExponent(grid, times, values, Math.max(1L, (steps + 9) / 10), steps,
+                SlowdownRun.ROUNDING_FLOOR * vNorm * vNorm);
         Map<String, Double> lossAt = new LinkedHashMap<>();
         for (long m : RecordGrid.milestones(steps)) {
             for (int r = 0; r < grid.length; r++) {

@@ -71,7 +71,8 @@ public final class SlowdownOutput {
         for (double x : result.teacher()) {
             teacher.add(x);
         }
-        cfg.put("fitWindow", "least-squares slope of log L against log(eta*T) over T/10 <= step <= T, L > 0 only");
+        cfg.put("fitWindow", "least-squares slope of log L against log(eta*T) over T/10 <= step <= T, only points with "
+                + "L > " + SlowdownRun.ROUNDING_FLOOR + " (below: rounding noise); null if fewer than two");
         root.set("runs", runs(result.descentRuns()));
         root.set("flowRuns", runs(result.flowRuns()));
         root.put("wallSeconds", result.wallSeconds());

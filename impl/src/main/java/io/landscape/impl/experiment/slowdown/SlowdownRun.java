@@ -9,14 +9,19 @@ import java.util.Map;
  * the flow time compared with GD's T steps), the loss L and the potential Z = Σ_{i&lt;j}‖z_i − z_j‖.
  *
  * @param dynamics            "gd" or "flow"
- * @param fittedExponent      least-squares slope of log L against log ηT over the last decade T/10 ≤ step ≤ T
- *                            (only points with L &gt; 0 count); NaN if fewer than two such points
+ * @param fittedExponent      least-squares slope of log L against log ηT over the last decade T/10 ≤ step ≤ T,
+ *                            counting only points above {@link #ROUNDING_FLOOR}·‖v‖² (below it the loss is that of a
+ *                            point a few ulps from the optimum, i.e. rounding noise); NaN if fewer than two such points
+ *                            (n = 1, which reaches that floor by T ≈ 1400 in the Figure 1 setting)
  * @param lossAt              L at T = 1000, 10000, 100000 (those ≤ T) and at T, keyed by the decimal step
  * @param gradientEvaluations ∇L evaluations spent (GD: T + 1)
  */
 public record SlowdownRun(int n, String dynamics, long[] steps, double[] times, double[] loss, double[] potential,
                           double[] finalPoint, double fittedExponent, Map<String, Double> lossAt,
                           long gradientEvaluations, double wallSeconds) {
+
+    /** 1000·ε², ε = 2⁻⁵² (times ‖v‖²): losses below this are rounding noise and are not fitted. */
+    public static final double ROUNDING_FLOOR = 1e3 * Math.ulp(1.0) * Math.ulp(1.0);
 
     public SlowdownRun {
         lossAt = Collections.unmodifiableMap(new LinkedHashMap<>(lossAt));
@@ -48,13 +53,19 @@ public record SlowdownRun(int n, String dynamics, long[] steps, double[] times, 
 
     /** Least-squares slope of log L against log t over rows with fromStep ≤ step ≤ toStep and L &gt; 0. */
     public static double fitExponent(long[] steps, double[] times, double[] loss, long fromStep, long toStep) {
+        return fitExponent(steps, times, loss, fromStep, toStep, 0.0);
+    }
+
+    /** Least-squares slope of log L against log t over rows with fromStep ≤ step ≤ toStep and L &gt; floor. */
+    public static double fitExponent(long[] steps, double[] times, double[] loss, long fromStep, long toStep,
+                                     double floor) {
         double sx = 0;
         double sy = 0;
         double sxx = 0;
         double sxy = 0;
         int m = 0;
         for (int r = 0; r < steps.length; r++) {
-            if (steps[r] < fromStep || steps[r] > toStep || !(loss[r] > 0) || !(times[r] > 0)) {
+            if (steps[r] < fromStep || steps[r] > toStep || !(loss[r] > floor) || !(loss[r] > 0) || !(times[r] > 0)) {
                 continue;
             }
             double x = Math.log(times[r]);

@@ -20,6 +20,7 @@ class SlowdownExperimentTest {
             assertEquals(3, runs.size());
             SlowdownRun one = runs.get(0);
             assertEquals(1, one.n());
+            assertTrue(Double.isNaN(one.fittedExponent()), "n = 1 sits at the rounding floor: no exponent");
             assertTrue(one.lossAt().get("1000") < 1e-15, one.dynamics() + " n = 1: L(1000) = "
                     + one.lossAt().get("1000"));
             for (SlowdownRun run : runs.subList(1, 3)) {
@@ -83,6 +84,8 @@ class SlowdownExperimentTest {
         double[] loss = {7, 7e-3, 7e-6, 7e-9};
         assertEquals(-3.0, SlowdownRun.fitExponent(steps, t, loss, 100, 10_000), 1e-12);
         assertTrue(Double.isNaN(SlowdownRun.fitExponent(steps, t, new double[] {1, 0, 0, 0}, 1, 10_000)));
+        assertTrue(Double.isNaN(SlowdownRun.fitExponent(steps, t, new double[] {1, 1e-40, 1e-41, 1e-42}, 100, 10_000,
+                SlowdownRun.ROUNDING_FLOOR)));
         assertTrue(Double.isNaN(SlowdownRun.logBase(1.0, 0.5)));
         assertEquals(-3.0, SlowdownRun.logBase(10.0, 1e-3), 1e-12);
     }
