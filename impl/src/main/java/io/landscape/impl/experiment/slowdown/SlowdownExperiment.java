@@ -1,0 +1,146 @@
+package io.landscape.impl.experiment.slowdown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.landscape.impl.objective.SingleTeacherLoss;
+import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.GradientFlow;
+
+/**
+ * Paper 003 Figure 1 (and the App. A toy cases): n students learning one teacher by GD and/or gradient flow, loss
+ * recorded on a log-spaced grid of T. Every run depends only on (config, n, dynamics): start points come from
+ * {@link Preset#initialPoint} seeded by (seed, n), so runs may execute in parallel and in any order with identical
+ * results.
+ */
+public final class SlowdownExperiment {
+
+    /** All runs of one experiment: GD runs and gradient-flow runs, each in the order of {@code config.ns()}. */
+    public record Result(SlowdownConfig config, double[] teacher, List<SlowdownRun> descentRuns,
+                         List<SlowdownRun> flowRuns, double wallSeconds) {
+    }
+
+    private final GradientFlow flow;
+
+    public SlowdownExperiment() {
+        this(new GradientFlow());
+    }
+
+    public SlowdownExperiment(GradientFlow flow) {
+        this.flow = flow;
+    }
+
+    /** Runs every (n, dynamics) pair on up to {@code threads} threads (≥ 1). */
+    public Result run(SlowdownConfig config, int threads) {
+        long start = System.nanoTime();
+        List<Integer> ns = config.ns();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "slowdown-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SlowdownRun>> gd = new ArrayList<>();
+            List<Future<SlowdownRun>> gf = new ArrayList<>();
+            for (int n : ns) {
+                if (config.dynamics().includesFlow()) {
+                    gf.add(pool.submit(() -> runFlow(config, n)));
+                }
+                if (config.dynamics().includesDescent()) {
+                    gd.add(pool.submit(() -> runDescent(config, n)));
+                }
+            }
+            List<SlowdownRun> descent = collect(gd);
+            List<SlowdownRun> flowRuns = collect(gf);
+            return new Result(config, Preset.teacher(config.d()), descent, flowRuns,
+                    (System.nanoTime() - start) * 1e-9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<SlowdownRun> collect(List<Future<SlowdownRun>> futures) {
+        List<SlowdownRun> out = new ArrayList<>();
+        for (Future<SlowdownRun> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException) {
+                    throw (RuntimeException) c;
+                }
+                throw new IllegalStateException(c);
+            }
+        }
+        return out;
+    }
+
+    /** Gradient descent for n students, recorded on {@link RecordGrid#steps}. */
+    public static SlowdownRun runDescent(SlowdownConfig config, int n) {
+        long t0 = System.nanoTime();
+        int d = config.d();
+        SingleTeacherLoss loss = new SingleTeacherLoss(Preset.teacher(d), n);
+        double[] x0 = config.preset().initialPoint(n, d, config.sigma(), config.seed());
+        long[] grid = RecordGrid.steps(config.steps(), config.pointsPerDecade());
+        double[] times = new double[grid.length];
+        double[] values = new double[grid.length];
+        double[] z = new double[grid.length];
+        double[] last = GradientDescent.run(loss, x0, config.eta(), grid, (index, step, value, x) -> {
+            values[index] = value;
+            z[index] = loss.potential(x);
+        });
+        for (int r = 0; r < grid.length; r++) {
+            times[r] = config.eta() * grid[r];
+        }
+        return finish(config, n, "gd", grid, times, values, z, last, config.steps() + 1, t0);
+    }
+
+    /** Gradient flow for n students up to time η·T, recorded at times η·T for T on {@link RecordGrid#steps}. */
+    public SlowdownRun runFlow(SlowdownConfig config, int n) {
+        long t0 = System.nanoTime();
+        int d = config.d();
+        SingleTeacherLoss loss = new SingleTeacherLoss(Preset.teacher(d), n);
+        double[] x0 = config.preset().initialPoint(n, d, config.sigma(), config.seed());
+        long[] grid = RecordGrid.steps(config.steps(), config.pointsPerDecade());
+        double[] times = new double[grid.length];
+        for (int r = 0; r < grid.length; r++) {
+            times[r] = config.eta() * grid[r];
+        }
+        double[] values = new double[grid.length];
+        double[] z = new double[grid.length];
+        double[][] last = new double[1][];
+        GradientFlow.Stats stats = flow.integrate(loss, x0, times, (index, time, value, x) -> {
+            values[index] = value;
+            z[index] = loss.potential(x);
+            last[0] = x;
+        });
+        return finish(config, n, "flow", grid, times, values, z, last[0], stats.gradientEvaluations(), t0);
+    }
+
+    private static SlowdownRun finish(SlowdownConfig config, int n, String dynamics, long[] grid, double[] times,
+                                      double[] values, double[] z, double[] last, long evaluations, long t0) {
+        long steps = config.steps();
+        double vNorm = 1.0; // teacher e1
+        double exponent = SlowdownRun.fitExponent(grid, times, values, Math.max(1L, (steps + 9) / 10), steps,
+                SlowdownRun.ROUNDING_FLOOR * vNorm * vNorm);
+        Map<String, Double> lossAt = new LinkedHashMap<>();
+        for (long m : RecordGrid.milestones(steps)) {
+            for (int r = 0; r < grid.length; r++) {
+                if (grid[r] == m) {
+                    lossAt.put(Long.toString(m), values[r]);
+                }
+            }
+        }
+        return new SlowdownRun(n, dynamics, grid, times, values, z, last, exponent, lossAt, evaluations,
+                (System.nanoTime() - t0) * 1e-9);
+    }
+}
