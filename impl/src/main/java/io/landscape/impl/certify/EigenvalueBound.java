@@ -13,9 +13,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <h2>Method</h2>
  * <ol>
- *   <li>Floating-point Cholesky A = LLᵀ (if it breaks down, A is not numerically positive definite: no bound).</li>
- *   <li>An estimate λ̃ of λ_min(A): Lanczos with full reorthogonalisation on A⁻¹ (solves with L), λ̃ = 1/θ_max.
- *       Not rigorous, only a guess of where to shift.</li>
+ *   <li>An estimate λ̃ of λ_min(A), not rigorous, only a guess of where to shift: for m &lt; {@value #DIRECT_FROM}
+ *       a floating-point Cholesky A = RᵀR (if it breaks down, A is not numerically positive definite: no bound) and
+ *       Lanczos with full reorthogonalisation on A⁻¹ (solves with R), λ̃ = 1/θ_max; for larger m, Lanczos on A
+ *       (≤ 300 products), λ̃ = θ_min (which is ≥ λ_min(A), hence the shifts below).</li>
  *   <li>For shifts μ = λ̃(1 − δ), δ ∈ {10⁻⁷, 10⁻⁴, 10⁻², 0.3, 0.9}: run floating-point Cholesky on Ã = fl(A − μI). If it
  *       runs to completion (every pivot positive), then by Demmel's bound (Higham, Accuracy and Stability of Numerical
  *       Algorithms, 2nd ed., Thm 10.5) the computed factor R̂ satisfies R̂ᵀR̂ = Ã + ΔÃ with
@@ -24,15 +25,18 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       The shift itself is rounded: A − μI = Ã + D with D diagonal, |D_ii| ≤ u|Ã_ii|/(1 − u) ≤ 2u|Ã_ii|. Hence
  *       <pre>  λ_min(A) ≥ μ − γ_{m+1} tr(Ã)/(1 − γ_{m+1}) − 2u max_i |Ã_ii| − m(m+1)·2⁻¹⁰²²,</pre>
  *       the last term covering the absolute errors of gradual underflow (Thm 10.5 assumes none). The bound holds for
- *       any order of the inner products, so it applies to the row-oriented (Cholesky–Banachiewicz) loop below,
- *       which accumulates each inner product in four partial sums.</li>
+ *       the standard algorithm in any evaluation order of its inner products; {@link #cholesky} is the
+ *       right-looking (outer-product) ordering of it.</li>
  * </ol>
- * Cost: two Cholesky factorizations (m³/3 multiply-adds each) and ≤ 60 pairs of triangular solves.
+ * Cost for m &lt; {@value #DIRECT_FROM}: two Cholesky factorizations (m³/3 multiply-adds each) and ≤ 60 pairs of
+ * triangular solves; for larger m one factorization per shift tried (usually one) and ≤ 300 products with A.
  * All bookkeeping of the bound is rounded downward. Stateless and thread-safe.
  */
 public final class EigenvalueBound {
     private static final double U = 0x1.0p-53;
     private static final double[] SHIFTS = {1e-7, 1e-4, 1e-2, 0.3, 0.9};
+    /** From this size on, λ̃ comes from Lanczos on A (products only) instead of a factorization plus Lanczos on A⁻¹. */
+    static final int DIRECT_FROM = 1000;
 
     /** The outcome: a rigorous lower bound (−∞ if none), the floating estimate λ̃ and the shift that worked. */
     public record Result(double lowerBound, double estimate, double shift) {
@@ -42,18 +46,24 @@ public final class EigenvalueBound {
     }
 
     /**
-     * A rigorous lower bound of λ_min(A) for the symmetric m×m row-major matrix A (not modified). Returns
+     * A rigorous lower bound of λ_min(A) for the symmetric m×m row-major matrix A (not modified; only its upper
+     * triangle is read by the factorizations). Returns
      * lowerBound = −∞ when A is not numerically positive definite.
      */
     public static Result lowerBound(double[] a, int m) {
         if (a.length != m * m) {
             throw new IllegalArgumentException("matrix has " + a.length + " entries, expected " + m + "×" + m);
         }
-        double[] l = a.clone();
-        if (!cholesky(l, m)) {
-            return new Result(Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN);
+        double estimate;
+        if (m < DIRECT_FROM) {
+            double[] r = a.clone();
+            if (!cholesky(r, m)) {
+                return new Result(Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN);
+            }
+            estimate = smallestEigenvalueEstimate(r, m);
+        } else {
+            estimate = smallestEigenvalueDirect(a, m);
         }
-        double estimate = smallestEigenvalueEstimate(l, m);
         if (!(estimate > 0) || !Double.isFinite(estimate)) {
             return new Result(Double.NEGATIVE_INFINITY, estimate, Double.NaN);
         }
@@ -88,61 +98,115 @@ public final class EigenvalueBound {
     }
 
     /**
-     * In-place Cholesky–Banachiewicz on the lower triangle of the row-major m×m matrix (upper triangle ignored, left
-     * as is). Returns false on a non-positive (or NaN) pivot.
+     * In-place Cholesky A = RᵀR on the upper triangle of the row-major m×m matrix (R overwrites it; the strict lower
+     * triangle is ignored and left as is), right-looking: after row k of R is formed, row i &gt; k of the trailing
+     * matrix is updated by a contiguous axpy, a_ij −= r_ki r_kj (j ≥ i), which the JIT vectorises. Each r_ij is
+     * a_ij − Σ_{q&lt;i} r_qi r_qj accumulated in the order q = 0, 1, …, i.e. the standard algorithm analysed in Higham
+     * Thm 10.5. For m ≥ {@value #PARALLEL_FROM} the row updates of each step run in parallel (they are independent;
+     * the arithmetic, and so the result, is the same). Returns false on a non-positive (or NaN) pivot.
      */
     static boolean cholesky(double[] a, int m) {
-        for (int i = 0; i < m; i++) {
-            int ri = i * m;
-            for (int j = 0; j <= i; j++) {
-                int rj = j * m;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int q = 0;
-                for (; q + 3 < j; q += 4) {
-                    s0 += a[ri + q] * a[rj + q];
-                    s1 += a[ri + q + 1] * a[rj + q + 1];
-                    s2 += a[ri + q + 2] * a[rj + q + 2];
-                    s3 += a[ri + q + 3] * a[rj + q + 3];
-                }
-                for (; q < j; q++) {
-                    s0 += a[ri + q] * a[rj + q];
-                }
-                double s = a[ri + j] - ((s0 + s1) + (s2 + s3));
-                if (j < i) {
-                    a[ri + j] = s / a[rj + j];
-                } else {
-                    if (!(s > 0.0)) {
-                        return false;
-                    }
-                    a[ri + i] = Math.sqrt(s);
-                }
+        for (int k = 0; k < m; k++) {
+            int rk = k * m;
+            double p = a[rk + k];
+            if (!(p > 0.0)) {
+                return false;
+            }
+            double r = Math.sqrt(p);
+            a[rk + k] = r;
+            for (int j = k + 1; j < m; j++) {
+                a[rk + j] /= r;
+            }
+            final int kk = k;
+            if (m >= PARALLEL_FROM && m - k > 256) {
+                int chunks = Math.min(64, (m - k - 1 + 63) / 64);
+                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+                    int from = kk + 1 + (int) ((long) (m - kk - 1) * c / chunks);
+                    int to = kk + 1 + (int) ((long) (m - kk - 1) * (c + 1) / chunks);
+                    update(a, m, kk, from, to);
+                });
+            } else {
+                update(a, m, k, k + 1, m);
             }
         }
         return true;
     }
 
-    /** Solves LLᵀ y = b in place (L the lower triangle of the factored array). */
-    private static void solve(double[] l, int m, double[] y) {
-        for (int i = 0; i < m; i++) {
-            double s = y[i];
-            int ri = i * m;
-            for (int q = 0; q < i; q++) {
-                s -= l[ri + q] * y[q];
+    private static final int PARALLEL_FROM = 768;
+
+    private static void update(double[] a, int m, int k, int from, int to) {
+        int rk = k * m;
+        for (int i = from; i < to; i++) {
+            double f = a[rk + i];
+            if (f == 0.0) {
+                continue;
             }
-            y[i] = s / l[ri + i];
-        }
-        for (int i = m - 1; i >= 0; i--) {
-            double s = y[i] / l[i * m + i];
-            y[i] = s;
-            for (int q = 0; q < i; q++) {
-                y[q] -= l[i * m + q] * s;
+            int ri = i * m;
+            for (int j = i; j < m; j++) {
+                a[ri + j] -= f * a[rk + j];
             }
         }
     }
 
-    /** λ̃ ≈ λ_min(A) = 1/λ_max(A⁻¹) by Lanczos on A⁻¹ with full reorthogonalisation (seeded start vector). */
-    static double smallestEigenvalueEstimate(double[] l, int m) {
-        int maxSteps = Math.min(m, 60);
+    /** Solves RᵀR y = b in place (R the upper triangle of the factored array). */
+    private static void solve(double[] r, int m, double[] y) {
+        for (int i = 0; i < m; i++) {
+            int ri = i * m;
+            double z = y[i] / r[ri + i];
+            y[i] = z;
+            for (int j = i + 1; j < m; j++) {
+                y[j] -= r[ri + j] * z;
+            }
+        }
+        for (int i = m - 1; i >= 0; i--) {
+            int ri = i * m;
+            double s = y[i];
+            for (int j = i + 1; j < m; j++) {
+                s -= r[ri + j] * y[j];
+            }
+            y[i] = s / r[ri + i];
+        }
+    }
+
+    /** λ̃ ≈ λ_min(A) = 1/λ_max(A⁻¹) by Lanczos on A⁻¹ (solves with the factor R), full reorthogonalisation. */
+    static double smallestEigenvalueEstimate(double[] r, int m) {
+        double theta = lanczos(m, Math.min(m, 60), 1e-10, true, y -> {
+            double[] w = y.clone();
+            solve(r, m, w);
+            return w;
+        });
+        return 1.0 / theta;
+    }
+
+    /** λ̃ ≈ λ_min(A) by Lanczos on A itself (matrix–vector products only; for large m). */
+    static double smallestEigenvalueDirect(double[] a, int m) {
+        return lanczos(m, Math.min(m, 300), 1e-10, false, y -> {
+            double[] w = new double[m];
+            java.util.stream.IntStream.range(0, m).parallel().forEach(i -> {
+                int ri = i * m;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int q = 0;
+                for (; q + 3 < m; q += 4) {
+                    s0 += a[ri + q] * y[q];
+                    s1 += a[ri + q + 1] * y[q + 1];
+                    s2 += a[ri + q + 2] * y[q + 2];
+                    s3 += a[ri + q + 3] * y[q + 3];
+                }
+                for (; q < m; q++) {
+                    s0 += a[ri + q] * y[q];
+                }
+                w[i] = (s0 + s1) + (s2 + s3);
+            });
+            return w;
+        });
+    }
+
+    /**
+     * Lanczos with full reorthogonalisation (seeded start vector) for the largest ({@code largest}) or smallest Ritz
+     * value of the symmetric operator; stops when that value changes by ≤ tol relatively between checks.
+     */
+    private static double lanczos(int m, int maxSteps, double tol, boolean largest,
+                                  java.util.function.UnaryOperator<double[]> op) {
         double[][] basis = new double[maxSteps + 1][];
         double[] alpha = new double[maxSteps];
         double[] beta = new double[maxSteps];
@@ -155,10 +219,8 @@ public final class EigenvalueBound {
         basis[0] = q;
         double previous = Double.NaN;
         double theta = Double.NaN;
-        int steps = 0;
         for (int j = 0; j < maxSteps; j++) {
-            double[] w = basis[j].clone();
-            solve(l, m, w);
+            double[] w = op.apply(basis[j]);
             alpha[j] = dot(w, basis[j]);
             for (int pass = 0; pass < 2; pass++) {
                 for (int t = 0; t <= j; t++) {
@@ -167,10 +229,11 @@ public final class EigenvalueBound {
                 }
             }
             beta[j] = norm(w);
-            steps = j + 1;
-            if (steps % 5 == 0 || steps == maxSteps || beta[j] <= 1e-14 * Math.abs(alpha[j])) {
-                theta = largestTridiagonal(alpha, beta, steps);
-                if (beta[j] <= 1e-14 * Math.abs(alpha[j]) || Math.abs(theta - previous) <= 1e-13 * Math.abs(theta)) {
+            int steps = j + 1;
+            boolean invariant = beta[j] <= 1e-14 * Math.abs(alpha[j]);
+            if (steps % 4 == 0 || steps == maxSteps || invariant) {
+                theta = extremeTridiagonal(alpha, beta, steps, largest);
+                if (invariant || Math.abs(theta - previous) <= tol * Math.abs(theta)) {
                     break;
                 }
                 previous = theta;
@@ -180,10 +243,10 @@ public final class EigenvalueBound {
                 basis[j + 1] = w;
             }
         }
-        return 1.0 / theta;
+        return theta;
     }
 
-    private static double largestTridiagonal(double[] alpha, double[] beta, int s) {
+    private static double extremeTridiagonal(double[] alpha, double[] beta, int s, boolean largest) {
         DMatrixRMaj t = new DMatrixRMaj(s, s);
         for (int i = 0; i < s; i++) {
             t.set(i, i, alpha[i]);
@@ -196,9 +259,10 @@ public final class EigenvalueBound {
         if (!eig.decompose(t)) {
             return Double.NaN;
         }
-        double best = Double.NEGATIVE_INFINITY;
+        double best = largest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (int i = 0; i < s; i++) {
-            best = Math.max(best, eig.getEigenvalue(i).getReal());
+            double e = eig.getEigenvalue(i).getReal();
+            best = largest ? Math.max(best, e) : Math.min(best, e);
         }
         return best;
     }

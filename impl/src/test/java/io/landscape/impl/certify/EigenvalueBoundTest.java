@@ -77,6 +77,52 @@ class EigenvalueBoundTest {
         assertEquals(expected, got, 1e-15);
     }
 
+    /** H diag(λ) H with the Householder reflection H = I − 2vvᵀ: a dense matrix with a known spectrum in O(m²). */
+    private static double[] householder(double[] lambda, SplittableRandom rnd) {
+        int m = lambda.length;
+        double[] v = new double[m];
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            v[i] = rnd.nextGaussian();
+            s += v[i] * v[i];
+        }
+        for (int i = 0; i < m; i++) {
+            v[i] /= Math.sqrt(s);
+        }
+        // H D H = D − 2 v (Dv)ᵀ − 2 (Dv) vᵀ + 4 (vᵀDv) v vᵀ
+        double[] dv = new double[m];
+        double vdv = 0;
+        for (int i = 0; i < m; i++) {
+            dv[i] = lambda[i] * v[i];
+            vdv += v[i] * dv[i];
+        }
+        double[] a = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double x = -2 * v[i] * dv[j] - 2 * dv[i] * v[j] + 4 * vdv * v[i] * v[j] + (i == j ? lambda[i] : 0);
+                a[i * m + j] = x;
+                a[j * m + i] = x;
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void largeMatricesUseTheProductOnlyEstimate() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        int m = EigenvalueBound.DIRECT_FROM + 24;
+        double[] lambda = new double[m];
+        for (int i = 0; i < m; i++) {
+            lambda[i] = 0.05 + 2.5 * rnd.nextDouble();
+        }
+        lambda[7] = 0.004;
+        lambda[100] = 0.0041;
+        EigenvalueBound.Result r = EigenvalueBound.lowerBound(householder(lambda, rnd), m);
+        assertTrue(r.lowerBound() <= 0.004 + 1e-13 && r.lowerBound() >= 0.004 * (1 - 1e-3), "bound " + r.lowerBound());
+        lambda[7] = -0.001;
+        assertTrue(!(EigenvalueBound.lowerBound(householder(lambda, rnd), m).lowerBound() > 0));
+    }
+
     @Test
     void choleskyReproducesTheMatrix() {
         double[] a = withSpectrum(new double[] {1, 2, 3, 4}, new SplittableRandom(5));
@@ -86,7 +132,7 @@ class EigenvalueBoundTest {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 for (int q = 0; q <= j; q++) {
-                    s += l[i * 4 + q] * l[j * 4 + q];
+                    s += l[q * 4 + i] * l[q * 4 + j];   // R is in the upper triangle: A = RᵀR
                 }
                 assertEquals(a[i * 4 + j], s, 1e-13);
             }

@@ -1,0 +1,41 @@
+package io.landscape.jmh;
+
+import java.util.Arrays;
+
+import io.landscape.api.Problem;
+import io.landscape.impl.certify.Certificate;
+import io.landscape.impl.certify.Certifier;
+import io.landscape.impl.certify.Options;
+
+/**
+ * One-shot timing of {@link Certifier} on synthetic near-minima (a development tool next to {@link CertifyBenchmark}):
+ * {@code java -cp jmh/target/benchmarks.jar io.landscape.jmh.CertifyTiming K N SEEDS [GD_ITERATIONS]}.
+ * Prints one line per seed (verdict, reason, λ bound, radius, F, millis) and the median millis.
+ */
+public final class CertifyTiming {
+    private CertifyTiming() {
+    }
+
+    public static void main(String[] args) {
+        int k = Integer.parseInt(args[0]);
+        int n = Integer.parseInt(args[1]);
+        int seeds = Integer.parseInt(args[2]);
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 20000;
+        Problem p = Problem.identityTeacher(k, k, n);
+        double[] millis = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            long t0 = System.nanoTime();
+            double[] x = NearMinima.polished(k, n, s, iterations, 1e-7);
+            double gd = (System.nanoTime() - t0) / 1e6;
+            Certificate c = Certifier.certify(p, x, Options.defaults());
+            millis[s] = c.millis();
+            System.out.printf("k=%d n=%d seed=%d gd+newton=%.0fms verdict=%s reason=%s lambda=%.6g radius=%.3g "
+                            + "F=%.6g eps=%.3g B=%.3g millis=%.1f%n", k, n, s, gd, c.verdict(), c.reason(),
+                    c.lambdaMinLowerBound(), c.radius(), c.objective(), c.gradientNormUpperBound(),
+                    c.thirdOrderBound(), c.millis());
+        }
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("median millis %.1f%n", sorted[sorted.length / 2]);
+    }
+}
