@@ -9,7 +9,8 @@ import io.landscape.impl.certify.Options;
 
 /**
  * One-shot timing of {@link Certifier} on synthetic near-minima (a development tool next to {@link CertifyBenchmark}):
- * {@code java -cp jmh/target/benchmarks.jar io.landscape.jmh.CertifyTiming K N SEEDS [GD_ITERATIONS]}.
+ * {@code java -cp jmh/target/benchmarks.jar io.landscape.jmh.CertifyTiming K N SEEDS [GD_ITERATIONS [GD_TOL [newton]]]}
+ * (GD to ‖∇F‖ ≤ GD_TOL, default 10⁻⁷, then Newton unless the sixth argument is {@code nonewton}).
  * Prints one line per seed (verdict, reason, λ bound, radius, F, millis) and the median millis.
  */
 public final class CertifyTiming {
@@ -25,7 +26,10 @@ public final class CertifyTiming {
         double[] millis = new double[seeds];
         for (int s = 0; s < seeds; s++) {
             long t0 = System.nanoTime();
-            double[] x = NearMinima.polished(k, n, s, iterations, 1e-7);
+            double tol = args.length > 4 ? Double.parseDouble(args[4]) : 1e-7;
+            boolean newton = args.length <= 5 || !args[5].equals("nonewton");
+            double[] x = newton ? NearMinima.polished(k, n, s, iterations, tol)
+                    : NearMinima.descend(k, n, s, iterations, tol);
             double gd = (System.nanoTime() - t0) / 1e6;
             Certificate c = Certifier.certify(p, x, Options.defaults());
             millis[s] = c.millis();

@@ -99,54 +99,73 @@ public final class EigenvalueBound {
 
     /**
      * In-place Cholesky A = RᵀR on the upper triangle of the row-major m×m matrix (R overwrites it; the strict lower
-     * triangle is ignored and left as is), right-looking: after row k of R is formed, row i &gt; k of the trailing
-     * matrix is updated by a contiguous axpy, a_ij −= r_ki r_kj (j ≥ i), which the JIT vectorises. Each r_ij is
-     * a_ij − Σ_{q&lt;i} r_qi r_qj accumulated in the order q = 0, 1, …, i.e. the standard algorithm analysed in Higham
-     * Thm 10.5. For m ≥ {@value #PARALLEL_FROM} the row updates of each step run in parallel (they are independent;
-     * the arithmetic, and so the result, is the same). Returns false on a non-positive (or NaN) pivot.
+     * triangle is ignored and left as is), right-looking in panels of {@value #PANEL} rows: once row k of R is formed,
+     * row i &gt; k is updated by a contiguous axpy a_ij −= r_ki r_kj (j ≥ i), which the JIT vectorises; rows below
+     * the current panel receive the panel's rows one after the other while they stay in cache. Every a_ij still
+     * receives its updates in the order q = 0, 1, …, so each r_ij is a_ij − Σ_{q&lt;i} r_qi r_qj summed left to right:
+     * the standard algorithm analysed in Higham Thm 10.5, with the same result as the unblocked loop. For
+     * m ≥ {@value #PARALLEL_FROM} the trailing rows are updated in parallel (independent rows, same arithmetic).
+     * Returns false on a non-positive (or NaN) pivot.
      */
     static boolean cholesky(double[] a, int m) {
-        for (int k = 0; k < m; k++) {
-            int rk = k * m;
-            double p = a[rk + k];
-            if (!(p > 0.0)) {
-                return false;
+        for (int k0 = 0; k0 < m; k0 += PANEL) {
+            int k1 = Math.min(m, k0 + PANEL);
+            for (int k = k0; k < k1; k++) {
+                int rk = k * m;
+                double p = a[rk + k];
+                if (!(p > 0.0)) {
+                    return false;
+                }
+                double r = Math.sqrt(p);
+                a[rk + k] = r;
+                for (int j = k + 1; j < m; j++) {
+                    a[rk + j] /= r;
+                }
+                // rows of the panel only; the rows below it are updated by the whole panel at once
+                for (int i = k + 1; i < k1; i++) {
+                    double f = a[rk + i];
+                    if (f != 0.0) {
+                        int ri = i * m;
+                        for (int j = i; j < m; j++) {
+                            a[ri + j] -= f * a[rk + j];
+                        }
+                    }
+                }
             }
-            double r = Math.sqrt(p);
-            a[rk + k] = r;
-            for (int j = k + 1; j < m; j++) {
-                a[rk + j] /= r;
-            }
-            final int kk = k;
-            if (m >= PARALLEL_FROM && m - k > 256) {
-                int chunks = Math.min(64, (m - k - 1 + 63) / 64);
+            final int from = k1;
+            final int p0 = k0;
+            if (m - from >= 2 * PANEL && m >= PARALLEL_FROM) {
+                int chunks = Math.min(64, (m - from + PANEL - 1) / PANEL);
                 java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-                    int from = kk + 1 + (int) ((long) (m - kk - 1) * c / chunks);
-                    int to = kk + 1 + (int) ((long) (m - kk - 1) * (c + 1) / chunks);
-                    update(a, m, kk, from, to);
+                    int lo = from + (int) ((long) (m - from) * c / chunks);
+                    int hi = from + (int) ((long) (m - from) * (c + 1) / chunks);
+                    trailing(a, m, p0, from, lo, hi);
                 });
             } else {
-                update(a, m, k, k + 1, m);
+                trailing(a, m, k0, k1, k1, m);
             }
         }
         return true;
     }
 
-    private static final int PARALLEL_FROM = 768;
-
-    private static void update(double[] a, int m, int k, int from, int to) {
-        int rk = k * m;
-        for (int i = from; i < to; i++) {
-            double f = a[rk + i];
-            if (f == 0.0) {
-                continue;
-            }
+    /** Rows [lo, hi) −= the contributions of the panel rows [k0, k1), in the order k0, k0 + 1, …. */
+    private static void trailing(double[] a, int m, int k0, int k1, int lo, int hi) {
+        for (int i = lo; i < hi; i++) {
             int ri = i * m;
-            for (int j = i; j < m; j++) {
-                a[ri + j] -= f * a[rk + j];
+            for (int k = k0; k < k1; k++) {
+                int rk = k * m;
+                double f = a[rk + i];
+                if (f != 0.0) {
+                    for (int j = i; j < m; j++) {
+                        a[ri + j] -= f * a[rk + j];
+                    }
+                }
             }
         }
     }
+
+    private static final int PARALLEL_FROM = 768;
+    private static final int PANEL = 48;
 
     /** Solves RᵀR y = b in place (R the upper triangle of the factored array). */
     private static void solve(double[] r, int m, double[] y) {

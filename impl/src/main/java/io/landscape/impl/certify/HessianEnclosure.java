@@ -181,6 +181,8 @@ final class HessianEnclosure {
         double[] uh = new double[d];
         double[] uMid = new double[d];
         double[] us = new double[3];
+        double[] as = new double[3];
+        double[] bs = new double[3];
         // diagonal blocks: identity and −S_i w̄ w̄ᵀ
         for (int i = 0; i < n; i++) {
             int io = i * d;
@@ -225,8 +227,6 @@ final class HessianEnclosure {
                 err = Interval.addUp(err, Interval.mulUp(Interval.mulUp(gamma, Math.abs(cm)), sqrtD));
                 Interval cA = s.mul(w);
                 double am = cA.mid();
-                double[] as = new double[3];
-                double[] bs = new double[3];
                 summary(wbl, wbh, io, ul, as);   // ul, uh reused as midpoint scratch for w̄_i, w̄_j
                 summary(wbl, wbh, jo, uh, bs);
                 addRankOne(io, jo, am, ul, uh);

@@ -124,6 +124,28 @@ class EigenvalueBoundTest {
     }
 
     @Test
+    void panelledCholeskyReproducesTheMatrix() {
+        int m = 130;   // several panels and a partial one
+        SplittableRandom rnd = new SplittableRandom(8);
+        double[] lambda = new double[m];
+        for (int i = 0; i < m; i++) {
+            lambda[i] = 0.01 + rnd.nextDouble();
+        }
+        double[] a = householder(lambda, rnd);
+        double[] r = a.clone();
+        assertTrue(EigenvalueBound.cholesky(r, m));
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int q = 0; q <= j; q++) {
+                    s += r[q * m + i] * r[q * m + j];
+                }
+                assertEquals(a[i * m + j], s, 1e-13);
+            }
+        }
+    }
+
+    @Test
     void choleskyReproducesTheMatrix() {
         double[] a = withSpectrum(new double[] {1, 2, 3, 4}, new SplittableRandom(5));
         double[] l = a.clone();
