@@ -152,13 +152,31 @@ public final class EigenvalueBound {
     private static void trailing(double[] a, int m, int k0, int k1, int lo, int hi) {
         for (int i = lo; i < hi; i++) {
             int ri = i * m;
-            for (int k = k0; k < k1; k++) {
+            int k = k0;
+            // four panel rows per sweep: a_ij stays in a register, the subtractions keep their order k, k+1, k+2, k+3
+            for (; k + 3 < k1; k += 4) {
+                int r0 = k * m;
+                int r1 = r0 + m;
+                int r2 = r1 + m;
+                int r3 = r2 + m;
+                double f0 = a[r0 + i];
+                double f1 = a[r1 + i];
+                double f2 = a[r2 + i];
+                double f3 = a[r3 + i];
+                for (int j = i; j < m; j++) {
+                    double t = a[ri + j];
+                    t -= f0 * a[r0 + j];
+                    t -= f1 * a[r1 + j];
+                    t -= f2 * a[r2 + j];
+                    t -= f3 * a[r3 + j];
+                    a[ri + j] = t;
+                }
+            }
+            for (; k < k1; k++) {
                 int rk = k * m;
                 double f = a[rk + i];
-                if (f != 0.0) {
-                    for (int j = i; j < m; j++) {
-                        a[ri + j] -= f * a[rk + j];
-                    }
+                for (int j = i; j < m; j++) {
+                    a[ri + j] -= f * a[rk + j];
                 }
             }
         }

@@ -145,6 +145,49 @@ class EigenvalueBoundTest {
         }
     }
 
+    /** The textbook loop: r_ij = (a_ij − Σ_{q<i} r_qi r_qj)/r_ii, summed for q = 0, 1, … . */
+    private static boolean reference(double[] a, int m) {
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                double s = a[i * m + j];
+                for (int q = 0; q < i; q++) {
+                    s -= a[q * m + i] * a[q * m + j];
+                }
+                if (j == i) {
+                    if (!(s > 0)) {
+                        return false;
+                    }
+                    a[i * m + i] = Math.sqrt(s);
+                } else {
+                    a[i * m + j] = s / a[i * m + i];
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void panelledCholeskyIsBitwiseTheTextbookAlgorithm() {
+        // the error analysis is that of the textbook loop: the fast version must do exactly the same arithmetic
+        for (int m : new int[] {7, 100, 800}) {
+            SplittableRandom rnd = new SplittableRandom(m);
+            double[] lambda = new double[m];
+            for (int i = 0; i < m; i++) {
+                lambda[i] = 0.001 + rnd.nextDouble();
+            }
+            double[] a = householder(lambda, rnd);
+            double[] fast = a.clone();
+            double[] slow = a.clone();
+            assertTrue(EigenvalueBound.cholesky(fast, m));
+            assertTrue(reference(slow, m));
+            for (int i = 0; i < m; i++) {
+                for (int j = i; j < m; j++) {
+                    assertEquals(slow[i * m + j], fast[i * m + j], 0.0, "R[" + i + "][" + j + "], m = " + m);
+                }
+            }
+        }
+    }
+
     @Test
     void choleskyReproducesTheMatrix() {
         double[] a = withSpectrum(new double[] {1, 2, 3, 4}, new SplittableRandom(5));
