@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code landscape certify --teacher SPEC --points FILE [--polish]}: a rigorous certificate (paper 002 Lemmas 1–3) for
  * every point, one JSON line each: {@code {"id", "verdict": "spurious-local-minimum" | "not-certified", "reason",
  * "radius", "lambdaMinLowerBound", "gradientNormUpperBound", "thirdOrderBound", "objective", "objectiveLowerBound",
- * "millis", "paddingLambdaMinLowerBound", "anyDimension", "polishSteps"}}. Numbers not reached are null. See
+ * "millis", "paddingLambdaMinLowerBound", "paddingSpectrum", "anyDimension", "polishSteps"}} (paddingSpectrum: the
+ * floating-point eigenvalues of Lemma 3's n×n matrix M, the spectrum added by every zero-padded coordinate). Numbers not reached are null. See
  * {@link Certifier} for the checks and their order.
  */
 @Command(name = "certify", mixinStandardHelpOptions = true,
@@ -108,6 +109,10 @@ public final class CertifyCommand implements Callable<Integer> {
         number(line, "objectiveLowerBound", c.objectiveLowerBound());
         line.put("millis", Math.round(c.millis() * 1000.0) / 1000.0);
         number(line, "paddingLambdaMinLowerBound", c.paddingLambdaMinLowerBound());
+        com.fasterxml.jackson.databind.node.ArrayNode spectrum = line.putArray("paddingSpectrum");
+        for (double ev : c.paddingSpectrum()) {
+            spectrum.add(ev);
+        }
         line.put("anyDimension", c.anyDimension());
         line.put("polishSteps", c.polishSteps());
         return line;

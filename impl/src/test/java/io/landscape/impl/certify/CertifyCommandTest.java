@@ -57,9 +57,28 @@ class CertifyCommandTest {
         assertTrue(a.get("radius").asDouble() <= 2e-6);
         assertTrue(a.get("lambdaMinLowerBound").asDouble() >= 0.004699);
         assertTrue(a.get("objectiveLowerBound").asDouble() >= 0.02508);
+        assertEquals(6, a.get("paddingSpectrum").size());
+        assertTrue(a.get("paddingSpectrum").get(0).asDouble() >= a.get("paddingLambdaMinLowerBound").asDouble());
+        assertTrue(a.get("anyDimension").asBoolean());
         JsonNode b = new ObjectMapper().readTree(lines[1]);
         assertEquals("not-certified", b.get("verdict").asText());
         assertEquals("lemma2-objective", b.get("reason").asText());
+    }
+
+    @Test
+    void paddedTeacherIsCertifiedThroughLemma3() throws Exception {
+        double[][] w = PaperExamples.example1();
+        double[][] padded = new double[6][8];
+        for (int i = 0; i < 6; i++) {
+            System.arraycopy(w[i], 0, padded[i], 0, 6);
+        }
+        Path f = dir.resolve("padded.jsonl");
+        Files.write(f, List.of(json("ex1-padded", padded)));
+        String[] r = run("certify", "--teacher", "identity:6:8", "--points", f.toString(), "--polish");
+        assertEquals("0", r[0], r[2]);
+        JsonNode a = new ObjectMapper().readTree(r[1].trim());
+        assertEquals("spurious-local-minimum", a.get("verdict").asText(), r[1]);
+        assertTrue(a.get("lambdaMinLowerBound").asDouble() >= 0.004699);
     }
 
     @Test
