@@ -150,7 +150,63 @@ public final class EigenvalueBound {
 
     /** Rows [lo, hi) −= the contributions of the panel rows [k0, k1), in the order k0, k0 + 1, …. */
     private static void trailing(double[] a, int m, int k0, int k1, int lo, int hi) {
-        for (int i = lo; i < hi; i++) {
+        int i = lo;
+        // two rows at a time share the loads of the panel rows
+        for (; i + 1 < hi; i += 2) {
+            int ri = i * m;
+            int rn = ri + m;
+            int k = k0;
+            for (; k + 3 < k1; k += 4) {
+                int r0 = k * m;
+                int r1 = r0 + m;
+                int r2 = r1 + m;
+                int r3 = r2 + m;
+                double f0 = a[r0 + i];
+                double f1 = a[r1 + i];
+                double f2 = a[r2 + i];
+                double f3 = a[r3 + i];
+                double g0 = a[r0 + i + 1];
+                double g1 = a[r1 + i + 1];
+                double g2 = a[r2 + i + 1];
+                double g3 = a[r3 + i + 1];
+                double t = a[ri + i];
+                t -= f0 * a[r0 + i];
+                t -= f1 * a[r1 + i];
+                t -= f2 * a[r2 + i];
+                t -= f3 * a[r3 + i];
+                a[ri + i] = t;
+                for (int j = i + 1; j < m; j++) {
+                    double p0 = a[r0 + j];
+                    double p1 = a[r1 + j];
+                    double p2 = a[r2 + j];
+                    double p3 = a[r3 + j];
+                    double x = a[ri + j];
+                    x -= f0 * p0;
+                    x -= f1 * p1;
+                    x -= f2 * p2;
+                    x -= f3 * p3;
+                    a[ri + j] = x;
+                    double y = a[rn + j];
+                    y -= g0 * p0;
+                    y -= g1 * p1;
+                    y -= g2 * p2;
+                    y -= g3 * p3;
+                    a[rn + j] = y;
+                }
+            }
+            for (; k < k1; k++) {
+                int rk = k * m;
+                double f = a[rk + i];
+                double g = a[rk + i + 1];
+                a[ri + i] -= f * a[rk + i];
+                for (int j = i + 1; j < m; j++) {
+                    double p = a[rk + j];
+                    a[ri + j] -= f * p;
+                    a[rn + j] -= g * p;
+                }
+            }
+        }
+        for (; i < hi; i++) {
             int ri = i * m;
             int k = k0;
             // four panel rows per sweep: a_ij stays in a register, the subtractions keep their order k, k+1, k+2, k+3
