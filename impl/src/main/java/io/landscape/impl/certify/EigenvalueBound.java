@@ -18,15 +18,17 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       Lanczos with full reorthogonalisation on A⁻¹ (solves with R), λ̃ = 1/θ_max; for larger m, Lanczos on A
  *       (≤ 300 products), λ̃ = θ_min (which is ≥ λ_min(A), hence the shifts below).</li>
  *   <li>For shifts μ = λ̃(1 − δ), δ ∈ {10⁻⁷, 10⁻⁴, 10⁻², 0.3, 0.9}: run floating-point Cholesky on Ã = fl(A − μI). If it
- *       runs to completion (every pivot positive), then by Demmel's bound (Higham, Accuracy and Stability of Numerical
- *       Algorithms, 2nd ed., Thm 10.5) the computed factor R̂ satisfies R̂ᵀR̂ = Ã + ΔÃ with
+ *       runs to completion (every pivot positive), then by Demmel's bound (Demmel 1989; Higham, Accuracy and
+ *       Stability of Numerical Algorithms, 2nd ed., §10.1.1, Thm 10.3 — the proof uses only that the factorization
+ *       runs to completion, not definiteness, which is how Rump, "Verification of positive definiteness",
+ *       BIT 46 (2006), uses it) the computed factor R̂ satisfies R̂ᵀR̂ = Ã + ΔÃ with
  *       |ΔÃ| ≤ γ_{m+1}|R̂ᵀ||R̂|. Since ‖|R̂ᵀ||R̂|‖₂ ≤ ‖R̂‖_F² = tr(Ã + ΔÃ) ≤ tr Ã + γ_{m+1}‖R̂‖_F², we get
  *       ‖ΔÃ‖₂ ≤ γ_{m+1} tr(Ã)/(1 − γ_{m+1}), and Ã + ΔÃ ⪰ 0 gives λ_min(Ã) ≥ −γ_{m+1} tr(Ã)/(1 − γ_{m+1}).
  *       The shift itself is rounded: A − μI = Ã + D with D diagonal, |D_ii| ≤ u|Ã_ii|/(1 − u) ≤ 2u|Ã_ii|. Hence
  *       <pre>  λ_min(A) ≥ μ − γ_{m+1} tr(Ã)/(1 − γ_{m+1}) − 2u max_i |Ã_ii| − m(m+1)·2⁻¹⁰²²,</pre>
- *       the last term covering the absolute errors of gradual underflow (Thm 10.5 assumes none). The bound holds for
- *       the standard algorithm in any evaluation order of its inner products; {@link #cholesky} is the
- *       right-looking (outer-product) ordering of it.</li>
+ *       the last term covering the absolute errors of gradual underflow (the theorem assumes none). The bound holds for
+ *       the standard algorithm; {@link #cholesky} performs exactly its arithmetic (tested bitwise against the
+ *       textbook loop).</li>
  * </ol>
  * Cost for m &lt; {@value #DIRECT_FROM}: two Cholesky factorizations (m³/3 multiply-adds each) and ≤ 60 pairs of
  * triangular solves; for larger m one factorization per shift tried (usually one) and ≤ 300 products with A.
@@ -103,7 +105,7 @@ public final class EigenvalueBound {
      * row i &gt; k is updated by a contiguous axpy a_ij −= r_ki r_kj (j ≥ i), which the JIT vectorises; rows below
      * the current panel receive the panel's rows one after the other while they stay in cache. Every a_ij still
      * receives its updates in the order q = 0, 1, …, so each r_ij is a_ij − Σ_{q&lt;i} r_qi r_qj summed left to right:
-     * the standard algorithm analysed in Higham Thm 10.5, with the same result as the unblocked loop. For
+     * the standard algorithm analysed in Higham Thm 10.3, with the same result as the unblocked loop. For
      * m ≥ {@value #PARALLEL_FROM} the trailing rows are updated in parallel (independent rows, same arithmetic).
      * Returns false on a non-positive (or NaN) pivot.
      */
