@@ -90,18 +90,16 @@ final class PointEnclosure {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                Interval c = dot(x, i * d, x, j * d, d).div(r[i].mul(r[j])).clip(-1.0, 1.0);
-                Interval s = sinFromCos(c);
-                Interval th = c.acos();
-                cosWW[i * n + j] = cosWW[j * n + i] = c;
-                sinWW[i * n + j] = sinWW[j * n + i] = s;
-                thWW[i * n + j] = thWW[j * n + i] = th;
+                Interval[] a3 = angle(x, i * d, r[i], x, j * d, r[j], d);
+                cosWW[i * n + j] = cosWW[j * n + i] = a3[0];
+                sinWW[i * n + j] = sinWW[j * n + i] = a3[1];
+                thWW[i * n + j] = thWW[j * n + i] = a3[2];
             }
             for (int l = 0; l < k; l++) {
-                Interval c = dot(x, i * d, v, l * d, d).div(r[i].mul(rho[l])).clip(-1.0, 1.0);
-                cosWV[i * k + l] = c;
-                sinWV[i * k + l] = sinFromCos(c);
-                thWV[i * k + l] = c.acos();
+                Interval[] a3 = angle(x, i * d, r[i], v, l * d, rho[l], d);
+                cosWV[i * k + l] = a3[0];
+                sinWV[i * k + l] = a3[1];
+                thWV[i * k + l] = a3[2];
             }
         }
         for (int i = 0; i < n; i++) {
@@ -119,6 +117,64 @@ final class PointEnclosure {
             selfS[i] = sum.mul(Interval.INV_2PI).div(r[i]);
             coefC[i * n + i] = selfS[i].add(Interval.of(0.5).mul(a[i]).mul(a[i]));
         }
+    }
+
+    /**
+     * {cos θ, sin θ, θ} of the vectors xs[xo..xo+len) and ys[yo..yo+len) with enclosed norms rx, ry. From the cosine
+     * c = x·y/(‖x‖‖y‖): sin θ = √((1 − c)(1 + c)), θ = arccos c. Near θ ∈ {0, π} these lose half the digits (an
+     * enclosure of c of width 10⁻¹⁶ gives θ to ±10⁻⁸), so when |c| &gt; 0.9 the chord δ = ‖x̄ ∓ ȳ‖ is also enclosed
+     * componentwise and θ = 2 arcsin(δ/2) (or π minus it), sin θ = δ√(1 − δ²/4), cos θ = ±(1 − δ²/2) (exact
+     * identities); the two enclosures of each quantity are intersected (both contain the true value).
+     */
+    static Interval[] angle(double[] xs, int xo, Interval rx, double[] ys, int yo, Interval ry, int len) {
+        Interval c = dot(xs, xo, ys, yo, len).div(rx.mul(ry)).clip(-1.0, 1.0);
+        Interval s = sinFromCos(c);
+        Interval th = c.acos();
+        if (c.lo() > 0.9 || c.hi() < -0.9) {
+            boolean parallel = c.lo() > 0.9;
+            double sq = 0.0;
+            double sqLo = 0.0;
+            for (int q = 0; q < len; q++) {
+                Interval u = unit(xs[xo + q], rx);
+                Interval w = unit(ys[yo + q], ry);
+                Interval diff = parallel ? u.sub(w) : u.add(w);
+                Interval d2 = diff.sqr();
+                sqLo = Interval.addDown(sqLo, d2.lo());
+                sq = Interval.addUp(sq, d2.hi());
+            }
+            Interval delta = Interval.of(sqLo, sq).sqrt();
+            Interval half = delta.mul(0.5).clip(0.0, 1.0);
+            Interval alpha = half.asin().mul(2.0).clipNonNegative();
+            Interval dd = delta.sqr();
+            Interval sinChord = delta.mul(Interval.ONE.sub(dd.mul(0.25)).clipNonNegative().sqrt());
+            Interval cosChord = Interval.ONE.sub(dd.mul(0.5));
+            Interval thChord = parallel ? alpha : Interval.PI.sub(alpha);
+            if (!parallel) {
+                cosChord = cosChord.neg();
+            }
+            c = intersect(c, cosChord);
+            s = intersect(s, sinChord);
+            th = intersect(th, thChord);
+        }
+        return new Interval[] {c, s, th};
+    }
+
+    /** x / r for an exact x and an enclosed r &gt; 0. */
+    private static Interval unit(double x, Interval r) {
+        if (x >= 0) {
+            return Interval.of(Interval.divDown(x, r.hi()), Interval.divUp(x, r.lo()));
+        }
+        return Interval.of(Interval.divDown(x, r.lo()), Interval.divUp(x, r.hi()));
+    }
+
+    /** The intersection of two enclosures of the same real (non-empty in exact arithmetic). */
+    private static Interval intersect(Interval a, Interval b) {
+        double lo = Math.max(a.lo(), b.lo());
+        double hi = Math.min(a.hi(), b.hi());
+        if (!(lo <= hi)) {
+            throw new IllegalStateException("disjoint enclosures " + a + " and " + b + " of the same number");
+        }
+        return Interval.of(lo, hi);
     }
 
     /** √((1 − c)(1 + c)) for c ∈ [−1, 1]. */
@@ -166,8 +222,8 @@ final class PointEnclosure {
             for (int l = 0; l < k; l++) {
                 f = f.add(rho[l].sqr().mul(Interval.of(0.25).mul(b[l]).mul(b[l])));
                 for (int m = l + 1; m < k; m++) {
-                    Interval c = dot(v, l * d, v, m * d, d).div(rho[l].mul(rho[m])).clip(-1.0, 1.0);
-                    f = f.add(kappa(rho[l], rho[m], c, sinFromCos(c), c.acos()).mul(b[l]).mul(b[m]));
+                    Interval[] a3 = angle(v, l * d, rho[l], v, m * d, rho[m], d);
+                    f = f.add(kappa(rho[l], rho[m], a3[0], a3[1], a3[2]).mul(b[l]).mul(b[m]));
                 }
             }
             objective = f.mul(scale);

@@ -77,6 +77,32 @@ class EnclosureTest {
     }
 
     @Test
+    void nearlyParallelAndAntiparallelPairsStayTight() {
+        SplittableRandom rnd = new SplittableRandom(14);
+        for (int t = 0; t < 12; t++) {
+            Case c = new Case(rnd, 3, 2, 4, t % 2 == 1);
+            double tiny = Math.pow(10, -rnd.nextInt(6, 13));
+            for (int q = 0; q < 4; q++) {
+                // neuron 2 ∥ ± neuron 1, neuron 3 ∥ teacher 1, up to tiny perturbations
+                c.x[4 + q] = (t % 3 == 0 ? -0.7 : 0.7) * c.x[q] + tiny * rnd.nextGaussian();
+                c.x[8 + q] = 1.1 * c.v[0][q] + tiny * rnd.nextGaussian();
+            }
+            PointEnclosure e = new PointEnclosure(c.v, c.a, c.b, c.scale, c.x);
+            DfpReference ref = new DfpReference(c.v, c.a, c.b, c.scale);
+            assertTrue(inside(ref.value(c.x), e.objective()), "F not enclosed");
+            Dfp[] g = ref.gradient(c.x);
+            for (int p = 0; p < g.length; p++) {
+                Interval gp = e.gradientEntry(p);
+                assertTrue(inside(g[p], gp), "dF/dx" + p + " = " + g[p] + " not in " + gp);
+                assertTrue(gp.width() < 1e-12, "gradient width " + gp.width() + " at angle scale " + tiny);
+            }
+            assertTrue(e.thWW[1].width() < 1e-13 && e.thWV[2 * 2].width() < 1e-13, "θ widths " + e.thWW[1] + " "
+                    + e.thWV[4]);
+            assertTrue(HessianEnclosure.of(e).errorBound < 1e-10);
+        }
+    }
+
+    @Test
     void hessianEnclosureMatchesHighPrecisionDifferencesOfTheGradient() {
         SplittableRandom rnd = new SplittableRandom(12);
         for (int t = 0; t < 4; t++) {
