@@ -1,0 +1,128 @@
+package io.landscape.impl.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.landscape.api.Normalization;
+import io.landscape.api.Points;
+import io.landscape.api.Problem;
+import io.landscape.impl.certify.Certificate;
+import io.landscape.impl.certify.Certifier;
+import io.landscape.impl.certify.Options;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code landscape certify --teacher SPEC --points FILE [--polish]}: a rigorous certificate (paper 002 Lemmas 1–3) for
+ * every point, one JSON line each: {@code {"id", "verdict": "spurious-local-minimum" | "not-certified", "reason",
+ * "radius", "lambdaMinLowerBound", "gradientNormUpperBound", "thirdOrderBound", "objective", "objectiveLowerBound",
+ * "millis", "paddingLambdaMinLowerBound", "paddingSpectrum", "anyDimension", "polishSteps"}} (paddingSpectrum: the
+ * floating-point eigenvalues of Lemma 3's n×n matrix M, the spectrum added by every zero-padded coordinate). Numbers not reached are null. See
+ * {@link Certifier} for the checks and their order.
+ */
+@Command(name = "certify", mixinStandardHelpOptions = true,
+        description = "Prove (or fail to prove) that each point is within a small radius of a spurious local minimum "
+                + "(Safran & Shamir 2018, Lemmas 1-3), in verified floating-point arithmetic. ReLU only.")
+public final class CertifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--teacher", required = true, paramLabel = "SPEC",
+            description = "identity:K, identity:K:D (zero-padded: certified through Lemma 3), or a CSV/JSON file.")
+    String teacher;
+
+    @Option(names = "--points", required = true, paramLabel = "FILE",
+            description = "JSON lines {\"id\": ..., \"neurons\": [[...], ...]}, or a CSV file holding one point.")
+    String points;
+
+    @Option(names = "--polish", description = "Refine each point by Newton steps before certifying it.")
+    boolean polish;
+
+    @Option(names = "--normalization", defaultValue = "half", paramLabel = "half|full",
+            description = "half: F = E ½(·)² as in paper 002 (default); full: E (·)².")
+    String normalization;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        double[][] v = TeacherSpec.parse(teacher);
+        Normalization norm = EvalCommand.parseNormalization(normalization);
+        List<PointsReader.Entry> entries = PointsReader.read(points);
+        Options options = Options.defaults().withPolish(polish);
+        int failures = 0;
+        for (PointsReader.Entry e : entries) {
+            if (e.error != null) {
+                err.println("landscape certify: " + e.error);
+                failures++;
+                continue;
+            }
+            double[][] w = e.neurons;
+            if (w.length == 0) {
+                err.println("landscape certify: " + e.where + ": point '" + e.id + "' has no neurons");
+                failures++;
+                continue;
+            }
+            if (w[0].length != v[0].length) {
+                err.println("landscape certify: " + e.where + ": point '" + e.id + "' has neurons of dimension "
+                        + w[0].length + " but the teacher (" + teacher + ") has dimension " + v[0].length);
+                failures++;
+                continue;
+            }
+            Problem problem;
+            try {
+                problem = Problem.builder().teacher(v).students(w.length).normalization(norm).build();
+            } catch (IllegalArgumentException ex) {
+                err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
+                failures++;
+                continue;
+            }
+            Certificate c;
+            try {
+                c = Certifier.certify(problem, Points.flatten(w), options);
+            } catch (IllegalArgumentException ex) {
+                err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
+                failures++;
+                continue;
+            }
+            out.println(Json.line(toJson(e.id, c)));
+            out.flush();
+        }
+        return failures == 0 ? 0 : Main.EXIT_INPUT;
+    }
+
+    static ObjectNode toJson(String id, Certificate c) {
+        ObjectNode line = Json.object();
+        line.put("id", id);
+        line.put("verdict", c.verdict());
+        line.put("reason", c.reason());
+        number(line, "radius", c.radius());
+        number(line, "lambdaMinLowerBound", c.lambdaMinLowerBound());
+        number(line, "gradientNormUpperBound", c.gradientNormUpperBound());
+        number(line, "thirdOrderBound", c.thirdOrderBound());
+        number(line, "objective", c.objective());
+        number(line, "objectiveLowerBound", c.objectiveLowerBound());
+        line.put("millis", Math.round(c.millis() * 1000.0) / 1000.0);
+        number(line, "paddingLambdaMinLowerBound", c.paddingLambdaMinLowerBound());
+        com.fasterxml.jackson.databind.node.ArrayNode spectrum = line.putArray("paddingSpectrum");
+        for (double ev : c.paddingSpectrum()) {
+            spectrum.add(ev);
+        }
+        line.put("anyDimension", c.anyDimension());
+        line.put("polishSteps", c.polishSteps());
+        return line;
+    }
+
+    private static void number(ObjectNode line, String name, double value) {
+        if (Double.isFinite(value)) {
+            line.put(name, value);
+        } else {
+            line.putNull(name);
+        }
+    }
+}
