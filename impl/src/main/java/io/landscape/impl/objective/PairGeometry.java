@@ -4,10 +4,10 @@ package io.landscape.impl.objective;
  * Angle between two nonzero vectors, computed so that θ is accurate to a few ulps everywhere, including the
  * parallel and antiparallel ends where arccos of a rounded cosine loses half the digits.
  *
- * <p>With c = x·y/(‖x‖‖y‖): for |c| ≤ 0.9 the cosine is well-conditioned and θ = atan2(√((1−c)(1+c)), c). Near ±1
- * the chord δ = ‖x/‖x‖ ∓ y/‖y‖‖ is computed componentwise (absolute error ~ulp), and θ = 2 asin(δ/2) (or π minus
- * that). s = 0 exactly iff the unit vectors coincide (or are exact negatives) in floating point, which selects the
- * kernel's θ ∈ {0, π} limits.
+ * <p>With c = x·y/(‖x‖‖y‖): for |c| ≤ 0.9 the cosine is well-conditioned and θ = arccos c, s = √((1−c)(1+c)).
+ * Near ±1 the chord δ = ‖x/‖x‖ ∓ y/‖y‖‖ is computed componentwise (absolute error ~ulp), and with α the angle to ±y,
+ * sin α = δ√(1 − δ²/4), cos α = 1 − δ²/2, α = atan2(sin α, cos α); θ = α or π − α. s = 0 exactly iff the unit
+ * vectors coincide (or are exact negatives) in floating point, which selects the kernel's θ ∈ {0, π} limits.
  */
 final class PairGeometry {
     double c;
@@ -26,15 +26,19 @@ final class PairGeometry {
                 double t = a[ao + q] * ix + b[bo + q] * iy;
                 sum += t * t;
             }
-            double half = Math.sqrt(sum) * 0.5;
-            double alpha = 2.0 * Math.asin(Math.min(1.0, half)); // angle to +y (cc > 0) or to -y (cc < 0)
+            double chord = Math.sqrt(sum);                                 // 2 sin(α/2)
+            double h = 0.5 * chord;
+            double sa = chord * Math.sqrt(Math.max(0.0, 1.0 - h * h));   // sin α = 2 sin(α/2) cos(α/2)
+            double ca = 1.0 - 2.0 * h * h;                                 // cos α = 1 − 2 sin²(α/2)
+            double alpha = Math.atan2(sa, ca);
             if (cc > 0) {
                 th = alpha;
+                c = ca;
             } else {
                 th = Math.PI - alpha;
+                c = -ca;
             }
-            s = alpha == 0.0 ? 0.0 : Math.sin(alpha);
-            c = cc > 0 ? Math.cos(alpha) : -Math.cos(alpha);
+            s = sa;
         } else {
             c = cc;
             s = Math.sqrt((1.0 - cc) * (1.0 + cc));

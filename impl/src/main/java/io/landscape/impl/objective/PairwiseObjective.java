@@ -36,7 +36,9 @@ public final class PairwiseObjective implements Objective {
 
     // scratch
     private final double[] r;
-    private final double[] gram;    // n*n student dots (upper triangle used)
+    private final double[] gram;    // n*n student dots
+    private final double[] wt;      // d*n transposed point
+    private final double[] vt;      // d*k transposed teacher
     private final double[] cross;   // n*k student-teacher dots
     private final double[] coefC;   // n*n
     private final double[] coefE;   // n*k
@@ -82,6 +84,13 @@ public final class PairwiseObjective implements Objective {
         }
         this.r = new double[n];
         this.gram = new double[n * n];
+        this.wt = new double[d * n];
+        this.vt = new double[d * k];
+        for (int l = 0; l < k; l++) {
+            for (int q = 0; q < d; q++) {
+                vt[q * k + l] = v[l * d + q];
+            }
+        }
         this.cross = new double[n * k];
         this.coefC = new double[n * n];
         this.coefE = new double[n * k];
@@ -176,21 +185,40 @@ public final class PairwiseObjective implements Objective {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Norms and dot products of the point; returns true if some neuron is zero. */
+    /**
+     * Norms and dot products of the point; returns true if some neuron is zero. The Gram matrices WWᵀ and WVᵀ are
+     * formed row by row as sums of scaled rows of Wᵀ and Vᵀ (inner loops over contiguous memory, which HotSpot
+     * vectorises), rather than as n² separate dot products.
+     */
     private boolean prepare(double[] x) {
         checkLength(x);
+        for (int i = 0; i < n; i++) {
+            int io = i * d;
+            for (int q = 0; q < d; q++) {
+                wt[q * n + i] = x[io + q];
+            }
+        }
+        java.util.Arrays.fill(gram, 0.0);
+        java.util.Arrays.fill(cross, 0.0);
         boolean zero = false;
         for (int i = 0; i < n; i++) {
             int io = i * d;
-            for (int j = i; j < n; j++) {
-                gram[i * n + j] = dot(x, io, x, j * d, d);
+            int go = i * n;
+            int co = i * k;
+            for (int q = 0; q < d; q++) {
+                double xq = x[io + q];
+                int to = q * n;
+                for (int j = 0; j < n; j++) {
+                    gram[go + j] += xq * wt[to + j];
+                }
+                int vo = q * k;
+                for (int l = 0; l < k; l++) {
+                    cross[co + l] += xq * vt[vo + l];
+                }
             }
-            r[i] = Math.sqrt(gram[i * n + i]);
+            r[i] = Math.sqrt(gram[go + i]);
             if (r[i] == 0.0) {
                 zero = true;
-            }
-            for (int l = 0; l < k; l++) {
-                cross[i * k + l] = dot(x, io, v, l * d, d);
             }
         }
         return zero;
