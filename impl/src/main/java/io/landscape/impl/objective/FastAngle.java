@@ -44,6 +44,11 @@ public final class FastAngle {
     private static final double P11 = -0.014851887071247204;
     private static final double P12 = 0.028757851367421566;
 
+    /** The 13 coefficients of P, lowest degree first (for the reproducibility test). */
+    static double[] coefficients() {
+        return new double[] {P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12};
+    }
+
     /** arccos(c) in [0, π] for c in [−1, 1], within 2 ulps; NaN outside [−1, 1] or for NaN. */
     public static double acos(double c) {
         double ax = Math.abs(c);

@@ -18,7 +18,7 @@ import io.landscape.api.Landscape;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.RecordedGradientDescent;
 
 /**
  * {@link SingleTeacherLoss} against the general {@link PairwiseObjective}, finite differences, and a 100-digit
@@ -152,7 +152,7 @@ class SingleTeacherLossTest {
             SingleTeacherLoss loss = new SingleTeacherLoss(v, n);
             double[] x0 = gaussian(new SplittableRandom(100 + n), n * d, 0.1);
             long[] record = {20_000L, 60_000L};
-            GradientDescent.run(loss, x0, 0.05, record, (index, step, value, x) -> {
+            RecordedGradientDescent.run(loss, x0, 0.05, record, (index, step, value, x) -> {
                 points.add(x.clone());
                 sizes.add(n);
             });
@@ -320,9 +320,9 @@ class SingleTeacherLossTest {
         assertTrue(Double.isFinite(sink));
         assertTrue(allocated < 1024, "20000 evaluations allocated " + allocated + " bytes");
         long[] record = {100_000L};
-        GradientDescent.run(loss, x, 0.05, record, (i, s, v, p) -> { });
+        RecordedGradientDescent.run(loss, x, 0.05, record, (i, s, v, p) -> { });
         before = mx.getThreadAllocatedBytes(id);
-        GradientDescent.run(loss, x, 0.05, record, (i, s, v, p) -> { });
+        RecordedGradientDescent.run(loss, x, 0.05, record, (i, s, v, p) -> { });
         allocated = mx.getThreadAllocatedBytes(id) - before;
         // a fixed few KB (copies of x, the gradient buffer, JIT bookkeeping); one allocation per step would be ≥ 1.6 MB
         assertTrue(allocated < 16_384, "100000 GD steps allocated " + allocated + " bytes");

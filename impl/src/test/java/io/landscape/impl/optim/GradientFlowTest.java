@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.landscape.impl.objective.SingleTeacherLoss;
 
-/** {@link GradientFlow} and {@link GradientDescent} on problems with known solutions. */
+/** {@link GradientFlow} and {@link RecordedGradientDescent} on problems with known solutions. */
 class GradientFlowTest {
 
     /** f = ½Σλ_k x_k²: x_k(t) = x_k(0)e^{−λ_k t}. */
@@ -64,7 +64,7 @@ class GradientFlowTest {
         double[] x0 = {1.0, -2.0, 0.5};
         double eta = 0.1;
         long[] steps = {0, 1, 10, 100};
-        double[] last = GradientDescent.run(q, x0, eta, steps, (index, step, value, x) -> {
+        double[] last = RecordedGradientDescent.run(q, x0, eta, steps, (index, step, value, x) -> {
             for (int k = 0; k < 3; k++) {
                 assertEquals(x0[k] * Math.pow(1 - eta * q.lambda[k], step), x[k], 1e-14, "x_" + k + " at " + step);
             }
@@ -85,7 +85,7 @@ class GradientFlowTest {
         for (double eta : new double[] {0.05, 0.005, 0.0005}) {
             long steps = Math.round(time / eta);
             double[] gdLoss = new double[1];
-            GradientDescent.run(loss, x0, eta, new long[] {steps}, (i, s, value, x) -> gdLoss[0] = value);
+            RecordedGradientDescent.run(loss, x0, eta, new long[] {steps}, (i, s, value, x) -> gdLoss[0] = value);
             double err = Math.abs(gdLoss[0] - flowLoss[0]) / flowLoss[0];
             assertTrue(err < previous / 5, "η = " + eta + ": relative gap " + err + " after " + previous);
             previous = err;
@@ -100,8 +100,8 @@ class GradientFlowTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new GradientFlow().integrate(q, new double[3], new double[] {1, 1}, (i, t, v, x) -> { }));
         assertThrows(IllegalArgumentException.class,
-                () -> GradientDescent.run(q, new double[3], -1, new long[] {1}, (i, s, v, x) -> { }));
+                () -> RecordedGradientDescent.run(q, new double[3], -1, new long[] {1}, (i, s, v, x) -> { }));
         assertThrows(IllegalArgumentException.class,
-                () -> GradientDescent.run(q, new double[3], 0.1, new long[] {3, 2}, (i, s, v, x) -> { }));
+                () -> RecordedGradientDescent.run(q, new double[3], 0.1, new long[] {3, 2}, (i, s, v, x) -> { }));
     }
 }

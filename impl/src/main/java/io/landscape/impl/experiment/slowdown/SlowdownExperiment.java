@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.landscape.impl.objective.SingleTeacherLoss;
-import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.RecordedGradientDescent;
 import io.landscape.impl.optim.GradientFlow;
 
 /**
@@ -94,7 +94,7 @@ public final class SlowdownExperiment {
         double[] times = new double[grid.length];
         double[] values = new double[grid.length];
         double[] z = new double[grid.length];
-        double[] last = GradientDescent.run(loss, x0, config.eta(), grid, (index, step, value, x) -> {
+        double[] last = RecordedGradientDescent.run(loss, x0, config.eta(), grid, (index, step, value, x) -> {
             values[index] = value;
             z[index] = loss.potential(x);
         });

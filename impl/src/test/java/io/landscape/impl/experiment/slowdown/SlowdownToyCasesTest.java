@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.landscape.impl.objective.SingleTeacherLoss;
-import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.RecordedGradientDescent;
 
 /** Paper 003 Appendix A: the three toy cases and the rates derived there, under GD and gradient flow. */
 class SlowdownToyCasesTest {
@@ -93,7 +93,7 @@ class SlowdownToyCasesTest {
             System.arraycopy(Preset.EQUAL.initialPoint(n, 10, 0.1, 5), 0, single, 0, 10);
             SingleTeacherLoss one = new SingleTeacherLoss(vOverN, 1);
             double[] reference = new double[run.steps().length];
-            GradientDescent.run(one, single, n * ETA, run.steps(), (index, step, value, x) -> reference[index] = value);
+            RecordedGradientDescent.run(one, single, n * ETA, run.steps(), (index, step, value, x) -> reference[index] = value);
             for (int i = 0; i < run.steps().length; i++) {
                 assertEquals(0.0, run.potential()[i], 0.0, "Z stays 0");
                 if (reference[i] > 1e-20) {

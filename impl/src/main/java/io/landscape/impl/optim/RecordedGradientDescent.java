@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Plain gradient descent x(t+1) = x(t) − η∇f(x(t)) with a fixed step, recording f and the iterate at chosen steps.
  * The loop allocates nothing: one gradient buffer, updated in place.
  */
-public final class GradientDescent {
+public final class RecordedGradientDescent {
 
     /** Receives the iterate at a recorded step. {@code x} is the live iterate: copy what you keep. */
     @FunctionalInterface
@@ -14,7 +14,7 @@ public final class GradientDescent {
         void observe(int index, long step, double value, double[] x);
     }
 
-    private GradientDescent() {
+    private RecordedGradientDescent() {
     }
 
     /**
