@@ -85,6 +85,18 @@ public final class FastAngle {
         return FMA ? branchFreeFma(c) : branchFreePlain(c);
     }
 
+    /**
+     * arcsin(x) for |x| ≤ 1/2 (the range the near-parallel angle formula θ = 2 asin(δ/2) needs), as x + x·z·P(z)
+     * with the same polynomial as {@link #acos}; falls back to {@link Math#asin} outside that range.
+     */
+    public static double asinSmall(double x) {
+        if (!(Math.abs(x) <= 0.5)) {
+            return Math.asin(x);
+        }
+        double z = x * x;
+        return FMA ? Math.fma(x * z, polyFma(z), x) : x + x * z * poly(z);
+    }
+
     static double acosFma(double c) {
         double ax = Math.abs(c);
         if (ax <= 0.5) {

@@ -419,4 +419,20 @@ class FastAngleTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void asinSmallMatchesMathAsinWithinTwoUlps() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(77);
+        for (int i = 0; i < 200_000; i++) {
+            double x = (rnd.nextDouble() - 0.5);
+            if (i % 3 == 0) {
+                x *= Math.pow(10, -rnd.nextInt(12));
+            }
+            double ref = Math.asin(x); // within 1 ulp of the true value
+            double got = FastAngle.asinSmall(x);
+            org.junit.jupiter.api.Assertions.assertTrue(Math.abs(got - ref) <= 2 * Math.ulp(ref) + 1e-300,
+                    "asinSmall(" + x + ") = " + got + " vs " + ref);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, FastAngle.asinSmall(0.0));
+    }
 }
