@@ -6,7 +6,7 @@ package io.landscape.impl.objective;
  *
  * <p>With c = x·y/(‖x‖‖y‖): for |c| ≤ 0.9 the cosine is well-conditioned and θ = arccos c ({@link FastAngle#acos}, ≤ 1.1 ulp), s = √((1−c)(1+c)).
  * Near ±1 the chord δ = ‖x/‖x‖ ∓ y/‖y‖‖ is computed componentwise (absolute error ~ulp), and with α the angle to ±y,
- * sin α = δ√(1 − δ²/4), cos α = 1 − δ²/2, α = atan2(sin α, cos α); θ = α or π − α. s = 0 exactly iff the unit
+ * sin α = δ√(1 − δ²/4), cos α = 1 − δ²/2, α = 2 asin(δ/2); θ = α or π − α. s = 0 exactly iff the unit
  * vectors coincide (or are exact negatives) in floating point, which selects the kernel's θ ∈ {0, π} limits.
  */
 final class PairGeometry {
@@ -16,11 +16,14 @@ final class PairGeometry {
 
     /** Sets c, s, th for x = a[ao..ao+d), y = b[bo..bo+d) with norms rx, ry &gt; 0 and dot product p. */
     void angle(double[] a, int ao, double rx, double[] b, int bo, double ry, double p, int d) {
-        double cc = p / (rx * ry);
+        angleInv(a, ao, 1.0 / rx, b, bo, 1.0 / ry, p, d);
+    }
+
+    /** As {@link #angle} with the inverse norms 1/‖x‖, 1/‖y‖ given (no division on the hot path). */
+    void angleInv(double[] a, int ao, double ix, double[] b, int bo, double invY, double p, int d) {
+        double cc = p * ix * invY;
         if (cc > 0.9 || cc < -0.9) {
-            double sign = cc > 0 ? -1.0 : 1.0;
-            double ix = 1.0 / rx;
-            double iy = sign / ry;
+            double iy = cc > 0 ? -invY : invY;
             double sum = 0.0;
             for (int q = 0; q < d; q++) {
                 double t = a[ao + q] * ix + b[bo + q] * iy;
@@ -30,7 +33,7 @@ final class PairGeometry {
             double h = 0.5 * chord;
             double sa = chord * Math.sqrt(Math.max(0.0, 1.0 - h * h));   // sin α = 2 sin(α/2) cos(α/2)
             double ca = 1.0 - 2.0 * h * h;                                 // cos α = 1 − 2 sin²(α/2)
-            double alpha = Math.atan2(sa, ca);
+            double alpha = 2.0 * FastAngle.asinSmall(h);                 // h ≤ sin(0.226) < 1/2 here
             if (cc > 0) {
                 th = alpha;
                 c = ca;

@@ -36,9 +36,9 @@ public final class PairwiseObjective implements Objective {
 
     // scratch
     private final double[] r;
+    private final double[] invR;    // 1/‖w_i‖ (0 for a zero neuron)
+    private final double[] invRho;  // 1/‖v_l‖
     private final double[] gram;    // n*n student dots
-    private final double[] wt;      // d*n transposed point
-    private final double[] vt;      // d*k transposed teacher
     private final double[] cross;   // n*k student-teacher dots
     private final double[] coefC;   // n*n
     private final double[] coefE;   // n*k
@@ -83,14 +83,13 @@ public final class PairwiseObjective implements Objective {
             }
         }
         this.r = new double[n];
-        this.gram = new double[n * n];
-        this.wt = new double[d * n];
-        this.vt = new double[d * k];
+        this.invR = new double[n];
+        this.invRho = new double[k];
         for (int l = 0; l < k; l++) {
-            for (int q = 0; q < d; q++) {
-                vt[q * k + l] = v[l * d + q];
-            }
+            invRho[l] = 1.0 / rho[l];
         }
+        this.gram = new double[n * n];
+
         this.cross = new double[n * k];
         this.coefC = new double[n * n];
         this.coefE = new double[n * k];
@@ -186,42 +185,80 @@ public final class PairwiseObjective implements Objective {
     }
 
     /**
-     * Norms and dot products of the point; returns true if some neuron is zero. The Gram matrices WWᵀ and WVᵀ are
-     * formed row by row as sums of scaled rows of Wᵀ and Vᵀ (inner loops over contiguous memory, which HotSpot
-     * vectorises), rather than as n² separate dot products.
+     * Norms and dot products of the point; returns true if some neuron is zero. The Gram matrices WWᵀ (upper
+     * triangle) and WVᵀ are formed four columns at a time with four independent accumulators (register blocking:
+     * each coordinate of w_i is loaded once per block and the four multiply-adds do not wait on each other).
      */
     private boolean prepare(double[] x) {
         checkLength(x);
-        for (int i = 0; i < n; i++) {
-            int io = i * d;
-            for (int q = 0; q < d; q++) {
-                wt[q * n + i] = x[io + q];
-            }
-        }
-        java.util.Arrays.fill(gram, 0.0);
-        java.util.Arrays.fill(cross, 0.0);
         boolean zero = false;
         for (int i = 0; i < n; i++) {
             int io = i * d;
-            int go = i * n;
-            int co = i * k;
-            for (int q = 0; q < d; q++) {
-                double xq = x[io + q];
-                int to = q * n;
-                for (int j = 0; j < n; j++) {
-                    gram[go + j] += xq * wt[to + j];
-                }
-                int vo = q * k;
-                for (int l = 0; l < k; l++) {
-                    cross[co + l] += xq * vt[vo + l];
-                }
-            }
-            r[i] = Math.sqrt(gram[go + i]);
+            gramRow(x, io, x, i, n, gram, i * n);
+            gramRow(x, io, v, 0, k, cross, i * k);
+            r[i] = Math.sqrt(gram[i * n + i]);
             if (r[i] == 0.0) {
                 zero = true;
+                invR[i] = 0.0;
+            } else {
+                invR[i] = 1.0 / r[i];
             }
         }
         return zero;
+    }
+
+    /** out[oo … oo+d) += Σ_j coef[co + j] · rows_j for j = 0 … count−1 (rows of length d). */
+    private void combineRows(double[] coef, int co, double[] rows, int count, double[] out, int oo) {
+        int j = 0;
+        for (; j + 3 < count; j += 4) {
+            double c0 = coef[co + j];
+            double c1 = coef[co + j + 1];
+            double c2 = coef[co + j + 2];
+            double c3 = coef[co + j + 3];
+            int r0 = j * d;
+            int r1 = r0 + d;
+            int r2 = r1 + d;
+            int r3 = r2 + d;
+            for (int q = 0; q < d; q++) {
+                out[oo + q] += c0 * rows[r0 + q] + c1 * rows[r1 + q] + c2 * rows[r2 + q] + c3 * rows[r3 + q];
+            }
+        }
+        for (; j < count; j++) {
+            double c0 = coef[co + j];
+            int r0 = j * d;
+            for (int q = 0; q < d; q++) {
+                out[oo + q] += c0 * rows[r0 + q];
+            }
+        }
+    }
+
+    /** out[oo + j] = x_i · y_j for j = from … to−1 (rows of length d). */
+    private void gramRow(double[] x, int io, double[] y, int from, int to, double[] out, int oo) {
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            int y0 = j * d;
+            int y1 = y0 + d;
+            int y2 = y1 + d;
+            int y3 = y2 + d;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int q = 0; q < d; q++) {
+                double xq = x[io + q];
+                s0 += xq * y[y0 + q];
+                s1 += xq * y[y1 + q];
+                s2 += xq * y[y2 + q];
+                s3 += xq * y[y3 + q];
+            }
+            out[oo + j] = s0;
+            out[oo + j + 1] = s1;
+            out[oo + j + 2] = s2;
+            out[oo + j + 3] = s3;
+        }
+        for (; j < to; j++) {
+            out[oo + j] = dot(x, io, y, j * d, d);
+        }
     }
 
     @Override
@@ -280,51 +317,44 @@ public final class PairwiseObjective implements Objective {
         double f = 0;
         for (int i = 0; i < n; i++) {
             double ri = r[i];
+            double ii = invR[i];
             int io = i * d;
+            int ci = i * n;
+            double ai = a[i];
             kernel.self(ri, out3);
-            double half = 0.5 * a[i] * a[i];
+            double half = 0.5 * ai * ai;
             f += half * out3[0];
-            coefC[i * n + i] += half * out3[1] / ri;
+            double diag = half * out3[1] * ii;
             for (int j = i + 1; j < n; j++) {
                 double rj = r[j];
-                geo.angle(x, io, ri, x, j * d, rj, gram[i * n + j], d);
+                double ij = invR[j];
+                geo.angleInv(x, io, ii, x, j * d, ij, gram[ci + j], d);
                 kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
-                double w = a[i] * a[j];
+                double w = ai * a[j];
                 f += w * out4[0];
-                coefC[i * n + i] += w * out4[1] / ri;
-                coefC[j * n + j] += w * out4[2] / rj;
-                coefC[i * n + j] += w * out4[3];
-                coefC[j * n + i] += w * out4[3];
+                diag += w * out4[1] * ii;
+                coefC[j * n + j] += w * out4[2] * ij;
+                double off = w * out4[3];
+                coefC[ci + j] = off;
+                coefC[j * n + i] = off;
             }
+            int ki = i * k;
             for (int l = 0; l < k; l++) {
-                geo.angle(x, io, ri, v, l * d, rho[l], cross[i * k + l], d);
+                geo.angleInv(x, io, ii, v, l * d, invRho[l], cross[ki + l], d);
                 kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
-                double w = -a[i] * b[l];
+                double w = -ai * b[l];
                 f += w * out4[0];
-                coefC[i * n + i] += w * out4[1] / ri;
-                coefE[i * k + l] = w * out4[3];
+                diag += w * out4[1] * ii;
+                coefE[ki + l] = w * out4[3];
             }
+            coefC[ci + i] += diag;
         }
-        // ∇_i = scale (Σ_j C_ij w_j + Σ_l E_il v_l)
+        // ∇_i = scale (Σ_j C_ij w_j + Σ_l E_il v_l), four source rows per pass over the output row
         for (int i = 0; i < n; i++) {
             int io = i * d;
-            for (int q = 0; q < d; q++) {
-                g[io + q] = 0.0;
-            }
-            for (int j = 0; j < n; j++) {
-                double cij = coefC[i * n + j];
-                int jo = j * d;
-                for (int q = 0; q < d; q++) {
-                    g[io + q] += cij * x[jo + q];
-                }
-            }
-            for (int l = 0; l < k; l++) {
-                double e = coefE[i * k + l];
-                int lo = l * d;
-                for (int q = 0; q < d; q++) {
-                    g[io + q] += e * v[lo + q];
-                }
-            }
+            java.util.Arrays.fill(g, io, io + d, 0.0);
+            combineRows(coefC, i * n, x, n, g, io);
+            combineRows(coefE, i * k, v, k, g, io);
             if (scale != 1.0) {
                 for (int q = 0; q < d; q++) {
                     g[io + q] *= scale;
