@@ -4,7 +4,7 @@ package io.landscape.impl.objective;
  * Angle between two nonzero vectors, computed so that θ is accurate to a few ulps everywhere, including the
  * parallel and antiparallel ends where arccos of a rounded cosine loses half the digits.
  *
- * <p>With c = x·y/(‖x‖‖y‖): for |c| ≤ 0.9 the cosine is well-conditioned and θ = arccos c ({@link FastAngle#acos}, ≤ 1.1 ulp), s = √((1−c)(1+c)).
+ * <p>With c = x·y/(‖x‖‖y‖): for |c| ≤ 0.9 the cosine is well-conditioned and θ = arccos c ({@link FastAngle#acosWithSine}, table + series, error ≲ 10⁻¹⁵), s = √((1−c)(1+c)).
  * Near ±1 the chord δ = ‖x/‖x‖ ∓ y/‖y‖‖ is computed componentwise (absolute error ~ulp), and with α the angle to ±y,
  * sin α = δ√(1 − δ²/4), cos α = 1 − δ²/2, α = 2 asin(δ/2); θ = α or π − α. s = 0 exactly iff the unit
  * vectors coincide (or are exact negatives) in floating point, which selects the kernel's θ ∈ {0, π} limits.
@@ -45,7 +45,7 @@ final class PairGeometry {
         } else {
             c = cc;
             s = Math.sqrt((1.0 - cc) * (1.0 + cc));
-            th = FastAngle.acos(cc);
+            th = FastAngle.acosWithSine(cc, s);
         }
     }
 }

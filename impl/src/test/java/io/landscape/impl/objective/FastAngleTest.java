@@ -435,4 +435,15 @@ class FastAngleTest {
         }
         org.junit.jupiter.api.Assertions.assertEquals(0.0, FastAngle.asinSmall(0.0));
     }
+
+    @org.junit.jupiter.api.Test
+    void acosWithSineIsWithinOneEMinus15() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(78);
+        for (int i = 0; i < 500_000; i++) {
+            double c = 1.8 * rnd.nextDouble() - 0.9;
+            double s = Math.sqrt((1 - c) * (1 + c));
+            double ref = Math.acos(c);
+            org.junit.jupiter.api.Assertions.assertEquals(ref, FastAngle.acosWithSine(c, s), 1.2e-15, "c = " + c);
+        }
+    }
 }
