@@ -1,0 +1,346 @@
+package io.landscape.impl.optim;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import io.landscape.api.NotDifferentiableException;
+import io.landscape.api.Objective;
+
+/**
+ * Fixed-step gradient descent x ← x − η∇F(x) as in Safran &amp; Shamir 2018 §3 (paper 002): stop when the largest
+ * per-neuron gradient norm max_i ‖∇_{w_i}F‖ is ≤ {@code tol}; on divergence (‖∇F‖ &gt; 10⁴, a non-finite value, or a
+ * neuron hitting exactly zero) restart from the same initial point with the step halved.
+ *
+ * <h2>Plain and accelerated mode</h2>
+ * {@link Settings#plain()} is exactly the paper's loop. {@link Settings#accelerated()} adds two shortcuts that do not
+ * change which basin the run ends in (the <em>classification</em> "global" (F &lt; 10⁻³) vs "candidate" (F ≥ 10⁻³)):
+ * <ol>
+ * <li><b>Global early stop.</b> The run stops with {@link Stop#BELOW_THRESHOLD} as soon as F &lt; {@code globalThreshold}
+ * (10⁻³) provided every step so far decreased F. Argument: the plain loop is the same sequence of iterates; if it keeps
+ * decreasing F (it does for every step we have observed, because η = 0.1 is far below 2/L on the sublevel sets that
+ * matter) then its end value is below F_t &lt; 10⁻³ too, so the plain run is also classified global. The paper itself
+ * saw no end value in [10⁻³, 10⁻²) and spurious values are ≥ 0.015, so a non-monotone step after the stop would have to
+ * climb over an order of magnitude to change the label. If a step ever increased F the shortcut is disabled for the
+ * rest of the run.</li>
+ * <li><b>Newton finish.</b> Once max_i‖∇_{w_i}F‖ ≤ {@code newtonSwitch} and F ≥ 10⁻³, we try Newton steps from the
+ * current iterate x₀. The attempt is accepted only if (a) ∇²F(x₀) is positive definite (Cholesky succeeds), (b) every
+ * Newton step decreases both F (up to rounding) and the gradient norm and keeps the Hessian positive definite, (c) the
+ * end point x* reaches the tolerance, ∇²F(x*) is positive definite and the displacement ‖x* − x₀‖ is at most
+ * {@code newtonRadius}. Argument: F is then (numerically) strongly convex along the way, with Hessian spectrum in
+ * [μ, L] near x*, μ &gt; 0, ηL &lt; 2; on a ball around x* where F is strongly convex the GD map with step η is a
+ * contraction towards the ball's unique minimiser, so GD started at x₀ (which lies in the ball of radius
+ * ‖x₀ − x*‖) never leaves it and converges to the same x* — the same end value, the same classification. The
+ * conditions (a)–(c) check convexity at the iterates, not on the whole ball (that would need a bound on the third
+ * derivative, as in the paper's Lemma 1), which is why the radius is kept small; the test
+ * {@code GradientDescentTest} compares the classification and end points of plain and accelerated runs on the same
+ * seeds. If the attempt is rejected, GD simply continues and we retry when the gradient has shrunk tenfold.</li>
+ * </ol>
+ * Both modes cap the number of iterations ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
+ *
+ * <p>Not thread-safe (uses the objective's scratch space); one instance per {@link Objective}.
+ */
+public final class GradientDescent {
+
+    /** Why the run stopped. */
+    public enum Stop {
+        /** max_i ‖∇_{w_i}F‖ ≤ tol reached by gradient steps. */
+        CONVERGED,
+        /** max_i ‖∇_{w_i}F‖ ≤ tol reached by the Newton finish (accelerated mode). */
+        NEWTON,
+        /** F fell below the global threshold with monotone descent so far (accelerated mode). */
+        BELOW_THRESHOLD,
+        /** The iteration cap was hit first. */
+        MAX_STEPS,
+        /** Every step size down to the minimum diverged. */
+        DIVERGED
+    }
+
+    /**
+     * Settings. {@code step} η; {@code tol} on max_i‖∇_{w_i}F‖; {@code maxSteps} cap on gradient steps (summed over
+     * restarts); {@code accelerate} enables the two shortcuts; {@code globalThreshold} 10⁻³; {@code newtonSwitch} the
+     * per-neuron gradient level where Newton is first tried; {@code newtonRadius} the largest accepted Newton
+     * displacement.
+     */
+    public record Settings(double step, double tol, long maxSteps, boolean accelerate, double globalThreshold,
+                           double newtonSwitch, double newtonRadius) {
+        public Settings {
+            if (!(step > 0) || !Double.isFinite(step)) {
+                throw new IllegalArgumentException("step: must be positive and finite, got " + step);
+            }
+            if (!(tol > 0)) {
+                throw new IllegalArgumentException("tol: must be positive, got " + tol);
+            }
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("max-steps: must be at least 1, got " + maxSteps);
+            }
+        }
+
+        /** The paper's loop: η = 0.1, tol 10⁻⁹, no shortcuts, at most 10⁷ steps. */
+        public static Settings plain() {
+            return new Settings(0.1, 1e-9, 10_000_000L, false, 1e-3, 1e-4, 1e-2);
+        }
+
+        /** η = 0.1, tol 10⁻⁹, global early stop and Newton finish, at most 10⁷ steps. */
+        public static Settings accelerated() {
+            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2);
+        }
+
+        public Settings withStep(double eta) {
+            return new Settings(eta, tol, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius);
+        }
+
+        public Settings withTol(double t) {
+            return new Settings(step, t, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius);
+        }
+
+        public Settings withMaxSteps(long t) {
+            return new Settings(step, tol, t, accelerate, globalThreshold, newtonSwitch, newtonRadius);
+        }
+
+        public Settings withAccelerate(boolean on) {
+            return new Settings(step, tol, maxSteps, on, globalThreshold, newtonSwitch, newtonRadius);
+        }
+    }
+
+    /**
+     * Outcome. {@code point} the end point (new array); {@code value} F there; {@code maxNeuronGradient}
+     * max_i‖∇_{w_i}F‖ and {@code gradientNorm} ‖∇F‖ there; {@code iterations} gradient steps of the final attempt
+     * (excluding diverged attempts, which are counted in {@code totalIterations}); {@code newtonSteps};
+     * {@code restarts} halvings of the step; {@code step} the step size of the final attempt.
+     */
+    public record Result(double[] point, double value, double maxNeuronGradient, double gradientNorm,
+                         long iterations, long totalIterations, int newtonSteps, int restarts, double step, Stop stop,
+                         double seconds) {
+    }
+
+    /** Gradient norm beyond which a run counts as diverged (the 10⁴). */
+    public static final double DIVERGENCE = 1e4;
+    private static final int MAX_RESTARTS = 40;
+
+    private final Objective f;
+    private final int m;
+    private final int d;
+    private final double[] x;
+    private final double[] g;
+    private final double[] trial;
+    private final double[] gTrial;
+    private DMatrixRMaj hess;
+    private DMatrixRMaj rhs;
+    private DMatrixRMaj sol;
+    private DMatrixRMaj work;
+    private LinearSolverDense<DMatrixRMaj> chol;
+    private int lastNewtonSteps;
+
+    /** A descent driver for {@code f}; {@code d} is the input dimension (neuron i is {@code x[i*d .. i*d+d)}). */
+    public GradientDescent(Objective f, int d) {
+        this.f = f;
+        this.m = f.dimension();
+        this.d = d;
+        if (d < 1 || m % d != 0) {
+            throw new IllegalArgumentException("dimension " + m + " is not a multiple of d = " + d);
+        }
+        this.x = new double[m];
+        this.g = new double[m];
+        this.trial = new double[m];
+        this.gTrial = new double[m];
+    }
+
+    /** Convenience: a fresh driver for one run. */
+    public static Result run(Objective f, int d, double[] x0, Settings s) {
+        return new GradientDescent(f, d).run(x0, s);
+    }
+
+    /** Runs from {@code x0} (not modified). */
+    public Result run(double[] x0, Settings s) {
+        if (x0.length != m) {
+            throw new IllegalArgumentException("initial point has " + x0.length + " entries, expected " + m);
+        }
+        long start = System.nanoTime();
+        double eta = s.step();
+        long total = 0;
+        int restarts = 0;
+        while (true) {
+            Attempt a = attempt(x0, s, eta, s.maxSteps() - total);
+            total += a.iterations;
+            if (a.stop != null) {
+                double gn = norm(g);
+                return new Result(x.clone(), a.value, maxNeuronNorm(g), gn, a.iterations, total, a.newtonSteps,
+                        restarts, eta, a.stop, (System.nanoTime() - start) * 1e-9);
+            }
+            restarts++;
+            eta *= 0.5;
+            if (restarts > MAX_RESTARTS || total >= s.maxSteps()) {
+                System.arraycopy(x0, 0, x, 0, m);
+                double value;
+                try {
+                    value = f.valueAndGradient(x, g);
+                } catch (RuntimeException e) {
+                    value = Double.NaN;
+                }
+                return new Result(x.clone(), value, maxNeuronNorm(g), norm(g), 0, total, 0, restarts, eta,
+                        Stop.DIVERGED, (System.nanoTime() - start) * 1e-9);
+            }
+        }
+    }
+
+    private record Attempt(Stop stop, double value, long iterations, int newtonSteps) {
+    }
+
+    /** One attempt with step eta; stop == null means it diverged. Leaves the end point in x and its gradient in g. */
+    private Attempt attempt(double[] x0, Settings s, double eta, long budget) {
+        System.arraycopy(x0, 0, x, 0, m);
+        boolean monotone = true;
+        double previous = Double.POSITIVE_INFINITY;
+        double nextNewton = s.newtonSwitch();
+        long t = 0;
+        while (true) {
+            double value;
+            try {
+                value = f.valueAndGradient(x, g);
+            } catch (NotDifferentiableException | ArithmeticException e) {
+                return new Attempt(null, Double.NaN, t, 0);
+            }
+            double gmax = maxNeuronNorm(g);
+            if (!Double.isFinite(value) || norm(g) > DIVERGENCE) {
+                return new Attempt(null, value, t, 0);
+            }
+            if (gmax <= s.tol()) {
+                return new Attempt(Stop.CONVERGED, value, t, 0);
+            }
+            if (s.accelerate()) {
+                if (value > previous + 1e-15 * Math.abs(previous)) {
+                    monotone = false;
+                }
+                if (monotone && value < s.globalThreshold()) {
+                    return new Attempt(Stop.BELOW_THRESHOLD, value, t, 0);
+                }
+                if (gmax <= nextNewton && value >= s.globalThreshold()) {
+                    double polished = newtonFinish(s, value);
+                    if (!Double.isNaN(polished)) {
+                        return new Attempt(Stop.NEWTON, polished, t, lastNewtonSteps);
+                    }
+                    // rejected: x and g are unchanged; retry once the gradient has shrunk tenfold
+                    nextNewton = gmax * 0.1;
+                }
+            }
+            if (t >= budget) {
+                return new Attempt(Stop.MAX_STEPS, value, t, 0);
+            }
+            previous = value;
+            for (int i = 0; i < m; i++) {
+                x[i] -= eta * g[i];
+            }
+            t++;
+        }
+    }
+
+    /**
+     * Newton's method from x (gradient g, value f0). On success x, g hold the end point and the method returns its
+     * value; on rejection x, g are restored and NaN is returned.
+     */
+    private double newtonFinish(Settings s, double f0) {
+        if (hess == null) {
+            hess = new DMatrixRMaj(m, m);
+            rhs = new DMatrixRMaj(m, 1);
+            sol = new DMatrixRMaj(m, 1);
+            work = new DMatrixRMaj(m, m);
+            chol = LinearSolverFactory_DDRM.chol(m);
+        }
+        double[] x0 = x.clone();
+        double[] g0 = g.clone();
+        double value = f0;
+        double gn = norm(g);
+        int steps = 0;
+        boolean ok = false;
+        try {
+            if (!positiveDefinite(x)) {
+                return reject(x0, g0);
+            }
+            for (int it = 0; it < 30; it++) {
+                System.arraycopy(g, 0, rhs.data, 0, m);
+                // chol holds the factor of the Hessian at x (positiveDefinite just decomposed it)
+                chol.solve(rhs, sol);
+                for (int i = 0; i < m; i++) {
+                    trial[i] = x[i] - sol.data[i];
+                }
+                double vt = f.valueAndGradient(trial, gTrial);
+                double gt = norm(gTrial);
+                if (!(gt < gn) || !(vt <= value + 1e-14 * Math.abs(value))) {
+                    break; // no further progress (rounding level) — stop here
+                }
+                System.arraycopy(trial, 0, x, 0, m);
+                System.arraycopy(gTrial, 0, g, 0, m);
+                value = vt;
+                gn = gt;
+                steps++;
+                if (!positiveDefinite(x)) {
+                    return reject(x0, g0);
+                }
+                if (maxNeuronNorm(g) <= s.tol() * 1e-3) {
+                    break;
+                }
+            }
+            ok = maxNeuronNorm(g) <= s.tol() && distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold();
+        } catch (NotDifferentiableException | ArithmeticException e) {
+            ok = false;
+        }
+        if (!ok) {
+            return reject(x0, g0);
+        }
+        lastNewtonSteps = steps;
+        return value;
+    }
+
+    private double reject(double[] x0, double[] g0) {
+        System.arraycopy(x0, 0, x, 0, m);
+        System.arraycopy(g0, 0, g, 0, m);
+        return Double.NaN;
+    }
+
+    /** Evaluates ∇²F(at) and factors it; true iff the Cholesky factorisation succeeds (positive definite). */
+    private boolean positiveDefinite(double[] at) {
+        f.hessian().evaluate(at, hess.data);
+        DMatrixRMaj a = hess;
+        if (chol.modifiesA()) {
+            work.setTo(hess);
+            a = work;
+        }
+        return chol.setA(a);
+    }
+
+    /** max_i ‖g_i‖ over neurons (blocks of d). */
+    public double maxNeuronNorm(double[] grad) {
+        return maxNeuronNorm(grad, d);
+    }
+
+    /** max_i ‖g_i‖ over blocks of length d. */
+    public static double maxNeuronNorm(double[] grad, int d) {
+        double best = 0;
+        for (int o = 0; o < grad.length; o += d) {
+            double s = 0;
+            for (int q = 0; q < d; q++) {
+                s += grad[o + q] * grad[o + q];
+            }
+            best = Math.max(best, s);
+        }
+        return Math.sqrt(best);
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double e = a[i] - b[i];
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+}
