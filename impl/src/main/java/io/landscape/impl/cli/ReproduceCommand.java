@@ -17,7 +17,6 @@ public final class ReproduceCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new InputException("missing experiment; available: spurious-minima");
+        throw new InputException("missing experiment; available: spurious-minima (see: landscape reproduce --help)");
     }
 }
