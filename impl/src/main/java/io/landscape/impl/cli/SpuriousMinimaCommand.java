@@ -118,9 +118,11 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - start) * 1e-9;
 
         String tables = Reports.tables(results) + Reports.otherCells(results);
+        double cpu = results.stream().mapToDouble(CellResult::cpuSeconds).sum();
         String footer = String.format(Locale.ROOT, "%d cells, %d runs per cell, seed %d, %s mode, %d threads; "
-                        + "wall time of this invocation %.1f s (resumed runs excluded)%n", results.size(), runs, seed,
-                plain ? "plain" : "accelerated", t, wall);
+                        + "wall time of this invocation %.1f s (resumed runs excluded); CPU time of all runs %.1f s "
+                        + "(= %.1f s on %d idle cores)%n", results.size(), runs, seed,
+                plain ? "plain" : "accelerated", t, wall, cpu, cpu / t, t);
         AtomicFiles.write(out.resolve("tables.txt"), tables + footer);
         StringBuilder cellsCsv = new StringBuilder(Reports.CELLS_CSV_HEADER).append('\n');
         StringBuilder runsCsv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
@@ -131,6 +133,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         summary.put("mode", plain ? "plain" : "accelerated");
         summary.put("threads", t);
         summary.put("seconds", wall);
+        summary.put("cpuSeconds", cpu);
         ArrayNode arr = summary.putArray("cells");
         for (CellResult c : results) {
             Reports.cellCsv(c, cellsCsv);

@@ -23,9 +23,10 @@ import io.landscape.api.Objective;
  * saw no end value in [10⁻³, 10⁻²) and spurious values are ≥ 0.015, so a non-monotone step after the stop would have to
  * climb over an order of magnitude to change the label. If a step ever increased F the shortcut is disabled for the
  * rest of the run.</li>
- * <li><b>Newton finish.</b> Once max_i‖∇_{w_i}F‖ ≤ {@code newtonSwitch} and F ≥ 10⁻³, we try Newton steps from the
- * current iterate x₀. The attempt is accepted only if (a) ∇²F(x₀) is positive definite (Cholesky succeeds), (b) every
- * Newton step decreases both F (up to rounding) and the gradient norm and keeps the Hessian positive definite, (c) the
+ * <li><b>Newton finish.</b> Once max_i‖∇_{w_i}F‖ ≤ {@code newtonSwitch} and F ≥ 10⁻³ (and n·d ≤
+ * {@code newtonMaxDimension}), we try Newton steps from the current iterate x₀. The attempt is accepted only if
+ * (a) ∇²F(x₀) is positive definite (Cholesky succeeds), (b) every Newton step decreases both F (up to rounding) and
+ * the gradient norm, and every refreshed Hessian is positive definite, (c) the
  * end point x* reaches the tolerance, ∇²F(x*) is positive definite and the displacement ‖x* − x₀‖ is at most
  * {@code newtonRadius}. Argument: F is then (numerically) strongly convex along the way, with Hessian spectrum in
  * [μ, L] near x*, μ &gt; 0, ηL &lt; 2; on a ball around x* where F is strongly convex the GD map with step η is a
@@ -60,10 +61,11 @@ public final class GradientDescent {
      * Settings. {@code step} η; {@code tol} on max_i‖∇_{w_i}F‖; {@code maxSteps} cap on gradient steps (summed over
      * restarts); {@code accelerate} enables the two shortcuts; {@code globalThreshold} 10⁻³; {@code newtonSwitch} the
      * per-neuron gradient level where Newton is first tried; {@code newtonRadius} the largest accepted Newton
-     * displacement.
+     * displacement; {@code newtonMaxDimension} the largest n·d for which the Newton finish is used (beyond it a
+     * Cholesky factorisation, O((nd)³), costs more than the remaining gradient steps, so GD simply continues).
      */
     public record Settings(double step, double tol, long maxSteps, boolean accelerate, double globalThreshold,
-                           double newtonSwitch, double newtonRadius) {
+                           double newtonSwitch, double newtonRadius, int newtonMaxDimension) {
         public Settings {
             if (!(step > 0) || !Double.isFinite(step)) {
                 throw new IllegalArgumentException("step: must be positive and finite, got " + step);
@@ -78,28 +80,32 @@ public final class GradientDescent {
 
         /** The paper's loop: η = 0.1, tol 10⁻⁹, no shortcuts, at most 10⁷ steps. */
         public static Settings plain() {
-            return new Settings(0.1, 1e-9, 10_000_000L, false, 1e-3, 1e-4, 1e-2);
+            return new Settings(0.1, 1e-9, 10_000_000L, false, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION);
         }
 
         /** η = 0.1, tol 10⁻⁹, global early stop and Newton finish, at most 10⁷ steps. */
         public static Settings accelerated() {
-            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2);
+            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION);
         }
 
         public Settings withStep(double eta) {
-            return new Settings(eta, tol, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius);
+            return new Settings(eta, tol, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
         }
 
         public Settings withTol(double t) {
-            return new Settings(step, t, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius);
+            return new Settings(step, t, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
         }
 
         public Settings withMaxSteps(long t) {
-            return new Settings(step, tol, t, accelerate, globalThreshold, newtonSwitch, newtonRadius);
+            return new Settings(step, tol, t, accelerate, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
         }
 
         public Settings withAccelerate(boolean on) {
-            return new Settings(step, tol, maxSteps, on, globalThreshold, newtonSwitch, newtonRadius);
+            return new Settings(step, tol, maxSteps, on, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
         }
     }
 
@@ -107,17 +113,30 @@ public final class GradientDescent {
      * Outcome. {@code point} the end point (new array); {@code value} F there; {@code maxNeuronGradient}
      * max_i‖∇_{w_i}F‖ and {@code gradientNorm} ‖∇F‖ there; {@code iterations} gradient steps of the final attempt
      * (excluding diverged attempts, which are counted in {@code totalIterations}); {@code newtonSteps};
-     * {@code restarts} halvings of the step; {@code step} the step size of the final attempt.
+     * {@code restarts} halvings of the step; {@code step} the step size of the final attempt; {@code seconds} wall
+     * time and {@code cpuSeconds} CPU time of this thread (the honest cost on a shared machine).
      */
     public record Result(double[] point, double value, double maxNeuronGradient, double gradientNorm,
                          long iterations, long totalIterations, int newtonSteps, int restarts, double step, Stop stop,
-                         double seconds) {
+                         double seconds, double cpuSeconds) {
     }
+
+    /**
+     * Default {@link Settings#newtonMaxDimension()}: 600 (k = n ≤ 24). Measured at k = n = 20 (nd = 400): one
+     * Hessian plus Cholesky ≈ 6 ms vs ≈ 3000 remaining GD steps ≈ 30 ms; at k = n = 40 (nd = 1600) ≈ 1 s vs ≈ 0.15 s.
+     */
+    public static final int DEFAULT_NEWTON_MAX_DIMENSION = 600;
 
     /** Gradient norm beyond which a run counts as diverged (the 10⁴). */
     public static final double DIVERGENCE = 1e4;
     private static final int MAX_RESTARTS = 40;
 
+    /**
+     * Relative size of rounding noise in F: F sums O(nk + n²) terms of size O(1), so its evaluation error is
+     * ~10⁻¹³; an "increase" below this is noise, not ascent.
+     */
+    static final double ROUNDING = 1e-12;
+    private static final boolean DEBUG = Boolean.getBoolean("landscape.debugNewton");
     private final Objective f;
     private final int m;
     private final int d;
@@ -157,6 +176,7 @@ public final class GradientDescent {
             throw new IllegalArgumentException("initial point has " + x0.length + " entries, expected " + m);
         }
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         double eta = s.step();
         long total = 0;
         int restarts = 0;
@@ -166,7 +186,7 @@ public final class GradientDescent {
             if (a.stop != null) {
                 double gn = norm(g);
                 return new Result(x.clone(), a.value, maxNeuronNorm(g), gn, a.iterations, total, a.newtonSteps,
-                        restarts, eta, a.stop, (System.nanoTime() - start) * 1e-9);
+                        restarts, eta, a.stop, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpuStart) * 1e-9);
             }
             restarts++;
             eta *= 0.5;
@@ -179,9 +199,17 @@ public final class GradientDescent {
                     value = Double.NaN;
                 }
                 return new Result(x.clone(), value, maxNeuronNorm(g), norm(g), 0, total, 0, restarts, eta,
-                        Stop.DIVERGED, (System.nanoTime() - start) * 1e-9);
+                        Stop.DIVERGED, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpuStart) * 1e-9);
             }
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the current thread (ns), or wall time where the JVM cannot measure it. */
+    static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private record Attempt(Stop stop, double value, long iterations, int newtonSteps) {
@@ -209,13 +237,13 @@ public final class GradientDescent {
                 return new Attempt(Stop.CONVERGED, value, t, 0);
             }
             if (s.accelerate()) {
-                if (value > previous + 1e-15 * Math.abs(previous)) {
+                if (value > previous + ROUNDING * Math.max(1.0, Math.abs(previous))) {
                     monotone = false;
                 }
                 if (monotone && value < s.globalThreshold()) {
                     return new Attempt(Stop.BELOW_THRESHOLD, value, t, 0);
                 }
-                if (gmax <= nextNewton && value >= s.globalThreshold()) {
+                if (gmax <= nextNewton && value >= s.globalThreshold() && m <= s.newtonMaxDimension()) {
                     double polished = newtonFinish(s, value);
                     if (!Double.isNaN(polished)) {
                         return new Attempt(Stop.NEWTON, polished, t, lastNewtonSteps);
@@ -236,15 +264,18 @@ public final class GradientDescent {
     }
 
     /**
-     * Newton's method from x (gradient g, value f0). On success x, g hold the end point and the method returns its
-     * value; on rejection x, g are restored and NaN is returned.
+     * Newton's method from x (gradient g, value f0), as a chord iteration: the Cholesky factor of ∇²F is reused while
+     * the gradient contracts at least fourfold per step and refreshed (at most three times) otherwise, so a finish
+     * typically costs two factorisations (at x₀ and the positive-definiteness check at x*) instead of one per step.
+     * On success x, g hold the end point and the method returns its value; on rejection x, g are restored and NaN is
+     * returned.
      */
     private double newtonFinish(Settings s, double f0) {
         if (hess == null) {
             hess = new DMatrixRMaj(m, m);
+            work = new DMatrixRMaj(m, m);
             rhs = new DMatrixRMaj(m, 1);
             sol = new DMatrixRMaj(m, 1);
-            work = new DMatrixRMaj(m, m);
             chol = LinearSolverFactory_DDRM.chol(m);
         }
         double[] x0 = x.clone();
@@ -252,40 +283,61 @@ public final class GradientDescent {
         double value = f0;
         double gn = norm(g);
         int steps = 0;
-        boolean ok = false;
+        int refreshes = 0;
+        boolean ok;
         try {
             if (!positiveDefinite(x)) {
                 return reject(x0, g0);
             }
-            for (int it = 0; it < 30; it++) {
+            boolean fresh = true;
+            for (int it = 0; it < 100; it++) {
                 System.arraycopy(g, 0, rhs.data, 0, m);
-                // chol holds the factor of the Hessian at x (positiveDefinite just decomposed it)
                 chol.solve(rhs, sol);
                 for (int i = 0; i < m; i++) {
                     trial[i] = x[i] - sol.data[i];
                 }
                 double vt = f.valueAndGradient(trial, gTrial);
                 double gt = norm(gTrial);
-                if (!(gt < gn) || !(vt <= value + 1e-14 * Math.abs(value))) {
+                boolean progress = gt < gn && vt <= value + ROUNDING * Math.max(1.0, Math.abs(value));
+                if (!progress) {
+                    if (!fresh && refreshes < 3) {
+                        if (!positiveDefinite(x)) {
+                            return reject(x0, g0);
+                        }
+                        refreshes++;
+                        fresh = true;
+                        continue;
+                    }
                     break; // no further progress (rounding level) — stop here
                 }
                 System.arraycopy(trial, 0, x, 0, m);
                 System.arraycopy(gTrial, 0, g, 0, m);
                 value = vt;
+                double contraction = gt / gn;
                 gn = gt;
                 steps++;
-                if (!positiveDefinite(x)) {
-                    return reject(x0, g0);
-                }
+                fresh = false;
                 if (maxNeuronNorm(g) <= s.tol() * 1e-3) {
                     break;
                 }
+                if (contraction > 0.25 && refreshes < 3) {
+                    if (!positiveDefinite(x)) {
+                        return reject(x0, g0);
+                    }
+                    refreshes++;
+                    fresh = true;
+                }
             }
-            ok = maxNeuronNorm(g) <= s.tol() && distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold();
+            ok = maxNeuronNorm(g) <= s.tol() && distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
+                    && positiveDefinite(x);
         } catch (NotDifferentiableException | ArithmeticException e) {
             ok = false;
         }
         if (!ok) {
+            if (DEBUG) {
+                System.err.printf("newton reject: steps=%d refreshes=%d gmax=%.3e dist=%.3e value=%.6g%n", steps,
+                        refreshes, maxNeuronNorm(g), distance(x, x0), value);
+            }
             return reject(x0, g0);
         }
         lastNewtonSteps = steps;

@@ -85,6 +85,15 @@ public record CellResult(int k, int n, int runsRequested, List<RunRecord> runs, 
         return s;
     }
 
+    /** Sum of the per-run CPU times (what an idle machine would need, divided by its cores). */
+    public double cpuSeconds() {
+        double s = 0;
+        for (RunRecord r : runs) {
+            s += r.cpuSeconds();
+        }
+        return s;
+    }
+
     /** The family id of a run, or 0 for a run in no family (global, unconverged or diverged). */
     public int familyOf(int run) {
         for (Family f : families) {

@@ -95,8 +95,22 @@ public final class Families {
                 unconverged, diverged, seconds);
     }
 
-    /** Smallest eigenvalue of a symmetric m×m row-major matrix (EJML symmetric QR eigen-solver). */
+    /** Above this size, λ_min of a positive-definite Hessian is found by inverse iteration instead of a full eigen-decomposition. */
+    static final int DENSE_EIGEN_MAX = 500;
+
+    /**
+     * Smallest eigenvalue of a symmetric m×m row-major matrix: EJML's symmetric QR eigen-solver for m ≤ 500; for larger
+     * m (k ≥ 23), if the matrix is positive definite, inverse iteration with its Cholesky factor (each iteration two
+     * triangular solves, O(m²), instead of O(m³) for the full spectrum) finished by the Rayleigh quotient, which
+     * converges to λ_min from above even when it is (nearly) multiple; otherwise the full eigen-decomposition.
+     */
     public static double lambdaMin(double[] h, int m) {
+        if (m > DENSE_EIGEN_MAX) {
+            double v = inverseIteration(h, m);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
         DMatrixRMaj a = new DMatrixRMaj(m, m);
         System.arraycopy(h, 0, a.data, 0, m * m);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false, true);
@@ -108,6 +122,60 @@ public final class Families {
             min = Math.min(min, eig.getEigenvalue(i).getReal());
         }
         return min;
+    }
+
+    /** λ_min by inverse iteration, or NaN if the matrix is not positive definite. */
+    static double inverseIteration(double[] h, int m) {
+        DMatrixRMaj a = new DMatrixRMaj(m, m);
+        System.arraycopy(h, 0, a.data, 0, m * m);
+        org.ejml.interfaces.linsol.LinearSolverDense<DMatrixRMaj> chol =
+                org.ejml.dense.row.factory.LinearSolverFactory_DDRM.chol(m);
+        if (!chol.setA(a)) {
+            return Double.NaN;
+        }
+        DMatrixRMaj v = new DMatrixRMaj(m, 1);
+        DMatrixRMaj w = new DMatrixRMaj(m, 1);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(12345);
+        for (int i = 0; i < m; i++) {
+            v.data[i] = rng.nextGaussian();
+        }
+        normalize(v.data);
+        double previous = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < 500; it++) {
+            chol.solve(v, w);
+            normalize(w.data);
+            System.arraycopy(w.data, 0, v.data, 0, m);
+            double rq = rayleigh(h, v.data, m);
+            if (Math.abs(previous - rq) <= 1e-14 * Math.abs(rq) && it > 5) {
+                return rq;
+            }
+            previous = rq;
+        }
+        return previous;
+    }
+
+    private static void normalize(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        double inv = 1.0 / Math.sqrt(s);
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+    }
+
+    private static double rayleigh(double[] h, double[] v, int m) {
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            double row = 0;
+            int o = i * m;
+            for (int j = 0; j < m; j++) {
+                row += h[o + j] * v[j];
+            }
+            s += v[i] * row;
+        }
+        return s;
     }
 
     private static final class Builder {

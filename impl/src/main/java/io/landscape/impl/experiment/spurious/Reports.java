@@ -55,6 +55,7 @@ public final class Reports {
         }
         o.put("seconds", c.seconds());
         o.put("runSeconds", c.runSeconds());
+        o.put("cpuSeconds", c.cpuSeconds());
         o.put("totalIterations", c.totalIterations());
         return o;
     }
@@ -99,7 +100,8 @@ public final class Reports {
 
     /** Header of the per-run CSV. */
     public static final String RUNS_CSV_HEADER =
-            "k,n,run,seed,iterations,totalIterations,newtonSteps,restarts,step,stop,value,maxGradient,seconds,family";
+            "k,n,run,seed,iterations,totalIterations,newtonSteps,restarts,step,stop,value,maxGradient,seconds,cpuSeconds,"
+            + "family";
 
     /** Appends one CSV line per run of the cell (family id, or 0 for runs in no family). */
     public static void runsCsv(CellResult c, StringBuilder out) {
@@ -108,14 +110,15 @@ public final class Reports {
                     .append(',').append(r.iterations()).append(',').append(r.totalIterations()).append(',')
                     .append(r.newtonSteps()).append(',').append(r.restarts()).append(',').append(r.step()).append(',')
                     .append(r.stop()).append(',').append(r.value()).append(',').append(r.maxNeuronGradient())
-                    .append(',').append(r.seconds()).append(',').append(c.familyOf(r.run())).append('\n');
+                    .append(',').append(r.seconds()).append(',').append(r.cpuSeconds()).append(',')
+                    .append(c.familyOf(r.run())).append('\n');
         }
     }
 
     /** Header of the per-cell CSV (reproduce's {@code cells.csv}). */
     public static final String CELLS_CSV_HEADER = "k,n,runs,spuriousRuns,percent,ciLow,ciHigh,averageLambdaMin,"
             + "averageObjective,families,saddleRuns,unconvergedCandidates,divergedRuns,paperPercent,paperLambdaMin,"
-            + "paperObjective,paperWithinCi95,seconds,runSeconds";
+            + "paperObjective,paperWithinCi95,seconds,runSeconds,cpuSeconds";
 
     public static void cellCsv(CellResult c, StringBuilder out) {
         double[] ci = c.wilson95();
@@ -129,7 +132,8 @@ public final class Reports {
                 .append(p == null ? "" : fmt(p.percent())).append(',').append(p == null ? "" : num(p.lambdaMin()))
                 .append(',').append(p == null ? "" : num(p.objective())).append(',')
                 .append(p == null ? "" : Boolean.toString(p.percent() >= ci[0] - 1e-9 && p.percent() <= ci[1] + 1e-9))
-                .append(',').append(fmt(c.seconds())).append(',').append(fmt(c.runSeconds())).append('\n');
+                .append(',').append(fmt(c.seconds())).append(',').append(fmt(c.runSeconds())).append(',')
+                .append(fmt(c.cpuSeconds())).append('\n');
     }
 
     private static String fmt(double v) {

@@ -167,6 +167,7 @@ public final class RunLog implements AutoCloseable {
         putDouble(o, "value", r.value());
         putDouble(o, "maxGradient", r.maxNeuronGradient());
         o.put("seconds", r.seconds());
+        o.put("cpuSeconds", r.cpuSeconds());
         if (r.point() != null) {
             ArrayNode p = o.putArray("point");
             for (double v : r.point()) {
@@ -200,6 +201,7 @@ public final class RunLog implements AutoCloseable {
         return new RunRecord(o.get("k").asInt(), o.get("n").asInt(), o.get("run").asInt(), o.get("seed").asLong(),
                 o.get("iterations").asLong(), o.get("totalIterations").asLong(), o.get("newtonSteps").asInt(),
                 o.get("restarts").asInt(), o.get("step").asDouble(), GradientDescent.Stop.valueOf(o.get("stop").asText()),
-                getDouble(o.get("value")), getDouble(o.get("maxGradient")), o.get("seconds").asDouble(), point);
+                getDouble(o.get("value")), getDouble(o.get("maxGradient")), o.get("seconds").asDouble(),
+                o.path("cpuSeconds").asDouble(o.get("seconds").asDouble()), point);
     }
 }

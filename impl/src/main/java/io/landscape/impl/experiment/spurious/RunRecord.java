@@ -8,7 +8,7 @@ import io.landscape.impl.optim.GradientDescent;
  */
 public record RunRecord(int k, int n, int run, long seed, long iterations, long totalIterations, int newtonSteps,
                         int restarts, double step, GradientDescent.Stop stop, double value, double maxNeuronGradient,
-                        double seconds, double[] point) {
+                        double seconds, double cpuSeconds, double[] point) {
 
     /** Runs whose end value is at least this are candidate spurious minima (paper 002 §3). */
     public static final double CANDIDATE_THRESHOLD = 1e-3;
@@ -25,6 +25,6 @@ public record RunRecord(int k, int n, int run, long seed, long iterations, long 
     static RunRecord of(int k, int n, int run, long seed, GradientDescent.Result r) {
         boolean cand = r.value() >= CANDIDATE_THRESHOLD || !Double.isFinite(r.value());
         return new RunRecord(k, n, run, seed, r.iterations(), r.totalIterations(), r.newtonSteps(), r.restarts(),
-                r.step(), r.stop(), r.value(), r.maxNeuronGradient(), r.seconds(), cand ? r.point() : null);
+                r.step(), r.stop(), r.value(), r.maxNeuronGradient(), r.seconds(), r.cpuSeconds(), cand ? r.point() : null);
     }
 }

@@ -113,9 +113,9 @@ class SymmetryTest {
         for (int r = 0; r < 6; r++) {
             double[][] p = r == 0 ? w : permute(w, shuffle(k, rng), shuffle(k, rng));
             runs.add(new RunRecord(k, k, r, r, 10, 10, 2, 0, 0.1, GradientDescent.Stop.NEWTON, polished.value(),
-                    polished.maxNeuronGradient(), 0.0, Points.flatten(p)));
+                    polished.maxNeuronGradient(), 0.0, 0.0, Points.flatten(p)));
         }
-        runs.add(new RunRecord(k, k, 6, 6, 10, 10, 0, 0, 0.1, GradientDescent.Stop.BELOW_THRESHOLD, 5e-4, 1e-3, 0.0,
+        runs.add(new RunRecord(k, k, 6, 6, 10, 10, 0, 0, 0.1, GradientDescent.Stop.BELOW_THRESHOLD, 5e-4, 1e-3, 0.0, 0.0,
                 null));
         CellResult c = Families.classify(k, k, 7, runs, f, Families.DEFAULT_TOLERANCE, 0.0);
         assertEquals(1, c.families().size());
