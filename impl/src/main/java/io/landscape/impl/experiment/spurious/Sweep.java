@@ -77,7 +77,7 @@ public final class Sweep {
             }
             ProgressBar bar = null;
             if (progress && err != null) {
-                bar = new ProgressBarBuilder().setTaskName("spurious-minima").setInitialMax(total)
+                bar = new ProgressBarBuilder().setTaskName("spurious").setInitialMax(total)
                         .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
                         .setUpdateIntervalMillis(500).setUnit(" runs", 1).showSpeed().build();
                 bar.stepTo(already);
@@ -88,7 +88,7 @@ public final class Sweep {
                     int k = c[0];
                     int n = c[1];
                     if (pb != null) {
-                        pb.setExtraMessage("(k, n) = (" + k + ", " + n + ")");
+                        pb.setExtraMessage("k=" + k + " n=" + n);
                     }
                     Map<Integer, RunRecord> done = log.finished(k, n);
                     SpuriousSearch.Config cfg = new SpuriousSearch.Config(k, n, s.runs(), s.seed(),
