@@ -45,6 +45,10 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
     @Option(names = "--k-min", defaultValue = "1", paramLabel = "K", description = "Smallest k (default ${DEFAULT-VALUE}).")
     int kMin;
 
+    @Option(names = "--k-step", defaultValue = "1", paramLabel = "S",
+            description = "Take every S-th k from k-min (default ${DEFAULT-VALUE}).")
+    int kStep;
+
     @Option(names = "--offsets", split = ",", paramLabel = "D",
             description = "Instead of n ∈ [k, k-max], use n = k + D for each listed D ≥ 0 (e.g. 0,1,2,3 for the "
                     + "extension beyond k = 20).")
@@ -83,6 +87,9 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         if (kMax < kMin) {
             throw new InputException("--k-max " + kMax + ": must be at least --k-min " + kMin + " (and ≥ 1)");
         }
+        if (kStep < 1) {
+            throw new InputException("--k-step " + kStep + ": must be at least 1");
+        }
         int t = SpuriousCommand.checkCommon(kMax, kMax, runs, threads, maxSteps, familyTol);
         if (offsets != null) {
             for (int o : offsets) {
@@ -92,7 +99,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
             }
         }
         List<int[]> cells = new ArrayList<>();
-        for (int k = kMin; k <= kMax; k++) {
+        for (int k = kMin; k <= kMax; k += kStep) {
             if (tablesOnly) {
                 if (k >= 6) {
                     cells.add(new int[] {k, k});

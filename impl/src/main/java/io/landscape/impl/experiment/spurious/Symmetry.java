@@ -20,7 +20,11 @@ public final class Symmetry {
     private Symmetry() {
     }
 
-    /** The canonical representative of W (n rows of k), a new array. */
+    /**
+     * The canonical representative of W (n rows of k), a new array: columns sorted by their sorted entries, then rows
+     * without a clear largest entry first, the others by the column of their largest entry (so neurons close to a
+     * teacher line up on the diagonal), ties lexicographically.
+     */
     public static double[][] canonical(double[][] w) {
         int n = w.length;
         int k = w[0].length;
@@ -42,8 +46,25 @@ public final class Symmetry {
                 out[i][c] = w[i][cols[c]];
             }
         }
-        Arrays.sort(out, Symmetry::lexicographic);
+        Arrays.sort(out, Comparator.comparingInt(Symmetry::clearArgmax).thenComparing(Symmetry::lexicographic));
         return out;
+    }
+
+    /** Index of the row's largest entry if it exceeds the runner-up by more than 10⁻⁶, else −1. */
+    private static int clearArgmax(double[] row) {
+        int best = -1;
+        double top = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] > top) {
+                second = top;
+                top = row[c];
+                best = c;
+            } else if (row[c] > second) {
+                second = row[c];
+            }
+        }
+        return row.length == 1 || top - second > 1e-6 ? best : -1;
     }
 
     private static int lexicographic(double[] a, double[] b) {
