@@ -29,6 +29,7 @@ public final class IdentityTeacherObjective implements Objective {
     private final int k;
     private final double teacherConstant;
     private final double[] r;
+    private final double[] invR;
     private final double[] diag;
     private final double[] coefC;
     private final double[] coefE;
@@ -40,6 +41,7 @@ public final class IdentityTeacherObjective implements Objective {
         this.k = k;
         this.teacherConstant = 0.25 * k + k * (k - 1) * 0.25 / Math.PI;
         this.r = new double[n];
+        this.invR = new double[n];
         this.diag = new double[n];
         this.coefC = new double[n * n];
         this.coefE = new double[n * k];
@@ -86,6 +88,101 @@ public final class IdentityTeacherObjective implements Objective {
         return general.hessian();
     }
 
+    /**
+     * g = (C + diag) X + E, two rows of g and four coordinates at a time in registers (eight independent FMA chains;
+     * accumulating in g itself is bound by store-to-load latency and was half the cost of a step).
+     */
+    private void assemble(double[] x, double[] g) {
+        final int n = this.n;
+        final int k = this.k;
+        final double[] c = coefC;
+        final double[] e = coefE;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int io = i * k;
+            int io2 = io + k;
+            int row = i * n;
+            int row2 = row + n;
+            int q = 0;
+            for (; q + 3 < k; q += 4) {
+                double a0 = e[io + q];
+                double a1 = e[io + q + 1];
+                double a2 = e[io + q + 2];
+                double a3 = e[io + q + 3];
+                double b0 = e[io2 + q];
+                double b1 = e[io2 + q + 1];
+                double b2 = e[io2 + q + 2];
+                double b3 = e[io2 + q + 3];
+                for (int j = 0; j < n; j++) {
+                    double ci = c[row + j];
+                    double di = c[row2 + j];
+                    int jo = j * k + q;
+                    double x0 = x[jo];
+                    double x1 = x[jo + 1];
+                    double x2 = x[jo + 2];
+                    double x3 = x[jo + 3];
+                    a0 += ci * x0;
+                    a1 += ci * x1;
+                    a2 += ci * x2;
+                    a3 += ci * x3;
+                    b0 += di * x0;
+                    b1 += di * x1;
+                    b2 += di * x2;
+                    b3 += di * x3;
+                }
+                g[io + q] = a0;
+                g[io + q + 1] = a1;
+                g[io + q + 2] = a2;
+                g[io + q + 3] = a3;
+                g[io2 + q] = b0;
+                g[io2 + q + 1] = b1;
+                g[io2 + q + 2] = b2;
+                g[io2 + q + 3] = b3;
+            }
+            for (; q < k; q++) {
+                double a = e[io + q];
+                double b = e[io2 + q];
+                for (int j = 0; j < n; j++) {
+                    double xj = x[j * k + q];
+                    a += c[row + j] * xj;
+                    b += c[row2 + j] * xj;
+                }
+                g[io + q] = a;
+                g[io2 + q] = b;
+            }
+        }
+        for (; i < n; i++) {
+            int io = i * k;
+            int row = i * n;
+            for (int q = 0; q < k; q++) {
+                double a = e[io + q];
+                for (int j = 0; j < n; j++) {
+                    a += c[row + j] * x[j * k + q];
+                }
+                g[io + q] = a;
+            }
+        }
+    }
+
+    /** Dot product with four independent accumulators (a single accumulator is latency-bound: one FMA chain). */
+    private static double dot(double[] x, int xo, double[] y, int yo, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int q = 0;
+        for (; q + 3 < d; q += 4) {
+            s0 += x[xo + q] * y[yo + q];
+            s1 += x[xo + q + 1] * y[yo + q + 1];
+            s2 += x[xo + q + 2] * y[yo + q + 2];
+            s3 += x[xo + q + 3] * y[yo + q + 3];
+        }
+        for (; q < d; q++) {
+            s0 += x[xo + q] * y[yo + q];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     @Override
     public double valueAndGradient(double[] x, double[] g) {
         final int n = this.n;
@@ -100,15 +197,13 @@ public final class IdentityTeacherObjective implements Objective {
         double f = 0;
         for (int i = 0; i < n; i++) {
             int io = i * k;
-            double s = 0;
-            for (int q = 0; q < k; q++) {
-                s += x[io + q] * x[io + q];
-            }
+            double s = dot(x, io, x, io, k);
             if (s == 0.0) {
                 throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
                         + "differentiable there (paper 000 Lemma 1)");
             }
             r[i] = Math.sqrt(s);
+            invR[i] = 1.0 / r[i];
             f += 0.25 * s;
             diag[i] = 0.5;
         }
@@ -116,20 +211,20 @@ public final class IdentityTeacherObjective implements Objective {
         for (int i = 0; i < n; i++) {
             int io = i * k;
             double ri = r[i];
+            double invI = invR[i];
+            double di = 0;
             for (int j = i + 1; j < n; j++) {
                 int jo = j * k;
                 double rj = r[j];
-                double p = 0;
-                for (int q = 0; q < k; q++) {
-                    p += x[io + q] * x[jo + q];
-                }
-                double c = p / (ri * rj);
+                double invJ = invR[j];
+                double p = dot(x, io, x, jo, k);
+                double c = p * invI * invJ;
                 double th;
                 double sn;
                 if (c > 0.9 || c < -0.9) {
                     double sign = c > 0 ? -1.0 : 1.0;
-                    double ix = 1.0 / ri;
-                    double iy = sign / rj;
+                    double ix = invI;
+                    double iy = sign * invJ;
                     double sum = 0;
                     for (int q = 0; q < k; q++) {
                         double t = x[io + q] * ix + x[jo + q] * iy;
@@ -143,19 +238,20 @@ public final class IdentityTeacherObjective implements Objective {
                     sn = Math.sqrt((1.0 - c) * (1.0 + c));
                 }
                 double pt = (Math.PI - th) * INV_2PI;
-                f += ri * rj * sn * INV_2PI + pt * p;
-                diag[i] += rj * sn * INV_2PI / ri;
-                diag[j] += ri * sn * INV_2PI / rj;
+                double sn2 = sn * INV_2PI;
+                f += ri * rj * sn2 + pt * p;
+                di += rj * sn2 * invI;
+                diag[j] += ri * sn2 * invJ;
                 coefC[i * n + j] = pt;
                 coefC[j * n + i] = pt;
             }
-            coefC[i * n + i] = 0.0;
+            diag[i] += di;
         }
         // student–teacher pairs, v_l = e_l
         for (int i = 0; i < n; i++) {
             int io = i * k;
             double ri = r[i];
-            double inv = 1.0 / ri;
+            double inv = invR[i];
             double sumSin = 0;
             for (int l = 0; l < k; l++) {
                 double xl = x[io + l];
@@ -183,25 +279,11 @@ public final class IdentityTeacherObjective implements Objective {
             }
             diag[i] -= sumSin * INV_2PI * inv;
         }
-        // assemble ∇_i = diag_i w_i + Σ_{j≠i} C_ij w_j + E_i
+        // assemble ∇_i = diag_i w_i + Σ_{j≠i} C_ij w_j + E_i, i.e. G = (C + diag) X + E
         for (int i = 0; i < n; i++) {
-            int io = i * k;
-            double di = diag[i];
-            for (int q = 0; q < k; q++) {
-                g[io + q] = di * x[io + q] + coefE[io + q];
-            }
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double cij = coefC[row + j];
-                int jo = j * k;
-                for (int q = 0; q < k; q++) {
-                    g[io + q] += cij * x[jo + q];
-                }
-            }
+            coefC[i * n + i] = diag[i];
         }
+        assemble(x, g);
         double value = f + teacherConstant;
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("non-finite objective value " + value);
