@@ -70,26 +70,30 @@ public final class Families {
         }
         List<Family> minima = new ArrayList<>();
         List<Family> others = new ArrayList<>();
-        int id = 0;
         int m = n * k;
-        double[] g = new double[m];
-        double[] h = new double[m * m];
-        for (Builder b : classes) {
-            id++;
+        // evaluate the representatives in parallel (each task with its own objective; the order of the results is fixed)
+        Family[] evaluated = new Family[classes.size()];
+        java.util.stream.IntStream.range(0, classes.size()).parallel().forEach(idx -> {
+            Builder b = classes.get(idx);
+            Objective own = idx == 0 && classes.size() == 1 ? f : IdentityTeacherObjective.create(k, n);
+            double[] g = new double[m];
+            double[] h = new double[m * m];
             double[] x = Points.flatten(b.rep);
-            double value = f.valueAndGradient(x, g);
+            double value = own.valueAndGradient(x, g);
             double gn = 0;
             for (double e : g) {
                 gn += e * e;
             }
             gn = Math.sqrt(gn);
             double gmax = GradientDescent.maxNeuronNorm(g, k);
-            f.hessian().evaluate(x, h);
+            own.hessian().evaluate(x, h);
             double lmin = lambdaMin(h, m);
             boolean minimum = lmin > 0 && gmax <= 1e-6;
-            Family fam = new Family(id, b.rep, b.runs.size(), value, lmin, gn, gmax, b.maxDistance, minimum,
+            evaluated[idx] = new Family(idx + 1, b.rep, b.runs.size(), value, lmin, gn, gmax, b.maxDistance, minimum,
                     List.copyOf(b.runs));
-            (minimum ? minima : others).add(fam);
+        });
+        for (Family fam : evaluated) {
+            (fam.minimum() ? minima : others).add(fam);
         }
         return new CellResult(k, n, runsRequested, List.copyOf(runs), List.copyOf(minima), List.copyOf(others), global,
                 unconverged, diverged, seconds);
@@ -141,12 +145,15 @@ public final class Families {
         }
         normalize(v.data);
         double previous = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < 500; it++) {
+        for (int it = 1; it <= 500; it++) {
             chol.solve(v, w);
             normalize(w.data);
             System.arraycopy(w.data, 0, v.data, 0, m);
+            if (it % 10 != 0) {
+                continue;
+            }
             double rq = rayleigh(h, v.data, m);
-            if (Math.abs(previous - rq) <= 1e-14 * Math.abs(rq) && it > 5) {
+            if (Math.abs(previous - rq) <= 1e-13 * Math.abs(rq)) {
                 return rq;
             }
             previous = rq;

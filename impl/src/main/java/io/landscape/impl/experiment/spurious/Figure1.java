@@ -50,6 +50,9 @@ public final class Figure1 {
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        chart.getStyler().setXAxisDecimalPattern("0.000");
+        chart.getStyler().setYAxisTickMarkSpacingHint(60);
         double xmax = 0.005;
         for (CellResult c : cells) {
             for (RunRecord r : c.runs()) {
