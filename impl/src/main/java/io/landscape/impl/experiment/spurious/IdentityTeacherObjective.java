@@ -234,8 +234,8 @@ public final class IdentityTeacherObjective implements Objective {
                     th = c > 0 ? alpha : Math.PI - alpha;
                     sn = Math.sin(alpha);
                 } else {
-                    th = ArcMath.acos(c);
                     sn = Math.sqrt((1.0 - c) * (1.0 + c));
+                    th = ArcMath.acosWithSine(c, sn);
                 }
                 double pt = (Math.PI - th) * INV_2PI;
                 double sn2 = sn * INV_2PI;
@@ -269,8 +269,8 @@ public final class IdentityTeacherObjective implements Objective {
                     double alpha = ArcMath.asinSmall(Math.min(1.0, sn));
                     th = c > 0 ? alpha : Math.PI - alpha;
                 } else {
-                    th = ArcMath.acos(c);
                     sn = Math.sqrt((1.0 - c) * (1.0 + c));
+                    th = ArcMath.acosWithSine(c, sn);
                 }
                 double pt = (Math.PI - th) * INV_2PI;
                 f -= ri * sn * INV_2PI + pt * xl;

@@ -75,6 +75,13 @@ class SpuriousIdentityObjectiveTest {
             assertEquals(StrictMath.asin(y), ArcMath.asinSmall(y), 2 * Math.ulp(StrictMath.asin(y)));
         }
         assertTrue(worst <= 1.0, "acos error " + worst + " ulp");
+        double worstTable = 0;
+        for (int t = 0; t < 200_000; t++) {
+            double c = t == 0 ? 0.9 : t == 1 ? -0.9 : rng.nextDouble(-0.9, 0.9);
+            double s = Math.sqrt((1.0 - c) * (1.0 + c));
+            worstTable = Math.max(worstTable, Math.abs(ArcMath.acosWithSine(c, s) - StrictMath.acos(c)));
+        }
+        assertTrue(worstTable <= 1e-15, "table acos error " + worstTable); // ≈ 2 ulp near π
         assertEquals(Math.PI, ArcMath.acos(-1.0), 0.0);
         assertEquals(0.0, ArcMath.acos(1.0), 0.0);
     }
