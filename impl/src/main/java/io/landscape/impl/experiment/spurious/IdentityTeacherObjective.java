@@ -32,6 +32,7 @@ public final class IdentityTeacherObjective implements Objective {
     private final double[] invR;
     private final double[] diag;
     private final double[] coefC;
+    private final double[] gram;
     private final double[] coefE;
     private final Gradient gradientObject;
 
@@ -44,6 +45,7 @@ public final class IdentityTeacherObjective implements Objective {
         this.invR = new double[n];
         this.diag = new double[n];
         this.coefC = new double[n * n];
+        this.gram = new double[n * n];
         this.coefE = new double[n * k];
         this.gradientObject = new Gradient() {
             @Override
@@ -164,6 +166,58 @@ public final class IdentityTeacherObjective implements Objective {
         }
     }
 
+    /** gram[i·n + j] = w_i·w_j for i &lt; j, four j at a time with two partial sums each (eight FMA chains). */
+    private void gramUpper(double[] x) {
+        final int n = this.n;
+        final int k = this.k;
+        for (int i = 0; i < n; i++) {
+            int io = i * k;
+            int j = i + 1;
+            for (; j + 3 < n; j += 4) {
+                int o0 = j * k;
+                int o1 = o0 + k;
+                int o2 = o1 + k;
+                int o3 = o2 + k;
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                double b0 = 0;
+                double b1 = 0;
+                double b2 = 0;
+                double b3 = 0;
+                int q = 0;
+                for (; q + 1 < k; q += 2) {
+                    double u = x[io + q];
+                    double v = x[io + q + 1];
+                    a0 += u * x[o0 + q];
+                    a1 += u * x[o1 + q];
+                    a2 += u * x[o2 + q];
+                    a3 += u * x[o3 + q];
+                    b0 += v * x[o0 + q + 1];
+                    b1 += v * x[o1 + q + 1];
+                    b2 += v * x[o2 + q + 1];
+                    b3 += v * x[o3 + q + 1];
+                }
+                if (q < k) {
+                    double u = x[io + q];
+                    a0 += u * x[o0 + q];
+                    a1 += u * x[o1 + q];
+                    a2 += u * x[o2 + q];
+                    a3 += u * x[o3 + q];
+                }
+                int row = i * n + j;
+                gram[row] = a0 + b0;
+                gram[row + 1] = a1 + b1;
+                gram[row + 2] = a2 + b2;
+                gram[row + 3] = a3 + b3;
+            }
+            for (; j < n; j++) {
+                gram[i * n + j] = dot(x, io, x, j * k, k);
+            }
+        }
+    }
+
     /** Dot product with four independent accumulators (a single accumulator is latency-bound: one FMA chain). */
     private static double dot(double[] x, int xo, double[] y, int yo, int d) {
         double s0 = 0;
@@ -207,6 +261,7 @@ public final class IdentityTeacherObjective implements Objective {
             f += 0.25 * s;
             diag[i] = 0.5;
         }
+        gramUpper(x);
         // student pairs
         for (int i = 0; i < n; i++) {
             int io = i * k;
@@ -217,7 +272,7 @@ public final class IdentityTeacherObjective implements Objective {
                 int jo = j * k;
                 double rj = r[j];
                 double invJ = invR[j];
-                double p = dot(x, io, x, jo, k);
+                double p = gram[i * n + j];
                 double c = p * invI * invJ;
                 double th;
                 double sn;
