@@ -42,17 +42,13 @@ public final class Figure1 {
     public static XYChart chart(List<CellResult> cells) {
         XYChart chart = new XYChartBuilder().width(900).height(600)
                 .title("Empirical CDF of the final objective value (cf. Safran & Shamir 2018, Fig. 1)")
-                .xAxisTitle("objective value x").yAxisTitle("fraction of runs with F ≤ x").build();
+                .xAxisTitle("objective value x").yAxisTitle("% of runs with F ≤ x").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(1.0);
-        chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setYAxisDecimalPattern("0.0");
-        chart.getStyler().setXAxisDecimalPattern("0.000");
-        chart.getStyler().setYAxisTickMarkSpacingHint(60);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
         double xmax = 0.005;
         for (CellResult c : cells) {
             for (RunRecord r : c.runs()) {
@@ -62,20 +58,23 @@ public final class Figure1 {
             }
         }
         xmax *= 1.05;
-        chart.getStyler().setXAxisMax(xmax);
         for (CellResult c : cells) {
             double[] v = c.runs().stream().mapToDouble(RunRecord::value).filter(Double::isFinite).toArray();
             Arrays.sort(v);
-            double[] xs = new double[v.length + 2];
-            double[] ys = new double[v.length + 2];
+            // an explicit staircase drawn as a polyline: (v_i, (i−1)/N) → (v_i, i/N) → (v_{i+1}, i/N) …
+            double[] xs = new double[2 * v.length + 2];
+            double[] ys = new double[2 * v.length + 2];
             xs[0] = 0.0;
             ys[0] = 0.0;
             for (int i = 0; i < v.length; i++) {
-                xs[i + 1] = Math.max(0.0, v[i]);
-                ys[i + 1] = (i + 1.0) / v.length;
+                double x = Math.max(0.0, v[i]);
+                xs[2 * i + 1] = x;
+                ys[2 * i + 1] = 100.0 * i / v.length;
+                xs[2 * i + 2] = x;
+                ys[2 * i + 2] = 100.0 * (i + 1.0) / v.length;
             }
-            xs[v.length + 1] = xmax;
-            ys[v.length + 1] = 1.0;
+            xs[2 * v.length + 1] = xmax;
+            ys[2 * v.length + 1] = 100.0;
             XYSeries s = chart.addSeries("(k, n) = (" + c.k() + ", " + c.n() + ")", xs, ys);
             s.setMarker(SeriesMarkers.NONE);
         }
