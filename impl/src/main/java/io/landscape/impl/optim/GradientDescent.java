@@ -17,12 +17,14 @@ import io.landscape.api.Objective;
  * change which basin the run ends in (the <em>classification</em> "global" (F &lt; 10⁻³) vs "candidate" (F ≥ 10⁻³)):
  * <ol>
  * <li><b>Global early stop.</b> The run stops with {@link Stop#BELOW_THRESHOLD} as soon as F &lt; {@code globalThreshold}
- * (10⁻³) provided every step so far decreased F. Argument: the plain loop is the same sequence of iterates; if it keeps
+ * (10⁻³) provided the last {@value #MONOTONE_WINDOW} steps (or all, if fewer) decreased F. Argument: the plain loop is
+ * the same sequence of iterates; if it keeps
  * decreasing F (it does for every step we have observed, because η = 0.1 is far below 2/L on the sublevel sets that
  * matter) then its end value is below F_t &lt; 10⁻³ too, so the plain run is also classified global. The paper itself
  * saw no end value in [10⁻³, 10⁻²) and spurious values are ≥ 0.015, so a non-monotone step after the stop would have to
- * climb over an order of magnitude to change the label. If a step ever increased F the shortcut is disabled for the
- * rest of the run.</li>
+ * climb over an order of magnitude to change the label. After a step that increased F (possible early on, when
+ * ηL &gt; 2 far from the minima, e.g. k = 2 with n = 20), the shortcut waits for {@value #MONOTONE_WINDOW} decreasing
+ * steps in a row.</li>
  * <li><b>Newton finish.</b> Once max_i‖∇_{w_i}F‖ ≤ {@code newtonSwitch} and F ≥ 10⁻³ (and n·d ≤
  * {@code newtonMaxDimension}), we try Newton steps from the current iterate x₀. The attempt is accepted only if
  * (a) ∇²F(x₀) is positive definite (Cholesky succeeds), (b) every Newton step decreases both F (up to rounding) and
@@ -136,6 +138,9 @@ public final class GradientDescent {
      * ~10⁻¹³; an "increase" below this is noise, not ascent.
      */
     static final double ROUNDING = 1e-12;
+
+    /** Decreasing steps required after an ascent before the global early stop may fire again. */
+    public static final int MONOTONE_WINDOW = 100;
     private static final boolean DEBUG = Boolean.getBoolean("landscape.debugNewton");
     private final Objective f;
     private final int m;
@@ -218,7 +223,7 @@ public final class GradientDescent {
     /** One attempt with step eta; stop == null means it diverged. Leaves the end point in x and its gradient in g. */
     private Attempt attempt(double[] x0, Settings s, double eta, long budget) {
         System.arraycopy(x0, 0, x, 0, m);
-        boolean monotone = true;
+        long sinceIncrease = 0;
         double previous = Double.POSITIVE_INFINITY;
         double nextNewton = s.newtonSwitch();
         long t = 0;
@@ -238,9 +243,11 @@ public final class GradientDescent {
             }
             if (s.accelerate()) {
                 if (value > previous + ROUNDING * Math.max(1.0, Math.abs(previous))) {
-                    monotone = false;
+                    sinceIncrease = -MONOTONE_WINDOW; // an ascent: require a full window of decreasing steps again
+                } else if (sinceIncrease < 0) {
+                    sinceIncrease++;
                 }
-                if (monotone && value < s.globalThreshold()) {
+                if (sinceIncrease >= 0 && value < s.globalThreshold()) {
                     return new Attempt(Stop.BELOW_THRESHOLD, value, t, 0);
                 }
                 if (gmax <= nextNewton && value >= s.globalThreshold() && m <= s.newtonMaxDimension()) {

@@ -53,6 +53,21 @@ class GradientDescentTest {
         assertTrue(candidates >= 2, "the seeds should include spurious runs, got " + candidates);
     }
 
+    /** k = 2, n = 17 (run 49 of seed 2018): an early ascent, then the early stop fires after 100 decreasing steps. */
+    @Test
+    void earlyStopAfterAnInitialAscent() {
+        int k = 2;
+        int n = 17;
+        Objective f = IdentityTeacherObjective.create(k, n);
+        double[] x0 = Initialization.xavier(k).sample(7203056853928298948L, n, k);
+        GradientDescent.Result fast = GradientDescent.run(f, k, x0, GradientDescent.Settings.accelerated());
+        assertEquals(GradientDescent.Stop.BELOW_THRESHOLD, fast.stop());
+        assertTrue(fast.iterations() >= GradientDescent.MONOTONE_WINDOW);
+        GradientDescent.Result plain = GradientDescent.run(f, k, x0,
+                GradientDescent.Settings.plain().withMaxSteps(100_000));
+        assertTrue(plain.value() < 1e-3, "the plain loop ends global too: " + plain.value());
+    }
+
     @Test
     void divergenceHalvesTheStepAndRestartsFromTheSamePoint() {
         int k = 4;
