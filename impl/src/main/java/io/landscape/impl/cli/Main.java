@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "landscape", mixinStandardHelpOptions = true, version = "landscape 0.1.0-SNAPSHOT",
         description = "Exact population losses, gradients, Hessians and experiments for teacher-student two-layer "
                 + "networks under Gaussian inputs.",
-        subcommands = {EvalCommand.class, SlowdownCommand.class, CertifyCommand.class})
+        subcommands = {EvalCommand.class, DescendCommand.class, SpuriousCommand.class, ReproduceCommand.class,
+                CertifyCommand.class, SlowdownCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input or arguments. */
     public static final int EXIT_INPUT = 2;

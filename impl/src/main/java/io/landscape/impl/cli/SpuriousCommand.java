@@ -1,0 +1,143 @@
+package io.landscape.impl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.landscape.impl.experiment.spurious.AtomicFiles;
+import io.landscape.impl.experiment.spurious.CellResult;
+import io.landscape.impl.experiment.spurious.FamilyCertifier;
+import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.experiment.spurious.Reports;
+import io.landscape.impl.experiment.spurious.Sweep;
+import io.landscape.impl.optim.GradientDescent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code landscape spurious --k K --n N --runs R --seed S [--threads T] [--out DIR]}: the paper-002 search for one
+ * (k, n) cell. Writes {@code DIR/summary.json} (k, n, runs, spuriousRuns, families with point / multiplicity /
+ * objective / lambdaMin / gradientNorm, seconds, …), {@code DIR/runs.csv} (one line per run: seed, iterations, final
+ * F, family id) and the resumable log {@code DIR/runs.jsonl}; prints a one-line JSON digest.
+ */
+@Command(name = "spurious", mixinStandardHelpOptions = true,
+        description = "Search one (k, n) cell for spurious local minima by gradient descent from random starts.")
+public final class SpuriousCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--k", required = true, paramLabel = "K", description = "Teacher neurons v_j = e_j in R^K (≥ 1).")
+    int k;
+
+    @Option(names = "--n", required = true, paramLabel = "N", description = "Student neurons (≥ 1).")
+    int n;
+
+    @Option(names = "--runs", required = true, paramLabel = "R", description = "Number of runs (≥ 1).")
+    int runs;
+
+    @Option(names = "--seed", required = true, paramLabel = "S",
+            description = "Master seed; run r uses the per-run seed hash(S, r) (column seed of runs.csv).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). "
+            + "Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default spurious-k<K>-n<N>). "
+            + "An interrupted search resumes from DIR/runs.jsonl.")
+    Path out;
+
+    @Option(names = "--init", defaultValue = "xavier", paramLabel = "xavier|gaussian:SIGMA",
+            description = "Initialisation (default ${DEFAULT-VALUE}: N(0, I/k)).")
+    String init;
+
+    @Option(names = "--plain", description = "The paper's loop exactly (no early global stop, no Newton finish).")
+    boolean plain;
+
+    @Option(names = "--max-steps", defaultValue = "10000000", paramLabel = "T",
+            description = "Iteration cap per run (default ${DEFAULT-VALUE}); capped candidates are reported as unconverged.")
+    long maxSteps;
+
+    @Option(names = "--family-tol", defaultValue = "1e-4", paramLabel = "TOL",
+            description = "Frobenius distance (after optimal permutation) within which end points are one family "
+                    + "(default ${DEFAULT-VALUE}).")
+    double familyTol;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        int t = checkCommon(k, n, runs, threads, maxSteps, familyTol);
+        String initSpec = checkInit(init, k);
+        Path dir = out != null ? out : Paths.get("spurious-k" + k + "-n" + n);
+        GradientDescent.Settings gd = (plain ? GradientDescent.Settings.plain()
+                : GradientDescent.Settings.accelerated()).withMaxSteps(maxSteps);
+        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, gd, t, familyTol);
+        List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !noProgress, System.err);
+        CellResult c = cells.get(0);
+        ObjectNode summary = Reports.cellJson(c, FamilyCertifier.NONE);
+        summary.put("seed", seed);
+        summary.put("init", initSpec);
+        summary.put("mode", plain ? "plain" : "accelerated");
+        summary.put("threads", t);
+        AtomicFiles.write(dir.resolve("summary.json"), Reports.JSON.writeValueAsString(summary));
+        StringBuilder csv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
+        Reports.runsCsv(c, csv);
+        AtomicFiles.write(dir.resolve("runs.csv"), csv.toString());
+        ObjectNode digest = Json.object();
+        digest.put("k", k);
+        digest.put("n", n);
+        digest.put("runs", c.runs().size());
+        digest.put("spuriousRuns", c.spuriousRuns());
+        digest.put("percent", c.percent());
+        double[] ci = c.wilson95();
+        digest.putArray("percentCi95").add(ci[0]).add(ci[1]);
+        digest.put("families", c.families().size());
+        digest.put("seconds", c.seconds());
+        digest.put("summary", dir.resolve("summary.json").toString());
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.println(Json.line(digest));
+        pw.flush();
+        return 0;
+    }
+
+    /** Checks the shared arguments before any work; returns the thread count to use. */
+    static int checkCommon(int k, int n, int runs, Integer threads, long maxSteps, double familyTol) {
+        if (k < 1) {
+            throw new InputException("--k " + k + ": must be at least 1");
+        }
+        if (n < 1) {
+            throw new InputException("--n " + n + ": must be at least 1");
+        }
+        if (runs < 1) {
+            throw new InputException("--runs " + runs + ": must be at least 1");
+        }
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads " + threads + ": must be at least 1");
+        }
+        if (maxSteps < 1) {
+            throw new InputException("--max-steps " + maxSteps + ": must be at least 1");
+        }
+        if (!(familyTol > 0)) {
+            throw new InputException("--family-tol " + familyTol + ": must be positive");
+        }
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    static String checkInit(String init, int k) {
+        try {
+            Initialization.parse(init, k);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        return init.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+}

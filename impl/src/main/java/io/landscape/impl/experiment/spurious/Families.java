@@ -1,0 +1,200 @@
+package io.landscape.impl.experiment.spurious;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+import io.landscape.api.Objective;
+import io.landscape.api.Points;
+import io.landscape.impl.optim.GradientDescent;
+
+/**
+ * Groups the candidate runs of one cell into symmetry classes ({@link Symmetry}), in run order, so the result does not
+ * depend on how the runs were scheduled. A converged candidate joins the first existing class whose representative is
+ * within {@code tolerance} (Frobenius, after optimal permutation); otherwise it founds a new class. Unconverged
+ * candidates (iteration cap) join no class and are only counted.
+ */
+public final class Families {
+    /** Default merge tolerance: plain runs stop within ~‖∇F‖/λ_min ≈ 10⁻⁶ of their minimum, distinct minima differ by ≳ 10⁻². */
+    public static final double DEFAULT_TOLERANCE = 1e-4;
+
+    private Families() {
+    }
+
+    /** Builds the cell's families; {@code f} is the cell's objective (used for λ_min and gradients at representatives). */
+    public static CellResult classify(int k, int n, int runsRequested, List<RunRecord> runs, Objective f,
+                                      double tolerance, double seconds) {
+        List<Builder> classes = new ArrayList<>();
+        int global = 0;
+        int unconverged = 0;
+        int diverged = 0;
+        for (RunRecord r : runs) {
+            if (r.stop() == GradientDescent.Stop.DIVERGED) {
+                diverged++;
+                continue;
+            }
+            if (!r.candidate()) {
+                global++;
+                continue;
+            }
+            if (!r.converged() || r.point() == null) {
+                unconverged++;
+                continue;
+            }
+            double[][] w = Points.unflatten(r.point(), k);
+            double[] sig = Symmetry.sortedEntries(w);
+            Builder home = null;
+            for (Builder b : classes) {
+                if (Math.abs(b.value - r.value()) > 1e-6 * Math.max(1.0, Math.abs(r.value()))) {
+                    continue;
+                }
+                if (Symmetry.euclid(b.signature, sig) > tolerance) {
+                    continue; // sorting is non-expansive, so the aligned distance is at least this
+                }
+                double dist = Symmetry.distance(b.rep, w);
+                if (dist <= tolerance) {
+                    home = b;
+                    b.maxDistance = Math.max(b.maxDistance, dist);
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new Builder(Symmetry.canonical(w), r.value());
+                home.signature = sig;
+                classes.add(home);
+            }
+            home.runs.add(r.run());
+        }
+        List<Family> minima = new ArrayList<>();
+        List<Family> others = new ArrayList<>();
+        int m = n * k;
+        // evaluate the representatives in parallel (each task with its own objective; the order of the results is fixed)
+        Family[] evaluated = new Family[classes.size()];
+        java.util.stream.IntStream.range(0, classes.size()).parallel().forEach(idx -> {
+            Builder b = classes.get(idx);
+            Objective own = idx == 0 && classes.size() == 1 ? f : IdentityTeacherObjective.create(k, n);
+            double[] g = new double[m];
+            double[] h = new double[m * m];
+            double[] x = Points.flatten(b.rep);
+            double value = own.valueAndGradient(x, g);
+            double gn = 0;
+            for (double e : g) {
+                gn += e * e;
+            }
+            gn = Math.sqrt(gn);
+            double gmax = GradientDescent.maxNeuronNorm(g, k);
+            own.hessian().evaluate(x, h);
+            double lmin = lambdaMin(h, m);
+            boolean minimum = lmin > 0 && gmax <= 1e-6;
+            evaluated[idx] = new Family(idx + 1, b.rep, b.runs.size(), value, lmin, gn, gmax, b.maxDistance, minimum,
+                    List.copyOf(b.runs));
+        });
+        for (Family fam : evaluated) {
+            (fam.minimum() ? minima : others).add(fam);
+        }
+        return new CellResult(k, n, runsRequested, List.copyOf(runs), List.copyOf(minima), List.copyOf(others), global,
+                unconverged, diverged, seconds);
+    }
+
+    /** Above this size, λ_min of a positive-definite Hessian is found by inverse iteration instead of a full eigen-decomposition. */
+    static final int DENSE_EIGEN_MAX = 500;
+
+    /**
+     * Smallest eigenvalue of a symmetric m×m row-major matrix: EJML's symmetric QR eigen-solver for m ≤ 500; for larger
+     * m (k ≥ 23), if the matrix is positive definite, inverse iteration with its Cholesky factor (each iteration two
+     * triangular solves, O(m²), instead of O(m³) for the full spectrum) finished by the Rayleigh quotient, which
+     * converges to λ_min from above even when it is (nearly) multiple; otherwise the full eigen-decomposition.
+     */
+    public static double lambdaMin(double[] h, int m) {
+        if (m > DENSE_EIGEN_MAX) {
+            double v = inverseIteration(h, m);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        DMatrixRMaj a = new DMatrixRMaj(m, m);
+        System.arraycopy(h, 0, a.data, 0, m * m);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false, true);
+        if (!eig.decompose(a)) {
+            throw new ArithmeticException("symmetric eigen-decomposition failed (" + m + "×" + m + ")");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < m; i++) {
+            min = Math.min(min, eig.getEigenvalue(i).getReal());
+        }
+        return min;
+    }
+
+    /** λ_min by inverse iteration, or NaN if the matrix is not positive definite. */
+    static double inverseIteration(double[] h, int m) {
+        DMatrixRMaj a = new DMatrixRMaj(m, m);
+        System.arraycopy(h, 0, a.data, 0, m * m);
+        org.ejml.interfaces.linsol.LinearSolverDense<DMatrixRMaj> chol =
+                org.ejml.dense.row.factory.LinearSolverFactory_DDRM.chol(m);
+        if (!chol.setA(a)) {
+            return Double.NaN;
+        }
+        DMatrixRMaj v = new DMatrixRMaj(m, 1);
+        DMatrixRMaj w = new DMatrixRMaj(m, 1);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(12345);
+        for (int i = 0; i < m; i++) {
+            v.data[i] = rng.nextGaussian();
+        }
+        normalize(v.data);
+        double previous = Double.POSITIVE_INFINITY;
+        for (int it = 1; it <= 500; it++) {
+            chol.solve(v, w);
+            normalize(w.data);
+            System.arraycopy(w.data, 0, v.data, 0, m);
+            if (it % 10 != 0) {
+                continue;
+            }
+            double rq = rayleigh(h, v.data, m);
+            if (Math.abs(previous - rq) <= 1e-13 * Math.abs(rq)) {
+                return rq;
+            }
+            previous = rq;
+        }
+        return previous;
+    }
+
+    private static void normalize(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        double inv = 1.0 / Math.sqrt(s);
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+    }
+
+    private static double rayleigh(double[] h, double[] v, int m) {
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            double row = 0;
+            int o = i * m;
+            for (int j = 0; j < m; j++) {
+                row += h[o + j] * v[j];
+            }
+            s += v[i] * row;
+        }
+        return s;
+    }
+
+    private static final class Builder {
+        final double[][] rep;
+        final double value;
+        double[] signature;
+        double maxDistance;
+        final List<Integer> runs = new ArrayList<>();
+
+        Builder(double[][] rep, double value) {
+            this.rep = rep;
+            this.value = value;
+        }
+    }
+}

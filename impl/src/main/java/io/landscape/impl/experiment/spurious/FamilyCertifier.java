@@ -1,0 +1,23 @@
+package io.landscape.impl.experiment.spurious;
+
+import io.landscape.api.Problem;
+
+/**
+ * Hook for rigorous certification of a family representative (paper 002 Lemmas 1–2: a local minimum within radius r,
+ * and its value above the global minimum). The certification package lives on another branch; until it is wired in,
+ * {@link #NONE} is used and every family is reported with {@code "certified": null} ("not attempted") — never as
+ * certified.
+ */
+@FunctionalInterface
+public interface FamilyCertifier {
+
+    /** Outcome of an attempt: {@code certified} and a human-readable {@code detail} (e.g. the radius r). */
+    record Certificate(boolean certified, String detail) {
+    }
+
+    /** Tries to certify {@code point} (flat, neuron i at i·d … i·d+d) for {@code problem}; null = not attempted. */
+    Certificate certify(Problem problem, double[] point);
+
+    /** No certification: always "not attempted". */
+    FamilyCertifier NONE = (problem, point) -> null;
+}

@@ -1,0 +1,348 @@
+package io.landscape.impl.experiment.spurious;
+
+import io.landscape.api.Gradient;
+import io.landscape.api.Hessian;
+import io.landscape.api.Landscape;
+import io.landscape.api.NotDifferentiableException;
+import io.landscape.api.Objective;
+import io.landscape.api.Problem;
+
+/**
+ * F and ∇F for the experiment's special case — ReLU, teacher v_l = e_l in R^k (d = k), all output weights 1, ½
+ * normalisation — written out directly (paper 002 Eqs. 6–8):
+ * <pre>
+ *   ∇_i F = [½ + (Σ_{j≠i} ‖w_j‖ sin θ_ij − Σ_l sin θ_il) / (2π‖w_i‖)] w_i + Σ_{j≠i} (π − θ_ij)/(2π) w_j
+ *           − Σ_l (π − θ_il)/(2π) e_l
+ * </pre>
+ * Student–teacher angles need no dot product (cos θ_il = w_il/‖w_i‖), arc functions are inlined ({@link ArcMath}),
+ * and near-parallel pairs (|cos θ| &gt; 0.9) take θ from the exact orthogonal part (teacher pairs: Σ_{q≠l} w_iq²;
+ * student pairs: the chord ‖w̄_i ∓ w̄_j‖, as in the general {@code PairGeometry}) so θ stays accurate to a few ulps
+ * down to θ → 0. About 3× cheaper per step than the general {@link io.landscape.impl.objective.PairwiseObjective},
+ * to which {@link #value} and {@link #hessian} delegate and against which {@code IdentityTeacherObjectiveTest} checks
+ * the gradient. Not thread-safe; one instance per thread.
+ */
+public final class IdentityTeacherObjective implements Objective {
+    private static final double INV_2PI = 1.0 / (2.0 * Math.PI);
+
+    private final Objective general;
+    private final int n;
+    private final int k;
+    private final double teacherConstant;
+    private final double[] r;
+    private final double[] invR;
+    private final double[] diag;
+    private final double[] coefC;
+    private final double[] gram;
+    private final double[] coefE;
+    private final Gradient gradientObject;
+
+    private IdentityTeacherObjective(Objective general, int k, int n) {
+        this.general = general;
+        this.n = n;
+        this.k = k;
+        this.teacherConstant = 0.25 * k + k * (k - 1) * 0.25 / Math.PI;
+        this.r = new double[n];
+        this.invR = new double[n];
+        this.diag = new double[n];
+        this.coefC = new double[n * n];
+        this.gram = new double[n * n];
+        this.coefE = new double[n * k];
+        this.gradientObject = new Gradient() {
+            @Override
+            public int dimension() {
+                return n * k;
+            }
+
+            @Override
+            public void evaluate(double[] x, double[] out) {
+                valueAndGradient(x, out);
+            }
+        };
+    }
+
+    /** The identity-teacher objective for k teachers in R^k and n students. */
+    public static IdentityTeacherObjective create(int k, int n) {
+        return new IdentityTeacherObjective(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n);
+    }
+
+    @Override
+    public Problem problem() {
+        return general.problem();
+    }
+
+    @Override
+    public int dimension() {
+        return n * k;
+    }
+
+    @Override
+    public double value(double[] x) {
+        return general.value(x);
+    }
+
+    @Override
+    public Gradient gradient() {
+        return gradientObject;
+    }
+
+    @Override
+    public Hessian hessian() {
+        return general.hessian();
+    }
+
+    /**
+     * g = (C + diag) X + E, two rows of g and four coordinates at a time in registers (eight independent FMA chains;
+     * accumulating in g itself is bound by store-to-load latency and was half the cost of a step).
+     */
+    private void assemble(double[] x, double[] g) {
+        final int n = this.n;
+        final int k = this.k;
+        final double[] c = coefC;
+        final double[] e = coefE;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int io = i * k;
+            int io2 = io + k;
+            int row = i * n;
+            int row2 = row + n;
+            int q = 0;
+            for (; q + 3 < k; q += 4) {
+                double a0 = e[io + q];
+                double a1 = e[io + q + 1];
+                double a2 = e[io + q + 2];
+                double a3 = e[io + q + 3];
+                double b0 = e[io2 + q];
+                double b1 = e[io2 + q + 1];
+                double b2 = e[io2 + q + 2];
+                double b3 = e[io2 + q + 3];
+                for (int j = 0; j < n; j++) {
+                    double ci = c[row + j];
+                    double di = c[row2 + j];
+                    int jo = j * k + q;
+                    double x0 = x[jo];
+                    double x1 = x[jo + 1];
+                    double x2 = x[jo + 2];
+                    double x3 = x[jo + 3];
+                    a0 += ci * x0;
+                    a1 += ci * x1;
+                    a2 += ci * x2;
+                    a3 += ci * x3;
+                    b0 += di * x0;
+                    b1 += di * x1;
+                    b2 += di * x2;
+                    b3 += di * x3;
+                }
+                g[io + q] = a0;
+                g[io + q + 1] = a1;
+                g[io + q + 2] = a2;
+                g[io + q + 3] = a3;
+                g[io2 + q] = b0;
+                g[io2 + q + 1] = b1;
+                g[io2 + q + 2] = b2;
+                g[io2 + q + 3] = b3;
+            }
+            for (; q < k; q++) {
+                double a = e[io + q];
+                double b = e[io2 + q];
+                for (int j = 0; j < n; j++) {
+                    double xj = x[j * k + q];
+                    a += c[row + j] * xj;
+                    b += c[row2 + j] * xj;
+                }
+                g[io + q] = a;
+                g[io2 + q] = b;
+            }
+        }
+        for (; i < n; i++) {
+            int io = i * k;
+            int row = i * n;
+            for (int q = 0; q < k; q++) {
+                double a = e[io + q];
+                for (int j = 0; j < n; j++) {
+                    a += c[row + j] * x[j * k + q];
+                }
+                g[io + q] = a;
+            }
+        }
+    }
+
+    /** gram[i·n + j] = w_i·w_j for i &lt; j, four j at a time with two partial sums each (eight FMA chains). */
+    private void gramUpper(double[] x) {
+        final int n = this.n;
+        final int k = this.k;
+        for (int i = 0; i < n; i++) {
+            int io = i * k;
+            int j = i + 1;
+            for (; j + 3 < n; j += 4) {
+                int o0 = j * k;
+                int o1 = o0 + k;
+                int o2 = o1 + k;
+                int o3 = o2 + k;
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                double b0 = 0;
+                double b1 = 0;
+                double b2 = 0;
+                double b3 = 0;
+                int q = 0;
+                for (; q + 1 < k; q += 2) {
+                    double u = x[io + q];
+                    double v = x[io + q + 1];
+                    a0 += u * x[o0 + q];
+                    a1 += u * x[o1 + q];
+                    a2 += u * x[o2 + q];
+                    a3 += u * x[o3 + q];
+                    b0 += v * x[o0 + q + 1];
+                    b1 += v * x[o1 + q + 1];
+                    b2 += v * x[o2 + q + 1];
+                    b3 += v * x[o3 + q + 1];
+                }
+                if (q < k) {
+                    double u = x[io + q];
+                    a0 += u * x[o0 + q];
+                    a1 += u * x[o1 + q];
+                    a2 += u * x[o2 + q];
+                    a3 += u * x[o3 + q];
+                }
+                int row = i * n + j;
+                gram[row] = a0 + b0;
+                gram[row + 1] = a1 + b1;
+                gram[row + 2] = a2 + b2;
+                gram[row + 3] = a3 + b3;
+            }
+            for (; j < n; j++) {
+                gram[i * n + j] = dot(x, io, x, j * k, k);
+            }
+        }
+    }
+
+    /** Dot product with four independent accumulators (a single accumulator is latency-bound: one FMA chain). */
+    private static double dot(double[] x, int xo, double[] y, int yo, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int q = 0;
+        for (; q + 3 < d; q += 4) {
+            s0 += x[xo + q] * y[yo + q];
+            s1 += x[xo + q + 1] * y[yo + q + 1];
+            s2 += x[xo + q + 2] * y[yo + q + 2];
+            s3 += x[xo + q + 3] * y[yo + q + 3];
+        }
+        for (; q < d; q++) {
+            s0 += x[xo + q] * y[yo + q];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] g) {
+        final int n = this.n;
+        final int k = this.k;
+        if (x.length != n * k || g.length != n * k) {
+            throw new IllegalArgumentException("point/gradient have " + x.length + "/" + g.length
+                    + " entries, expected n·d = " + (n * k));
+        }
+        if (g == x) {
+            throw new IllegalArgumentException("gradient output must not be the input array");
+        }
+        double f = 0;
+        for (int i = 0; i < n; i++) {
+            int io = i * k;
+            double s = dot(x, io, x, io, k);
+            if (s == 0.0) {
+                throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
+                        + "differentiable there (paper 000 Lemma 1)");
+            }
+            r[i] = Math.sqrt(s);
+            invR[i] = 1.0 / r[i];
+            f += 0.25 * s;
+            diag[i] = 0.5;
+        }
+        gramUpper(x);
+        // student pairs
+        for (int i = 0; i < n; i++) {
+            int io = i * k;
+            double ri = r[i];
+            double invI = invR[i];
+            double di = 0;
+            for (int j = i + 1; j < n; j++) {
+                int jo = j * k;
+                double rj = r[j];
+                double invJ = invR[j];
+                double p = gram[i * n + j];
+                double c = p * invI * invJ;
+                double th;
+                double sn;
+                if (c > 0.9 || c < -0.9) {
+                    double sign = c > 0 ? -1.0 : 1.0;
+                    double ix = invI;
+                    double iy = sign * invJ;
+                    double sum = 0;
+                    for (int q = 0; q < k; q++) {
+                        double t = x[io + q] * ix + x[jo + q] * iy;
+                        sum += t * t;
+                    }
+                    double alpha = 2.0 * ArcMath.asinSmall(Math.min(1.0, Math.sqrt(sum) * 0.5));
+                    th = c > 0 ? alpha : Math.PI - alpha;
+                    sn = Math.sin(alpha);
+                } else {
+                    sn = Math.sqrt((1.0 - c) * (1.0 + c));
+                    th = ArcMath.acosWithSine(c, sn);
+                }
+                double pt = (Math.PI - th) * INV_2PI;
+                double sn2 = sn * INV_2PI;
+                f += ri * rj * sn2 + pt * p;
+                di += rj * sn2 * invI;
+                diag[j] += ri * sn2 * invJ;
+                coefC[i * n + j] = pt;
+                coefC[j * n + i] = pt;
+            }
+            diag[i] += di;
+        }
+        // student–teacher pairs, v_l = e_l
+        for (int i = 0; i < n; i++) {
+            int io = i * k;
+            double ri = r[i];
+            double inv = invR[i];
+            double sumSin = 0;
+            for (int l = 0; l < k; l++) {
+                double xl = x[io + l];
+                double c = xl * inv;
+                double th;
+                double sn;
+                if (c > 0.9 || c < -0.9) {
+                    double perp = 0;
+                    for (int q = 0; q < k; q++) {
+                        if (q != l) {
+                            perp += x[io + q] * x[io + q];
+                        }
+                    }
+                    sn = Math.sqrt(perp) * inv;
+                    double alpha = ArcMath.asinSmall(Math.min(1.0, sn));
+                    th = c > 0 ? alpha : Math.PI - alpha;
+                } else {
+                    sn = Math.sqrt((1.0 - c) * (1.0 + c));
+                    th = ArcMath.acosWithSine(c, sn);
+                }
+                double pt = (Math.PI - th) * INV_2PI;
+                f -= ri * sn * INV_2PI + pt * xl;
+                sumSin += sn;
+                coefE[io + l] = -pt;
+            }
+            diag[i] -= sumSin * INV_2PI * inv;
+        }
+        // assemble ∇_i = diag_i w_i + Σ_{j≠i} C_ij w_j + E_i, i.e. G = (C + diag) X + E
+        for (int i = 0; i < n; i++) {
+            coefC[i * n + i] = diag[i];
+        }
+        assemble(x, g);
+        double value = f + teacherConstant;
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("non-finite objective value " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,133 @@
+package io.landscape.impl.experiment.spurious;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.landscape.api.Objective;
+import io.landscape.impl.optim.GradientDescent;
+
+/**
+ * The gradient-descent search of paper 002 §3 for one (k, n) cell: teacher v_j = e_j in R^k (d = k), n students,
+ * {@code runs} initialisations. Run r starts from {@link Initialization#sample(long, int, int)} with per-run seed
+ * {@link Initialization#runSeed(long, long) runSeed(seed, r)}, so it depends on (seed, r) only. Runs are spread over a
+ * fixed pool of {@code threads} workers, each with its own objective; results are collected by run index and families
+ * are built in run order, so every output is identical for any thread count.
+ */
+public final class SpuriousSearch {
+
+    /** One cell's parameters. */
+    public record Config(int k, int n, int runs, long seed, Initialization init, GradientDescent.Settings settings,
+                         int threads, double familyTolerance) {
+        public Config {
+            if (k < 1) {
+                throw new IllegalArgumentException("k: must be at least 1, got " + k);
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("n: must be at least 1, got " + n);
+            }
+            if (runs < 1) {
+                throw new IllegalArgumentException("runs: must be at least 1, got " + runs);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads: must be at least 1, got " + threads);
+            }
+            if (!(familyTolerance > 0)) {
+                throw new IllegalArgumentException("family tolerance: must be positive, got " + familyTolerance);
+            }
+        }
+    }
+
+    private SpuriousSearch() {
+    }
+
+    /** The objective used for a cell: identity teacher, d = k (fast specialised evaluator). One per thread. */
+    public static Objective objective(int k, int n) {
+        return IdentityTeacherObjective.create(k, n);
+    }
+
+    /** One run, given a worker's objective and descent driver. */
+    public static RunRecord runOne(GradientDescent gd, int k, int n, int run, long seed, Initialization init,
+                                   GradientDescent.Settings settings) {
+        long runSeed = Initialization.runSeed(seed, run);
+        double[] x0 = init.sample(runSeed, n, k);
+        GradientDescent.Result r = gd.run(x0, settings);
+        return RunRecord.of(k, n, run, runSeed, r);
+    }
+
+    /**
+     * Runs every run index not in {@code done} and returns all records (those of {@code done} included) in run order.
+     *
+     * @param done     records already computed (e.g. loaded from a resume log), by run index; not modified
+     * @param listener called once per newly finished run, from worker threads (must be thread-safe); may be null
+     */
+    public static List<RunRecord> runs(Config c, Map<Integer, RunRecord> done, Consumer<RunRecord> listener) {
+        RunRecord[] out = new RunRecord[c.runs()];
+        List<Integer> todo = new ArrayList<>();
+        for (int r = 0; r < c.runs(); r++) {
+            RunRecord prior = done == null ? null : done.get(r);
+            if (prior != null) {
+                out[r] = prior;
+            } else {
+                todo.add(r);
+            }
+        }
+        if (!todo.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(c.threads(), todo.size()), daemons());
+            ThreadLocal<GradientDescent> worker = ThreadLocal.withInitial(
+                    () -> new GradientDescent(objective(c.k(), c.n()), c.k()));
+            try {
+                List<Future<RunRecord>> futures = new ArrayList<>();
+                for (int r : todo) {
+                    futures.add(pool.submit(() -> {
+                        RunRecord rec = runOne(worker.get(), c.k(), c.n(), r, c.seed(), c.init(), c.settings());
+                        if (listener != null) {
+                            listener.accept(rec);
+                        }
+                        return rec;
+                    }));
+                }
+                for (int i = 0; i < todo.size(); i++) {
+                    out[todo.get(i)] = futures.get(i).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** Runs a whole cell and classifies it. */
+    public static CellResult cell(Config c, Map<Integer, RunRecord> done, Consumer<RunRecord> listener) {
+        long start = System.nanoTime();
+        List<RunRecord> runs = runs(c, done, listener);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        return Families.classify(c.k(), c.n(), c.runs(), runs, objective(c.k(), c.n()), c.familyTolerance(), seconds);
+    }
+
+    private static ThreadFactory daemons() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "spurious-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,405 @@
+package io.landscape.impl.optim;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import io.landscape.api.NotDifferentiableException;
+import io.landscape.api.Objective;
+
+/**
+ * Fixed-step gradient descent x ← x − η∇F(x) as in Safran &amp; Shamir 2018 §3 (paper 002): stop when the largest
+ * per-neuron gradient norm max_i ‖∇_{w_i}F‖ is ≤ {@code tol}; on divergence (‖∇F‖ &gt; 10⁴, a non-finite value, or a
+ * neuron hitting exactly zero) restart from the same initial point with the step halved.
+ *
+ * <h2>Plain and accelerated mode</h2>
+ * {@link Settings#plain()} is exactly the paper's loop. {@link Settings#accelerated()} adds two shortcuts that do not
+ * change which basin the run ends in (the <em>classification</em> "global" (F &lt; 10⁻³) vs "candidate" (F ≥ 10⁻³)):
+ * <ol>
+ * <li><b>Global early stop.</b> The run stops with {@link Stop#BELOW_THRESHOLD} as soon as F &lt; {@code globalThreshold}
+ * (10⁻³) provided the last {@value #MONOTONE_WINDOW} steps (or all, if fewer) decreased F. Argument: the plain loop is
+ * the same sequence of iterates; if it keeps
+ * decreasing F (it does for every step we have observed, because η = 0.1 is far below 2/L on the sublevel sets that
+ * matter) then its end value is below F_t &lt; 10⁻³ too, so the plain run is also classified global. The paper itself
+ * saw no end value in [10⁻³, 10⁻²) and spurious values are ≥ 0.015, so a non-monotone step after the stop would have to
+ * climb over an order of magnitude to change the label. After a step that increased F (possible early on, when
+ * ηL &gt; 2 far from the minima, e.g. k = 2 with n = 20), the shortcut waits for {@value #MONOTONE_WINDOW} decreasing
+ * steps in a row.</li>
+ * <li><b>Newton finish.</b> Once max_i‖∇_{w_i}F‖ ≤ {@code newtonSwitch} and F ≥ 10⁻³ (and n·d ≤
+ * {@code newtonMaxDimension}), we try Newton steps from the current iterate x₀. The attempt is accepted only if
+ * (a) ∇²F(x₀) is positive definite (Cholesky succeeds), (b) every Newton step decreases both F (up to rounding) and
+ * the gradient norm, and every refreshed Hessian is positive definite, (c) the
+ * end point x* reaches the tolerance, ∇²F(x*) is positive definite and the displacement ‖x* − x₀‖ is at most
+ * {@code newtonRadius}. Argument: F is then (numerically) strongly convex along the way, with Hessian spectrum in
+ * [μ, L] near x*, μ &gt; 0, ηL &lt; 2; on a ball around x* where F is strongly convex the GD map with step η is a
+ * contraction towards the ball's unique minimiser, so GD started at x₀ (which lies in the ball of radius
+ * ‖x₀ − x*‖) never leaves it and converges to the same x* — the same end value, the same classification. The
+ * conditions (a)–(c) check convexity at the iterates, not on the whole ball (that would need a bound on the third
+ * derivative, as in the paper's Lemma 1), which is why the radius is kept small; the test
+ * {@code GradientDescentTest} compares the classification and end points of plain and accelerated runs on the same
+ * seeds. If the attempt is rejected, GD simply continues and we retry when the gradient has shrunk tenfold.</li>
+ * </ol>
+ * Both modes cap the number of iterations ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
+ *
+ * <p>Not thread-safe (uses the objective's scratch space); one instance per {@link Objective}.
+ */
+public final class GradientDescent {
+
+    /** Why the run stopped. */
+    public enum Stop {
+        /** max_i ‖∇_{w_i}F‖ ≤ tol reached by gradient steps. */
+        CONVERGED,
+        /** max_i ‖∇_{w_i}F‖ ≤ tol reached by the Newton finish (accelerated mode). */
+        NEWTON,
+        /** F fell below the global threshold with monotone descent so far (accelerated mode). */
+        BELOW_THRESHOLD,
+        /** The iteration cap was hit first. */
+        MAX_STEPS,
+        /** Every step size down to the minimum diverged. */
+        DIVERGED
+    }
+
+    /**
+     * Settings. {@code step} η; {@code tol} on max_i‖∇_{w_i}F‖; {@code maxSteps} cap on gradient steps (summed over
+     * restarts); {@code accelerate} enables the two shortcuts; {@code globalThreshold} 10⁻³; {@code newtonSwitch} the
+     * per-neuron gradient level where Newton is first tried; {@code newtonRadius} the largest accepted Newton
+     * displacement; {@code newtonMaxDimension} the largest n·d for which the Newton finish is used (beyond it a
+     * Cholesky factorisation, O((nd)³), costs more than the remaining gradient steps, so GD simply continues).
+     */
+    public record Settings(double step, double tol, long maxSteps, boolean accelerate, double globalThreshold,
+                           double newtonSwitch, double newtonRadius, int newtonMaxDimension) {
+        public Settings {
+            if (!(step > 0) || !Double.isFinite(step)) {
+                throw new IllegalArgumentException("step: must be positive and finite, got " + step);
+            }
+            if (!(tol > 0)) {
+                throw new IllegalArgumentException("tol: must be positive, got " + tol);
+            }
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("max-steps: must be at least 1, got " + maxSteps);
+            }
+        }
+
+        /** The paper's loop: η = 0.1, tol 10⁻⁹, no shortcuts, at most 10⁷ steps. */
+        public static Settings plain() {
+            return new Settings(0.1, 1e-9, 10_000_000L, false, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION);
+        }
+
+        /** η = 0.1, tol 10⁻⁹, global early stop and Newton finish, at most 10⁷ steps. */
+        public static Settings accelerated() {
+            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION);
+        }
+
+        public Settings withStep(double eta) {
+            return new Settings(eta, tol, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
+        }
+
+        public Settings withTol(double t) {
+            return new Settings(step, t, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
+        }
+
+        public Settings withMaxSteps(long t) {
+            return new Settings(step, tol, t, accelerate, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
+        }
+
+        public Settings withAccelerate(boolean on) {
+            return new Settings(step, tol, maxSteps, on, globalThreshold, newtonSwitch, newtonRadius,
+                    newtonMaxDimension);
+        }
+    }
+
+    /**
+     * Outcome. {@code point} the end point (new array); {@code value} F there; {@code maxNeuronGradient}
+     * max_i‖∇_{w_i}F‖ and {@code gradientNorm} ‖∇F‖ there; {@code iterations} gradient steps of the final attempt
+     * (excluding diverged attempts, which are counted in {@code totalIterations}); {@code newtonSteps};
+     * {@code restarts} halvings of the step; {@code step} the step size of the final attempt; {@code seconds} wall
+     * time and {@code cpuSeconds} CPU time of this thread (the honest cost on a shared machine).
+     */
+    public record Result(double[] point, double value, double maxNeuronGradient, double gradientNorm,
+                         long iterations, long totalIterations, int newtonSteps, int restarts, double step, Stop stop,
+                         double seconds, double cpuSeconds) {
+    }
+
+    /**
+     * Default {@link Settings#newtonMaxDimension()}: 600 (k = n ≤ 24). Measured at k = n = 20 (nd = 400): one
+     * Hessian plus Cholesky ≈ 6 ms vs ≈ 3000 remaining GD steps ≈ 30 ms; at k = n = 40 (nd = 1600) ≈ 1 s vs ≈ 0.15 s.
+     */
+    public static final int DEFAULT_NEWTON_MAX_DIMENSION = 600;
+
+    /** Gradient norm beyond which a run counts as diverged (the 10⁴). */
+    public static final double DIVERGENCE = 1e4;
+    private static final int MAX_RESTARTS = 40;
+
+    /**
+     * Relative size of rounding noise in F: F sums O(nk + n²) terms of size O(1), so its evaluation error is
+     * ~10⁻¹³; an "increase" below this is noise, not ascent.
+     */
+    static final double ROUNDING = 1e-12;
+
+    /** Decreasing steps required after an ascent before the global early stop may fire again. */
+    public static final int MONOTONE_WINDOW = 100;
+    private static final boolean DEBUG = Boolean.getBoolean("landscape.debugNewton");
+    private final Objective f;
+    private final int m;
+    private final int d;
+    private final double[] x;
+    private final double[] g;
+    private final double[] trial;
+    private final double[] gTrial;
+    private DMatrixRMaj hess;
+    private DMatrixRMaj rhs;
+    private DMatrixRMaj sol;
+    private DMatrixRMaj work;
+    private LinearSolverDense<DMatrixRMaj> chol;
+    private int lastNewtonSteps;
+
+    /** A descent driver for {@code f}; {@code d} is the input dimension (neuron i is {@code x[i*d .. i*d+d)}). */
+    public GradientDescent(Objective f, int d) {
+        this.f = f;
+        this.m = f.dimension();
+        this.d = d;
+        if (d < 1 || m % d != 0) {
+            throw new IllegalArgumentException("dimension " + m + " is not a multiple of d = " + d);
+        }
+        this.x = new double[m];
+        this.g = new double[m];
+        this.trial = new double[m];
+        this.gTrial = new double[m];
+    }
+
+    /** Convenience: a fresh driver for one run. */
+    public static Result run(Objective f, int d, double[] x0, Settings s) {
+        return new GradientDescent(f, d).run(x0, s);
+    }
+
+    /** Runs from {@code x0} (not modified). */
+    public Result run(double[] x0, Settings s) {
+        if (x0.length != m) {
+            throw new IllegalArgumentException("initial point has " + x0.length + " entries, expected " + m);
+        }
+        long start = System.nanoTime();
+        long cpuStart = cpuNanos();
+        double eta = s.step();
+        long total = 0;
+        int restarts = 0;
+        while (true) {
+            Attempt a = attempt(x0, s, eta, s.maxSteps() - total);
+            total += a.iterations;
+            if (a.stop != null) {
+                double gn = norm(g);
+                return new Result(x.clone(), a.value, maxNeuronNorm(g), gn, a.iterations, total, a.newtonSteps,
+                        restarts, eta, a.stop, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpuStart) * 1e-9);
+            }
+            restarts++;
+            eta *= 0.5;
+            if (restarts > MAX_RESTARTS || total >= s.maxSteps()) {
+                System.arraycopy(x0, 0, x, 0, m);
+                double value;
+                try {
+                    value = f.valueAndGradient(x, g);
+                } catch (RuntimeException e) {
+                    value = Double.NaN;
+                }
+                return new Result(x.clone(), value, maxNeuronNorm(g), norm(g), 0, total, 0, restarts, eta,
+                        Stop.DIVERGED, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpuStart) * 1e-9);
+            }
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the current thread (ns), or wall time where the JVM cannot measure it. */
+    static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private record Attempt(Stop stop, double value, long iterations, int newtonSteps) {
+    }
+
+    /** One attempt with step eta; stop == null means it diverged. Leaves the end point in x and its gradient in g. */
+    private Attempt attempt(double[] x0, Settings s, double eta, long budget) {
+        System.arraycopy(x0, 0, x, 0, m);
+        long sinceIncrease = 0;
+        double previous = Double.POSITIVE_INFINITY;
+        double nextNewton = s.newtonSwitch();
+        long t = 0;
+        while (true) {
+            double value;
+            try {
+                value = f.valueAndGradient(x, g);
+            } catch (NotDifferentiableException | ArithmeticException e) {
+                return new Attempt(null, Double.NaN, t, 0);
+            }
+            double gmax = maxNeuronNorm(g);
+            if (!Double.isFinite(value) || norm(g) > DIVERGENCE) {
+                return new Attempt(null, value, t, 0);
+            }
+            if (gmax <= s.tol()) {
+                return new Attempt(Stop.CONVERGED, value, t, 0);
+            }
+            if (s.accelerate()) {
+                if (value > previous + ROUNDING * Math.max(1.0, Math.abs(previous))) {
+                    sinceIncrease = -MONOTONE_WINDOW; // an ascent: require a full window of decreasing steps again
+                } else if (sinceIncrease < 0) {
+                    sinceIncrease++;
+                }
+                if (sinceIncrease >= 0 && value < s.globalThreshold()) {
+                    return new Attempt(Stop.BELOW_THRESHOLD, value, t, 0);
+                }
+                if (gmax <= nextNewton && value >= s.globalThreshold() && m <= s.newtonMaxDimension()) {
+                    double polished = newtonFinish(s, value);
+                    if (!Double.isNaN(polished)) {
+                        return new Attempt(Stop.NEWTON, polished, t, lastNewtonSteps);
+                    }
+                    // rejected: x and g are unchanged; retry once the gradient has shrunk tenfold
+                    nextNewton = gmax * 0.1;
+                }
+            }
+            if (t >= budget) {
+                return new Attempt(Stop.MAX_STEPS, value, t, 0);
+            }
+            previous = value;
+            for (int i = 0; i < m; i++) {
+                x[i] -= eta * g[i];
+            }
+            t++;
+        }
+    }
+
+    /**
+     * Newton's method from x (gradient g, value f0), as a chord iteration: the Cholesky factor of ∇²F is reused while
+     * the gradient contracts at least fourfold per step and refreshed (at most three times) otherwise, so a finish
+     * typically costs two factorisations (at x₀ and the positive-definiteness check at x*) instead of one per step.
+     * On success x, g hold the end point and the method returns its value; on rejection x, g are restored and NaN is
+     * returned.
+     */
+    private double newtonFinish(Settings s, double f0) {
+        if (hess == null) {
+            hess = new DMatrixRMaj(m, m);
+            work = new DMatrixRMaj(m, m);
+            rhs = new DMatrixRMaj(m, 1);
+            sol = new DMatrixRMaj(m, 1);
+            chol = LinearSolverFactory_DDRM.chol(m);
+        }
+        double[] x0 = x.clone();
+        double[] g0 = g.clone();
+        double value = f0;
+        double gn = norm(g);
+        int steps = 0;
+        int refreshes = 0;
+        boolean ok;
+        try {
+            if (!positiveDefinite(x)) {
+                return reject(x0, g0);
+            }
+            boolean fresh = true;
+            for (int it = 0; it < 100; it++) {
+                System.arraycopy(g, 0, rhs.data, 0, m);
+                chol.solve(rhs, sol);
+                for (int i = 0; i < m; i++) {
+                    trial[i] = x[i] - sol.data[i];
+                }
+                double vt = f.valueAndGradient(trial, gTrial);
+                double gt = norm(gTrial);
+                boolean progress = gt < gn && vt <= value + ROUNDING * Math.max(1.0, Math.abs(value));
+                if (!progress) {
+                    if (!fresh && refreshes < 3) {
+                        if (!positiveDefinite(x)) {
+                            return reject(x0, g0);
+                        }
+                        refreshes++;
+                        fresh = true;
+                        continue;
+                    }
+                    break; // no further progress (rounding level) — stop here
+                }
+                System.arraycopy(trial, 0, x, 0, m);
+                System.arraycopy(gTrial, 0, g, 0, m);
+                value = vt;
+                double contraction = gt / gn;
+                gn = gt;
+                steps++;
+                fresh = false;
+                if (maxNeuronNorm(g) <= s.tol() * 1e-3) {
+                    break;
+                }
+                if (contraction > 0.25 && refreshes < 3) {
+                    if (!positiveDefinite(x)) {
+                        return reject(x0, g0);
+                    }
+                    refreshes++;
+                    fresh = true;
+                }
+            }
+            ok = maxNeuronNorm(g) <= s.tol() && distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
+                    && positiveDefinite(x);
+        } catch (NotDifferentiableException | ArithmeticException e) {
+            ok = false;
+        }
+        if (!ok) {
+            if (DEBUG) {
+                System.err.printf("newton reject: steps=%d refreshes=%d gmax=%.3e dist=%.3e value=%.6g%n", steps,
+                        refreshes, maxNeuronNorm(g), distance(x, x0), value);
+            }
+            return reject(x0, g0);
+        }
+        lastNewtonSteps = steps;
+        return value;
+    }
+
+    private double reject(double[] x0, double[] g0) {
+        System.arraycopy(x0, 0, x, 0, m);
+        System.arraycopy(g0, 0, g, 0, m);
+        return Double.NaN;
+    }
+
+    /** Evaluates ∇²F(at) and factors it; true iff the Cholesky factorisation succeeds (positive definite). */
+    private boolean positiveDefinite(double[] at) {
+        f.hessian().evaluate(at, hess.data);
+        DMatrixRMaj a = hess;
+        if (chol.modifiesA()) {
+            work.setTo(hess);
+            a = work;
+        }
+        return chol.setA(a);
+    }
+
+    /** max_i ‖g_i‖ over neurons (blocks of d). */
+    public double maxNeuronNorm(double[] grad) {
+        return maxNeuronNorm(grad, d);
+    }
+
+    /** max_i ‖g_i‖ over blocks of length d. */
+    public static double maxNeuronNorm(double[] grad, int d) {
+        double best = 0;
+        for (int o = 0; o < grad.length; o += d) {
+            double s = 0;
+            for (int q = 0; q < d; q++) {
+                s += grad[o + q] * grad[o + q];
+            }
+            best = Math.max(best, s);
+        }
+        return Math.sqrt(best);
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double e = a[i] - b[i];
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,88 @@
+package io.landscape.impl.experiment.spurious;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import io.landscape.api.Landscape;
+import io.landscape.api.NotDifferentiableException;
+import io.landscape.api.Objective;
+import io.landscape.api.Problem;
+
+/** The specialised identity-teacher gradient against the general PairwiseObjective, and ArcMath against StrictMath. */
+class SpuriousIdentityObjectiveTest {
+
+    @Test
+    void matchesTheGeneralObjectiveIncludingNearParallelPairs() {
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int[] kn : new int[][] {{1, 1}, {2, 3}, {6, 6}, {10, 12}, {20, 20}}) {
+            int k = kn[0];
+            int n = kn[1];
+            Objective ref = Landscape.objective(Problem.identityTeacher(k, k, n));
+            IdentityTeacherObjective fast = IdentityTeacherObjective.create(k, n);
+            for (int t = 0; t < 60; t++) {
+                double[] x = new double[n * k];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rng.nextGaussian() / Math.sqrt(k);
+                }
+                if (t % 3 == 1) { // neurons at (or within 1e-12 … 1e-6 of) teachers: θ → 0
+                    double eps = Math.pow(10, -6 - (t % 7));
+                    for (int i = 0; i < Math.min(n, k); i++) {
+                        for (int q = 0; q < k; q++) {
+                            x[i * k + q] = (q == i ? 1.0 : 0.0) + eps * rng.nextGaussian();
+                        }
+                    }
+                }
+                if (t % 3 == 2 && n > 1) { // near-parallel and near-antiparallel student pairs
+                    double s = t % 2 == 0 ? 0.5 : -0.7;
+                    for (int q = 0; q < k; q++) {
+                        x[(n - 1) * k + q] = s * x[q] + 1e-9 * rng.nextGaussian();
+                    }
+                }
+                double[] g1 = new double[n * k];
+                double[] g2 = new double[n * k];
+                double f1 = ref.valueAndGradient(x, g1);
+                double f2 = fast.valueAndGradient(x, g2);
+                assertEquals(f1, f2, 1e-12 * Math.max(1, Math.abs(f1)), "value at k=" + k + " n=" + n + " t=" + t);
+                for (int i = 0; i < g1.length; i++) {
+                    assertEquals(g1[i], g2[i], 1e-13, "gradient entry " + i + " at k=" + k + " n=" + n + " t=" + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroNeuronIsNotDifferentiable() {
+        IdentityTeacherObjective f = IdentityTeacherObjective.create(3, 2);
+        double[] x = {1, 0, 0, 0, 0, 0};
+        assertThrows(NotDifferentiableException.class, () -> f.valueAndGradient(x, new double[6]));
+    }
+
+    @Test
+    void arcFunctionsAgreeWithStrictMath() {
+        SplittableRandom rng = new SplittableRandom(2);
+        double worst = 0;
+        for (int t = 0; t < 200_000; t++) {
+            double x = t < 100_000 ? rng.nextDouble(-1, 1) : 1 - Math.pow(10, -rng.nextDouble(0, 16));
+            double want = StrictMath.acos(x);
+            double got = ArcMath.acos(x);
+            worst = Math.max(worst, Math.abs(got - want) / Math.ulp(want));
+            double y = rng.nextDouble(0, 0.5);
+            assertEquals(StrictMath.asin(y), ArcMath.asinSmall(y), 2 * Math.ulp(StrictMath.asin(y)));
+        }
+        assertTrue(worst <= 1.0, "acos error " + worst + " ulp");
+        double worstTable = 0;
+        for (int t = 0; t < 200_000; t++) {
+            double c = t == 0 ? 0.9 : t == 1 ? -0.9 : rng.nextDouble(-0.9, 0.9);
+            double s = Math.sqrt((1.0 - c) * (1.0 + c));
+            worstTable = Math.max(worstTable, Math.abs(ArcMath.acosWithSine(c, s) - StrictMath.acos(c)));
+        }
+        assertTrue(worstTable <= 1e-15, "table acos error " + worstTable); // ≈ 2 ulp near π
+        assertEquals(Math.PI, ArcMath.acos(-1.0), 0.0);
+        assertEquals(0.0, ArcMath.acos(1.0), 0.0);
+    }
+}
