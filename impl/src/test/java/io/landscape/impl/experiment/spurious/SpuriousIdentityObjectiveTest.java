@@ -13,7 +13,7 @@ import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 
-/** The specialised identity-teacher gradient against the general PairwiseObjective, and ArcMath against StrictMath. */
+/** The specialised identity-teacher gradient against the general PairwiseObjective. */
 class SpuriousIdentityObjectiveTest {
 
     @Test
@@ -60,29 +60,5 @@ class SpuriousIdentityObjectiveTest {
         IdentityTeacherObjective f = IdentityTeacherObjective.create(3, 2);
         double[] x = {1, 0, 0, 0, 0, 0};
         assertThrows(NotDifferentiableException.class, () -> f.valueAndGradient(x, new double[6]));
-    }
-
-    @Test
-    void arcFunctionsAgreeWithStrictMath() {
-        SplittableRandom rng = new SplittableRandom(2);
-        double worst = 0;
-        for (int t = 0; t < 200_000; t++) {
-            double x = t < 100_000 ? rng.nextDouble(-1, 1) : 1 - Math.pow(10, -rng.nextDouble(0, 16));
-            double want = StrictMath.acos(x);
-            double got = ArcMath.acos(x);
-            worst = Math.max(worst, Math.abs(got - want) / Math.ulp(want));
-            double y = rng.nextDouble(0, 0.5);
-            assertEquals(StrictMath.asin(y), ArcMath.asinSmall(y), 2 * Math.ulp(StrictMath.asin(y)));
-        }
-        assertTrue(worst <= 1.0, "acos error " + worst + " ulp");
-        double worstTable = 0;
-        for (int t = 0; t < 200_000; t++) {
-            double c = t == 0 ? 0.9 : t == 1 ? -0.9 : rng.nextDouble(-0.9, 0.9);
-            double s = Math.sqrt((1.0 - c) * (1.0 + c));
-            worstTable = Math.max(worstTable, Math.abs(ArcMath.acosWithSine(c, s) - StrictMath.acos(c)));
-        }
-        assertTrue(worstTable <= 1e-15, "table acos error " + worstTable); // ≈ 2 ulp near π
-        assertEquals(Math.PI, ArcMath.acos(-1.0), 0.0);
-        assertEquals(0.0, ArcMath.acos(1.0), 0.0);
     }
 }
