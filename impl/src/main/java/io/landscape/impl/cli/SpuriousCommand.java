@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.spurious.AtomicFiles;
 import io.landscape.impl.experiment.spurious.CellResult;
-import io.landscape.impl.experiment.spurious.FamilyCertifier;
+import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Initialization;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.Sweep;
@@ -83,7 +83,7 @@ public final class SpuriousCommand implements Callable<Integer> {
         Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, gd, t, familyTol);
         List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !noProgress, System.err);
         CellResult c = cells.get(0);
-        ObjectNode summary = Reports.cellJson(c, FamilyCertifier.NONE);
+        ObjectNode summary = Reports.cellJson(c, RigorousFamilyCertifier.INSTANCE);
         summary.put("seed", seed);
         summary.put("init", initSpec);
         summary.put("mode", plain ? "plain" : "accelerated");

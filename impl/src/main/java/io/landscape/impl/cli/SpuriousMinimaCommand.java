@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.spurious.AtomicFiles;
 import io.landscape.impl.experiment.spurious.CellResult;
-import io.landscape.impl.experiment.spurious.FamilyCertifier;
+import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Figure1;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.Sweep;
@@ -145,7 +145,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         for (CellResult c : results) {
             Reports.cellCsv(c, cellsCsv);
             Reports.runsCsv(c, runsCsv);
-            arr.add(Reports.cellJson(c, FamilyCertifier.NONE));
+            arr.add(Reports.cellJson(c, RigorousFamilyCertifier.INSTANCE));
         }
         AtomicFiles.write(out.resolve("cells.csv"), cellsCsv.toString());
         AtomicFiles.write(out.resolve("runs.csv"), runsCsv.toString());

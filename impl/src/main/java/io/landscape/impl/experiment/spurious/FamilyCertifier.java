@@ -4,9 +4,8 @@ import io.landscape.api.Problem;
 
 /**
  * Hook for rigorous certification of a family representative (paper 002 Lemmas 1–2: a local minimum within radius r,
- * and its value above the global minimum). The certification package lives on another branch; until it is wired in,
- * {@link #NONE} is used and every family is reported with {@code "certified": null} ("not attempted") — never as
- * certified.
+ * and its value above the global minimum). The commands use {@link RigorousFamilyCertifier} (package
+ * {@code certify}); {@link #NONE} reports {@code "certified": null} ("not attempted") — never as certified.
  */
 @FunctionalInterface
 public interface FamilyCertifier {

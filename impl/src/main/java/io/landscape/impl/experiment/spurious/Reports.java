@@ -150,17 +150,22 @@ public final class Reports {
      * published percentage inside our interval.
      */
     public static String tables(List<CellResult> cells) {
+        return tables(cells, RigorousFamilyCertifier.INSTANCE);
+    }
+
+    /** As {@link #tables(List)}, with the "certified" column (certified families / families) from {@code certifier}. */
+    public static String tables(List<CellResult> cells, FamilyCertifier certifier) {
         StringBuilder sb = new StringBuilder();
         for (int offset = 0; offset <= 1; offset++) {
             sb.append(offset == 0 ? "Table 1 (n = k)" : "Table 2 (n = k + 1)")
                     .append(" — % of runs at a spurious local minimum; ours vs Safran & Shamir 2018\n");
-            sb.append(String.format(Locale.ROOT, "%3s %3s %6s | %7s %17s %9s %8s | %7s %9s %8s | %s%n", "k", "n",
-                    "runs", "ours %", "95% CI", "λ_min", "F", "paper %", "λ_min", "F", "paper in CI"));
+            sb.append(String.format(Locale.ROOT, "%3s %3s %6s | %7s %17s %9s %8s %9s | %7s %9s %8s | %s%n", "k",
+                    "n", "runs", "ours %", "95% CI", "λ_min", "F", "certified", "paper %", "λ_min", "F", "paper in CI"));
             for (CellResult c : cells) {
                 if (c.n() != c.k() + offset) {
                     continue;
                 }
-                sb.append(row(c));
+                sb.append(row(c, certifier));
             }
             sb.append('\n');
         }
@@ -175,21 +180,37 @@ public final class Reports {
                 if (sb.length() == 0) {
                     sb.append("Other cells (n ≥ k + 2; the paper found none)\n");
                 }
-                sb.append(row(c));
+                sb.append(row(c, RigorousFamilyCertifier.INSTANCE));
             }
         }
         return sb.toString();
     }
 
-    private static String row(CellResult c) {
+    /** "certified families / families" of a cell, e.g. "3/3"; "—" without families. */
+    static String certifiedColumn(CellResult c, FamilyCertifier certifier) {
+        if (c.families().isEmpty()) {
+            return "—";
+        }
+        Problem problem = Problem.identityTeacher(c.k(), c.k(), c.n());
+        int ok = 0;
+        for (Family f : c.families()) {
+            FamilyCertifier.Certificate cert = certifier.certify(problem, Points.flatten(f.point()));
+            if (cert != null && cert.certified()) {
+                ok++;
+            }
+        }
+        return ok + "/" + c.families().size();
+    }
+
+    private static String row(CellResult c, FamilyCertifier certifier) {
         double[] ci = c.wilson95();
         PaperTables.Row p = PaperTables.row(c.k(), c.n());
         String paperPct = p == null ? "—" : String.format(Locale.ROOT, "%.1f", p.percent());
         String verdict = p == null ? "(beyond paper)"
                 : (p.percent() >= ci[0] - 1e-9 && p.percent() <= ci[1] + 1e-9 ? "ok" : "OUTSIDE");
-        return String.format(Locale.ROOT, "%3d %3d %6d | %7.1f   [%5.1f, %5.1f] %9s %8s | %7s %9s %8s | %s%n",
+        return String.format(Locale.ROOT, "%3d %3d %6d | %7.1f   [%5.1f, %5.1f] %9s %8s %9s | %7s %9s %8s | %s%n",
                 c.k(), c.n(), c.runs().size(), c.percent(), ci[0], ci[1], short4(c.averageLambdaMin()),
-                short4(c.averageObjective()), paperPct, p == null ? "—" : short4(p.lambdaMin()),
+                short4(c.averageObjective()), certifiedColumn(c, certifier), paperPct, p == null ? "—" : short4(p.lambdaMin()),
                 p == null ? "—" : short4(p.objective()), verdict);
     }
 

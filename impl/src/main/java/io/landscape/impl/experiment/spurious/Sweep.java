@@ -100,7 +100,7 @@ public final class Sweep {
                         }
                     });
                     AtomicFiles.write(outDir.resolve("cells").resolve("k" + k + "-n" + n + ".json"),
-                            Reports.JSON.writeValueAsString(Reports.cellJson(cell, FamilyCertifier.NONE)));
+                            Reports.JSON.writeValueAsString(Reports.cellJson(cell, RigorousFamilyCertifier.INSTANCE)));
                     out.add(cell);
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
