@@ -57,23 +57,13 @@ public final class CertifyCommand implements Callable<Integer> {
         Options options = Options.defaults().withPolish(polish);
         int failures = 0;
         for (PointsReader.Entry e : entries) {
-            if (e.error != null) {
-                err.println("landscape certify: " + e.error);
+            String bad = PointsReader.problem(e, v[0].length, teacher);
+            if (bad != null) {
+                err.println("landscape certify: " + bad);
                 failures++;
                 continue;
             }
             double[][] w = e.neurons;
-            if (w.length == 0) {
-                err.println("landscape certify: " + e.where + ": point '" + e.id + "' has no neurons");
-                failures++;
-                continue;
-            }
-            if (w[0].length != v[0].length) {
-                err.println("landscape certify: " + e.where + ": point '" + e.id + "' has neurons of dimension "
-                        + w[0].length + " but the teacher (" + teacher + ") has dimension " + v[0].length);
-                failures++;
-                continue;
-            }
             Problem problem;
             try {
                 problem = Problem.builder().teacher(v).students(w.length).normalization(norm).build();

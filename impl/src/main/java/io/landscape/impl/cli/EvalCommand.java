@@ -60,23 +60,13 @@ public final class EvalCommand implements Callable<Integer> {
         Objective f = null;
         int fStudents = -1;
         for (PointsReader.Entry e : entries) {
-            if (e.error != null) {
-                err.println("landscape eval: " + e.error);
+            String bad = PointsReader.problem(e, v[0].length, teacher);
+            if (bad != null) {
+                err.println("landscape eval: " + bad);
                 failures++;
                 continue;
             }
             double[][] w = e.neurons;
-            if (w.length == 0) {
-                err.println("landscape eval: " + e.where + ": point '" + e.id + "' has no neurons");
-                failures++;
-                continue;
-            }
-            if (w[0].length != v[0].length) {
-                err.println("landscape eval: " + e.where + ": point '" + e.id + "' has neurons of dimension "
-                        + w[0].length + " but the teacher (" + teacher + ") has dimension " + v[0].length);
-                failures++;
-                continue;
-            }
             if (f == null || fStudents != w.length) {
                 f = Landscape.objective(Problem.builder().teacher(v).students(w.length).kernel(kern)
                         .normalization(norm).build());

@@ -96,4 +96,22 @@ public final class PointsReader {
             return new Entry(id, null, e.getMessage(), where);
         }
     }
+
+    /**
+     * The problem with an entry for a teacher of dimension {@code d} given as {@code teacherSpec}, as the one-line
+     * message the commands print ("FILE:LINE: point 'id' …"), or null if the entry is a usable point.
+     */
+    public static String problem(Entry e, int d, String teacherSpec) {
+        if (e.error != null) {
+            return e.error;
+        }
+        if (e.neurons.length == 0) {
+            return e.where + ": point '" + e.id + "' has no neurons";
+        }
+        if (e.neurons[0].length != d) {
+            return e.where + ": point '" + e.id + "' has neurons of dimension " + e.neurons[0].length
+                    + " but the teacher (" + teacherSpec + ") has dimension " + d;
+        }
+        return null;
+    }
 }

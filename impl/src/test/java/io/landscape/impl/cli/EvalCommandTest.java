@@ -24,17 +24,9 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -42,7 +34,7 @@ class EvalCommandTest {
         Path pts = dir.resolve("points.jsonl");
         Files.writeString(pts, "{\"id\": \"p1\", \"neurons\": [[0.3,0.5,-0.2],[0.9,0.1,0.2],[-0.4,0.7,0.8]]}\n\n"
                 + "{\"id\": \"p2\", \"neurons\": [[1,0,0],[0,1,0]]}\n");
-        Run r = run("eval", "--teacher", "identity:3", "--points", pts.toString(), "--hessian");
+        CliRun r = run("eval", "--teacher", "identity:3", "--points", pts.toString(), "--hessian");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         String[] lines = r.out().trim().split("\n");
@@ -69,8 +61,8 @@ class EvalCommandTest {
     void csvPointPaddedIdentityAndFullNormalisation() throws Exception {
         Path csv = dir.resolve("w.csv");
         Files.writeString(csv, "# one neuron per row\n0.5, 0.1, 0.0, 0.2\n-0.3, 0.8, 0.1, 0.0\n");
-        Run half = run("eval", "--teacher", "identity:2:4", "--points", csv.toString());
-        Run full = run("eval", "--teacher", "identity:2:4", "--points", csv.toString(), "--normalization", "full");
+        CliRun half = run("eval", "--teacher", "identity:2:4", "--points", csv.toString());
+        CliRun full = run("eval", "--teacher", "identity:2:4", "--points", csv.toString(), "--normalization", "full");
         assertEquals(0, half.code(), half.err());
         JsonNode h = Json.MAPPER.readTree(half.out());
         JsonNode f = Json.MAPPER.readTree(full.out());
@@ -87,8 +79,8 @@ class EvalCommandTest {
         Files.writeString(tjson, "[[1,0.2],[0.1,0.9]]");
         Path pts = dir.resolve("p.jsonl");
         Files.writeString(pts, "{\"id\":\"a\",\"neurons\":[[0.4,0.3],[0.2,-0.7],[1,1]]}\n");
-        Run a = run("eval", "--teacher", tcsv.toString(), "--points", pts.toString());
-        Run b = run("eval", "--teacher", tjson.toString(), "--points", pts.toString());
+        CliRun a = run("eval", "--teacher", tcsv.toString(), "--points", pts.toString());
+        CliRun b = run("eval", "--teacher", tjson.toString(), "--points", pts.toString());
         assertEquals(0, a.code(), a.err());
         assertEquals(a.out(), b.out());
     }
@@ -104,7 +96,7 @@ class EvalCommandTest {
                 "{\"id\":\"zero\",\"neurons\":[[0,0],[0,1]]}",
                 "not json",
                 "{\"id\":\"inf\",\"neurons\":[[\"Infinity\",0]]}") + "\n");
-        Run r = run("eval", "--teacher", "identity:2", "--points", pts.toString());
+        CliRun r = run("eval", "--teacher", "identity:2", "--points", pts.toString());
         assertEquals(Main.EXIT_INPUT, r.code());
         String[] out = r.out().trim().split("\n");
         assertEquals(1, out.length, r.out());
@@ -126,19 +118,19 @@ class EvalCommandTest {
     void badArgumentsFailBeforeAnyWork() throws Exception {
         Path pts = dir.resolve("p.jsonl");
         Files.writeString(pts, "{\"id\":\"a\",\"neurons\":[[1,0]]}\n");
-        Run missing = run("eval", "--teacher", "identity:2", "--points", dir.resolve("nope.jsonl").toString());
+        CliRun missing = run("eval", "--teacher", "identity:2", "--points", dir.resolve("nope.jsonl").toString());
         assertEquals(Main.EXIT_INPUT, missing.code());
         assertTrue(missing.err().contains("nope.jsonl") && missing.err().contains("no such readable file"), missing.err());
-        Run spec = run("eval", "--teacher", "identity:3:2", "--points", pts.toString());
+        CliRun spec = run("eval", "--teacher", "identity:3:2", "--points", pts.toString());
         assertEquals(Main.EXIT_INPUT, spec.code());
         assertTrue(spec.err().contains("D = 2 must be at least K = 3"), spec.err());
         Path ragged = dir.resolve("t.csv");
         Files.writeString(ragged, "1,0\n0,1,2\n");
-        Run t = run("eval", "--teacher", ragged.toString(), "--points", pts.toString());
+        CliRun t = run("eval", "--teacher", ragged.toString(), "--points", pts.toString());
         assertEquals(Main.EXIT_INPUT, t.code());
         assertTrue(t.err().contains(ragged + ":2") && t.err().contains("ragged"), t.err());
         assertEquals("", t.out());
-        Run noTeacher = run("eval", "--points", pts.toString());
+        CliRun noTeacher = run("eval", "--points", pts.toString());
         assertEquals(Main.EXIT_INPUT, noTeacher.code());
         assertTrue(noTeacher.err().contains("--teacher"), noTeacher.err());
     }

@@ -22,23 +22,15 @@ import picocli.CommandLine;
 /** {@code landscape slowdown}: the output contract of issue 5 and the refusal of bad arguments. */
 class SlowdownCommandTest {
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void writesSummaryCurvesAndPlots(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("fig1");
-        Outcome o = run("slowdown", "--n", "1,2", "--d", "5", "--sigma", "0.1", "--eta", "0.05", "--steps", "12000",
+        CliRun o = run("slowdown", "--n", "1,2", "--d", "5", "--sigma", "0.1", "--eta", "0.05", "--steps", "12000",
                 "--seed", "3", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("wrote"), o.out());
@@ -87,7 +79,7 @@ class SlowdownCommandTest {
             full[0] = "slowdown";
             System.arraycopy(args, 0, full, 1, args.length);
             full[full.length - 1] = out.toString();
-            Outcome o = run(full);
+            CliRun o = run(full);
             assertEquals(2, o.code(), String.join(" ", full) + ": " + o.err());
             assertTrue(o.err().startsWith("landscape slowdown: "), o.err());
             assertEquals(1, o.err().strip().lines().count(), "one clear message: " + o.err());

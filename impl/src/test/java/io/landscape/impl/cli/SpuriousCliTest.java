@@ -19,17 +19,9 @@ import picocli.CommandLine;
 /** The descend / spurious / reproduce commands: contracts of the issue (flags, JSON fields, errors before work). */
 class SpuriousCliTest {
 
-    record Outcome(int code, String out, String err) {
-    }
 
-    static Outcome run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -49,7 +41,7 @@ class SpuriousCliTest {
             {"reproduce"},
         };
         for (String[] args : bad) {
-            Outcome o = run(args);
+            CliRun o = run(args);
             assertEquals(Main.EXIT_INPUT, o.code(), String.join(" ", args) + " → " + o.err());
             assertTrue(o.err().startsWith("landscape"), o.err());
             assertFalse(o.err().contains("Exception"), o.err());
@@ -59,7 +51,7 @@ class SpuriousCliTest {
 
     @Test
     void descendPrintsTheEndPoint() throws Exception {
-        Outcome o = run("descend", "--teacher", "identity:4", "--n", "4", "--seed", "3", "--plain", "--tol", "1e-7");
+        CliRun o = run("descend", "--teacher", "identity:4", "--n", "4", "--seed", "3", "--plain", "--tol", "1e-7");
         assertEquals(0, o.code(), o.err());
         JsonNode j = Json.MAPPER.readTree(o.out());
         assertEquals(4, j.get("point").size());
@@ -73,7 +65,7 @@ class SpuriousCliTest {
 
     @Test
     void spuriousWritesSummaryAndCsv(@TempDir Path dir) throws Exception {
-        Outcome o = run("spurious", "--k", "8", "--n", "8", "--runs", "30", "--seed", "5", "--threads", "2",
+        CliRun o = run("spurious", "--k", "8", "--n", "8", "--runs", "30", "--seed", "5", "--threads", "2",
                 "--out", dir.toString(), "--no-progress");
         assertEquals(0, o.code(), o.err());
         JsonNode s = Json.MAPPER.readTree(dir.resolve("summary.json").toFile());
@@ -84,7 +76,10 @@ class SpuriousCliTest {
             for (String key : new String[] {"point", "multiplicity", "objective", "lambdaMin", "gradientNorm"}) {
                 assertTrue(f.has(key), key);
             }
-            assertTrue(f.get("certified").isNull(), "never claim certification without a certifier");
+            // every reported family goes through the rigorous certifier (paper 002 Lemmas 1-3)
+            assertTrue(f.get("certified").isBoolean(), f.toString());
+            assertTrue(f.get("certificate").asText().contains(f.get("certified").asBoolean() ? "radius" : "not certified"),
+                    f.toString());
         }
         assertEquals(31, Files.readAllLines(dir.resolve("runs.csv")).size());
         assertTrue(Files.readAllLines(dir.resolve("runs.csv")).get(0).startsWith("k,n,run,seed,iterations"));
@@ -92,14 +87,14 @@ class SpuriousCliTest {
         // replay run 3 with descend from its per-run seed
         String line = Files.readAllLines(dir.resolve("runs.csv")).get(4);
         String[] cols = line.split(",");
-        Outcome replay = run("descend", "--teacher", "identity:8", "--n", "8", "--seed", cols[3]);
+        CliRun replay = run("descend", "--teacher", "identity:8", "--n", "8", "--seed", cols[3]);
         JsonNode j = Json.MAPPER.readTree(replay.out());
         assertEquals(Double.parseDouble(cols[10]), j.get("value").asDouble(), 0.0);
     }
 
     @Test
     void reproduceWritesTablesAndFigure(@TempDir Path dir) throws Exception {
-        Outcome o = run("reproduce", "spurious-minima", "--runs", "8", "--k-min", "6", "--k-max", "7",
+        CliRun o = run("reproduce", "spurious-minima", "--runs", "8", "--k-min", "6", "--k-max", "7",
                 "--out", dir.toString(), "--no-progress");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("Table 1"), o.out());
