@@ -23,29 +23,34 @@ final class PairGeometry {
     void angleInv(double[] a, int ao, double ix, double[] b, int bo, double invY, double p, int d) {
         double cc = p * ix * invY;
         if (cc > 0.9 || cc < -0.9) {
-            double iy = cc > 0 ? -invY : invY;
-            double sum = 0.0;
-            for (int q = 0; q < d; q++) {
-                double t = a[ao + q] * ix + b[bo + q] * iy;
-                sum += t * t;
-            }
-            double chord = Math.sqrt(sum);                                 // 2 sin(α/2)
-            double h = 0.5 * chord;
-            double sa = chord * Math.sqrt(Math.max(0.0, 1.0 - h * h));   // sin α = 2 sin(α/2) cos(α/2)
-            double ca = 1.0 - 2.0 * h * h;                                 // cos α = 1 − 2 sin²(α/2)
-            double alpha = 2.0 * FastAngle.asinSmall(h);                 // h ≤ sin(0.226) < 1/2 here
-            if (cc > 0) {
-                th = alpha;
-                c = ca;
-            } else {
-                th = Math.PI - alpha;
-                c = -ca;
-            }
-            s = sa;
-        } else {
-            c = cc;
-            s = Math.sqrt((1.0 - cc) * (1.0 + cc));
-            th = FastAngle.acosWithSine(cc, s);
+            nearlyParallel(a, ao, ix, b, bo, invY, cc, d);
+            return;
         }
+        // kept small so that HotSpot inlines it into the pair loops; the rare branch is a separate method
+        c = cc;
+        s = Math.sqrt((1.0 - cc) * (1.0 + cc));
+        th = FastAngle.acosWithSine(cc, s);
+    }
+
+    private void nearlyParallel(double[] a, int ao, double ix, double[] b, int bo, double invY, double cc, int d) {
+        double iy = cc > 0 ? -invY : invY;
+        double sum = 0.0;
+        for (int q = 0; q < d; q++) {
+            double t = a[ao + q] * ix + b[bo + q] * iy;
+            sum += t * t;
+        }
+        double chord = Math.sqrt(sum);                                 // 2 sin(α/2)
+        double h = 0.5 * chord;
+        double sa = chord * Math.sqrt(Math.max(0.0, 1.0 - h * h));   // sin α = 2 sin(α/2) cos(α/2)
+        double ca = 1.0 - 2.0 * h * h;                                 // cos α = 1 − 2 sin²(α/2)
+        double alpha = 2.0 * FastAngle.asinSmall(h);                   // h ≤ sin(0.226) < 1/2 here
+        if (cc > 0) {
+            th = alpha;
+            c = ca;
+        } else {
+            th = Math.PI - alpha;
+            c = -ca;
+        }
+        s = sa;
     }
 }
