@@ -18,6 +18,9 @@ import io.landscape.impl.optim.GradientDescent;
  * candidates (iteration cap) join no class and are only counted.
  */
 public final class Families {
+    /** Neurons shorter than this mark an end point at the non-differentiable limit w_i → 0, not a minimum. */
+    static final double MIN_NEURON_NORM = 1e-4;
+
     /** Default merge tolerance: plain runs stop within ~‖∇F‖/λ_min ≈ 10⁻⁶ of their minimum, distinct minima differ by ≳ 10⁻². */
     public static final double DEFAULT_TOLERANCE = 1e-4;
 
@@ -88,7 +91,18 @@ public final class Families {
             double gmax = GradientDescent.maxNeuronNorm(g, k);
             own.hessian().evaluate(x, h);
             double lmin = lambdaMin(h, m);
-            boolean minimum = lmin > 0 && gmax <= 1e-6;
+            // A run can also stall at the non-differentiable limit w_i → 0 (e.g. k = n = 1 from w < 0, where F = ¼w² + ¼
+            // decreases towards w = 0 but the origin is not a minimum: F < ¼ for small w > 0; paper 000 Lemma 1).
+            // Such an end point has a vanishing neuron and is not a (differentiable) local minimum.
+            double minNorm = Double.POSITIVE_INFINITY;
+            for (double[] neuron : b.rep) {
+                double nn = 0;
+                for (double e : neuron) {
+                    nn += e * e;
+                }
+                minNorm = Math.min(minNorm, Math.sqrt(nn));
+            }
+            boolean minimum = lmin > 0 && gmax <= 1e-6 && minNorm >= MIN_NEURON_NORM;
             evaluated[idx] = new Family(idx + 1, b.rep, b.runs.size(), value, lmin, gn, gmax, b.maxDistance, minimum,
                     List.copyOf(b.runs));
         });

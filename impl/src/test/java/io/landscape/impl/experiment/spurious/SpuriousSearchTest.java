@@ -167,4 +167,15 @@ class SpuriousSearchTest {
         }
         assertEquals(26, count);
     }
+
+    /**
+     * k = n = 1 from w &lt; 0: F = ¼w² + ¼ decreases towards the non-differentiable origin, which is not a minimum
+     * (F &lt; ¼ just right of it). Those runs stall with a vanishing neuron and must not be counted as spurious minima.
+     */
+    @Test
+    void stallingAtTheOriginIsNotASpuriousMinimum() {
+        CellResult c = SpuriousSearch.cell(config(1, 1, 40, 1), Map.of(), null);
+        assertEquals(0, c.spuriousRuns(), "families: " + c.families());
+        assertTrue(c.otherCandidates().size() >= 1, "the stalled runs are reported as other candidates");
+    }
 }
