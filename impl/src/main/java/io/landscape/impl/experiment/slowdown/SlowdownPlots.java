@@ -65,6 +65,9 @@ public final class SlowdownPlots {
         return target;
     }
 
+    /** Lower end of the loss axis (values below are drawn on it). */
+    static final double LOSS_FLOOR = 1e-32;
+
     static XYChart lossChart(SlowdownExperiment.Result result) {
         SlowdownConfig c = result.config();
         XYChart chart = base("Loss (σ = " + c.sigma() + ", η = " + c.eta() + ", d = " + c.d() + ")", "T",
@@ -75,13 +78,17 @@ public final class SlowdownPlots {
         chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
         chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+        // L has a rounding floor near ε²‖v‖² ≈ 10⁻³¹; below it the values are noise (the flow of n = 1 can dip to
+        // 10⁻¹⁵⁰ when coordinates underflow), so the axis stops at LOSS_FLOOR and smaller values are drawn on it
+        chart.getStyler().setYAxisMin(LOSS_FLOOR);
+        chart.getStyler().setYAxisMax(1.0);
         for (SlowdownRun r : runs(result)) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < r.steps().length; i++) {
                 if (r.loss()[i] > 0) {
                     xs.add((double) r.steps()[i]);
-                    ys.add(r.loss()[i]);
+                    ys.add(Math.max(LOSS_FLOOR, r.loss()[i]));
                 }
             }
             addSeries(chart, r, xs, ys, c);
