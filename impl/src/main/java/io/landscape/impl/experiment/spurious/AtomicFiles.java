@@ -21,7 +21,9 @@ public final class AtomicFiles {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // a sibling name unique to this process and thread; Files.write uses the default (umask) permissions
+            Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Thread.currentThread().getId() + "-" + System.nanoTime() + ".tmp");
             try {
                 Files.write(tmp, bytes);
                 move(tmp, target);

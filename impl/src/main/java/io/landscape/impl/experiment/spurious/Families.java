@@ -18,11 +18,16 @@ import io.landscape.impl.optim.GradientDescent;
  * candidates (iteration cap) join no class and are only counted.
  */
 public final class Families {
-    /** Neurons shorter than this mark an end point at the non-differentiable limit w_i → 0, not a minimum. */
-    static final double MIN_NEURON_NORM = 1e-4;
-
     /** Default merge tolerance: plain runs stop within ~‖∇F‖/λ_min ≈ 10⁻⁶ of their minimum, distinct minima differ by ≳ 10⁻². */
     public static final double DEFAULT_TOLERANCE = 1e-4;
+
+    /**
+     * A family whose representative has a neuron shorter than this is not reported as a minimum: it sits at (or is
+     * converging to) w_i = 0, where F is not differentiable and the Hessian test says nothing — e.g. k = n = 1 from
+     * w &lt; 0, where GD creeps to w = 0⁻ with F = ¼ although F decreases for w &gt; 0 (the paper's certificate likewise
+     * requires the ball around each neuron to exclude the origin).
+     */
+    public static final double MIN_NEURON_NORM = 1e-3;
 
     private Families() {
     }
@@ -91,20 +96,18 @@ public final class Families {
             double gmax = GradientDescent.maxNeuronNorm(g, k);
             own.hessian().evaluate(x, h);
             double lmin = lambdaMin(h, m);
-            // A run can also stall at the non-differentiable limit w_i → 0 (e.g. k = n = 1 from w < 0, where F = ¼w² + ¼
-            // decreases towards w = 0 but the origin is not a minimum: F < ¼ for small w > 0; paper 000 Lemma 1).
-            // Such an end point has a vanishing neuron and is not a (differentiable) local minimum.
+            // A run can also stall at the non-differentiable limit w_i → 0 (e.g. k = n = 1 from w < 0): not a minimum.
             double minNorm = Double.POSITIVE_INFINITY;
-            for (double[] neuron : b.rep) {
-                double nn = 0;
-                for (double e : neuron) {
-                    nn += e * e;
+            for (double[] w : b.rep) {
+                double sq = 0;
+                for (double e : w) {
+                    sq += e * e;
                 }
-                minNorm = Math.min(minNorm, Math.sqrt(nn));
+                minNorm = Math.min(minNorm, Math.sqrt(sq));
             }
             boolean minimum = lmin > 0 && gmax <= 1e-6 && minNorm >= MIN_NEURON_NORM;
-            evaluated[idx] = new Family(idx + 1, b.rep, b.runs.size(), value, lmin, gn, gmax, b.maxDistance, minimum,
-                    List.copyOf(b.runs));
+            evaluated[idx] = new Family(idx + 1, b.rep, b.runs.size(), value, lmin, gn, gmax, minNorm, b.maxDistance,
+                    minimum, List.copyOf(b.runs));
         });
         for (Family fam : evaluated) {
             (fam.minimum() ? minima : others).add(fam);

@@ -75,6 +75,7 @@ public final class Reports {
         o.put("lambdaMin", f.lambdaMin());
         o.put("gradientNorm", f.gradientNorm());
         o.put("maxNeuronGradient", f.maxNeuronGradient());
+        o.put("minNeuronNorm", f.minNeuronNorm());
         o.put("maxDistance", f.maxDistance());
         o.put("minimum", f.minimum());
         FamilyCertifier.Certificate cert = problem == null ? null

@@ -61,6 +61,15 @@ class SpuriousSearchTest {
     }
 
     @Test
+    void aNeuronCreepingToTheOriginIsNotAMinimum() {
+        // k = n = 1: from w < 0 GD creeps to w = 0⁻ with F = 1/4 and a positive "Hessian", but F decreases for w > 0
+        CellResult c = SpuriousSearch.cell(config(1, 1, 20, 2), Map.of(), null);
+        assertEquals(0, c.spuriousRuns());
+        assertTrue(c.otherCandidates().size() == 1 && c.otherCandidates().get(0).minNeuronNorm() < 1e-3);
+        assertEquals(20, c.globalRuns() + c.otherCandidates().get(0).multiplicity());
+    }
+
+    @Test
     void aRunDependsOnlyOnSeedAndIndex() {
         RunRecord alone = SpuriousSearch.runOne(new GradientDescent(SpuriousSearch.objective(6, 6), 6), 6, 6, 17, 42,
                 Initialization.xavier(6), GradientDescent.Settings.accelerated());
