@@ -13,6 +13,7 @@ import io.landscape.impl.certify.Certificate;
 import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.certify.Options;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,32 +33,25 @@ public final class CertifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--teacher", required = true, paramLabel = "SPEC",
-            description = "identity:K, identity:K:D (zero-padded: certified through Lemma 3), or a CSV/JSON file.")
-    String teacher;
+    @Mixin
+    PointsInput input;
 
-    @Option(names = "--points", required = true, paramLabel = "FILE",
-            description = "JSON lines {\"id\": ..., \"neurons\": [[...], ...]}, or a CSV file holding one point.")
-    String points;
 
     @Option(names = "--polish", description = "Refine each point by Newton steps before certifying it.")
     boolean polish;
 
-    @Option(names = "--normalization", defaultValue = "half", paramLabel = "half|full",
-            description = "half: F = E ½(·)² as in paper 002 (default); full: E (·)².")
-    String normalization;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        double[][] v = TeacherSpec.parse(teacher);
-        Normalization norm = EvalCommand.parseNormalization(normalization);
-        List<PointsReader.Entry> entries = PointsReader.read(points);
+        double[][] v = input.teacher();
+        Normalization norm = input.normalization();
+        List<PointsReader.Entry> entries = input.entries();
         Options options = Options.defaults().withPolish(polish);
         int failures = 0;
         for (PointsReader.Entry e : entries) {
-            String bad = PointsReader.problem(e, v[0].length, teacher);
+            String bad = PointsReader.problem(e, v[0].length, input.teacher);
             if (bad != null) {
                 err.println("landscape certify: " + bad);
                 failures++;

@@ -14,6 +14,7 @@ import io.landscape.api.Objective;
 import io.landscape.api.Points;
 import io.landscape.api.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,13 +30,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--teacher", required = true, paramLabel = "SPEC",
-            description = "identity:K, identity:K:D, or a CSV/JSON file with one teacher neuron per row.")
-    String teacher;
+    @Mixin
+    PointsInput input;
 
-    @Option(names = "--points", required = true, paramLabel = "FILE",
-            description = "JSON lines {\"id\": ..., \"neurons\": [[...], ...]}, or a CSV file holding one point.")
-    String points;
 
     @Option(names = "--hessian", description = "Also output the (n·d)×(n·d) Hessian.")
     boolean hessian;
@@ -44,23 +41,20 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Activation kernel: relu (default), erf or linear.")
     String kernel;
 
-    @Option(names = "--normalization", defaultValue = "half", paramLabel = "half|full",
-            description = "half: F = E ½(·)² as in papers 002/003 (default); full: E (·)², exactly twice that.")
-    String normalization;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        double[][] v = TeacherSpec.parse(teacher);
+        double[][] v = input.teacher();
         Kernel kern = Kernel.named(kernel);
-        Normalization norm = parseNormalization(normalization);
-        List<PointsReader.Entry> entries = PointsReader.read(points);
+        Normalization norm = input.normalization();
+        List<PointsReader.Entry> entries = input.entries();
         int failures = 0;
         Objective f = null;
         int fStudents = -1;
         for (PointsReader.Entry e : entries) {
-            String bad = PointsReader.problem(e, v[0].length, teacher);
+            String bad = PointsReader.problem(e, v[0].length, input.teacher);
             if (bad != null) {
                 err.println("landscape eval: " + bad);
                 failures++;
@@ -93,13 +87,5 @@ public final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return failures == 0 ? 0 : Main.EXIT_INPUT;
-    }
-
-    static Normalization parseNormalization(String s) {
-        switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "half": return Normalization.HALF;
-            case "full": return Normalization.FULL;
-            default: throw new InputException("--normalization " + s + ": expected half or full");
-        }
     }
 }
