@@ -192,10 +192,16 @@ public final class PairwiseObjective implements Objective {
     private boolean prepare(double[] x) {
         checkLength(x);
         boolean zero = false;
-        for (int i = 0; i < n; i++) {
-            int io = i * d;
-            gramRow(x, io, x, i, n, gram, i * n);
-            gramRow(x, io, v, 0, k, cross, i * k);
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            gramRows2(x, i, x, i, n, gram, n);
+            gramRows2(x, i, v, 0, k, cross, k);
+        }
+        for (; i < n; i++) {
+            gramRow(x, i * d, x, i, n, gram, i * n);
+            gramRow(x, i * d, v, 0, k, cross, i * k);
+        }
+        for (i = 0; i < n; i++) {
             r[i] = Math.sqrt(gram[i * n + i]);
             if (r[i] == 0.0) {
                 zero = true;
@@ -205,6 +211,113 @@ public final class PairwiseObjective implements Objective {
             }
         }
         return zero;
+    }
+
+    /**
+     * Rows i and i+1 of X·Yᵀ for columns j = from … to−1 (out row stride {@code stride}): blocks of 2 × 4 dot products
+     * in eight independent accumulators, each coordinate loaded once per block.
+     */
+    private void gramRows2(double[] x, int i, double[] y, int from, int to, double[] out, int stride) {
+        int x0 = i * d;
+        int x1 = x0 + d;
+        int o0 = i * stride;
+        int o1 = o0 + stride;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            int y0 = j * d;
+            int y1 = y0 + d;
+            int y2 = y1 + d;
+            int y3 = y2 + d;
+            double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+            double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+            for (int q = 0; q < d; q++) {
+                double a0 = x[x0 + q];
+                double a1 = x[x1 + q];
+                double b0 = y[y0 + q];
+                double b1 = y[y1 + q];
+                double b2 = y[y2 + q];
+                double b3 = y[y3 + q];
+                s00 += a0 * b0;
+                s01 += a0 * b1;
+                s02 += a0 * b2;
+                s03 += a0 * b3;
+                s10 += a1 * b0;
+                s11 += a1 * b1;
+                s12 += a1 * b2;
+                s13 += a1 * b3;
+            }
+            out[o0 + j] = s00;
+            out[o0 + j + 1] = s01;
+            out[o0 + j + 2] = s02;
+            out[o0 + j + 3] = s03;
+            out[o1 + j] = s10;
+            out[o1 + j + 1] = s11;
+            out[o1 + j + 2] = s12;
+            out[o1 + j + 3] = s13;
+        }
+        for (; j < to; j++) {
+            out[o0 + j] = dot(x, x0, y, j * d, d);
+            out[o1 + j] = dot(x, x1, y, j * d, d);
+        }
+    }
+
+    /**
+     * out (n×d) += A (n×m) · B (m×d), all row-major. Blocks of 2 output rows × 4 columns are accumulated in eight
+     * local variables over the whole inner dimension, so each element of A and B is loaded once per block and the
+     * eight multiply-adds are independent (small rows of length d are where loops over contiguous memory do worst).
+     */
+    private void gemmAdd(double[] a, int m, double[] b, double[] out) {
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            int a0 = i * m;
+            int a1 = a0 + m;
+            int o0 = i * d;
+            int o1 = o0 + d;
+            int q = 0;
+            for (; q + 3 < d; q += 4) {
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+                double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                for (int j = 0; j < m; j++) {
+                    double x0 = a[a0 + j];
+                    double x1 = a[a1 + j];
+                    int bj = j * d + q;
+                    double b0 = b[bj];
+                    double b1 = b[bj + 1];
+                    double b2 = b[bj + 2];
+                    double b3 = b[bj + 3];
+                    s00 += x0 * b0;
+                    s01 += x0 * b1;
+                    s02 += x0 * b2;
+                    s03 += x0 * b3;
+                    s10 += x1 * b0;
+                    s11 += x1 * b1;
+                    s12 += x1 * b2;
+                    s13 += x1 * b3;
+                }
+                out[o0 + q] += s00;
+                out[o0 + q + 1] += s01;
+                out[o0 + q + 2] += s02;
+                out[o0 + q + 3] += s03;
+                out[o1 + q] += s10;
+                out[o1 + q + 1] += s11;
+                out[o1 + q + 2] += s12;
+                out[o1 + q + 3] += s13;
+            }
+            for (; q < d; q++) {
+                double s0 = 0;
+                double s1 = 0;
+                for (int j = 0; j < m; j++) {
+                    double bj = b[j * d + q];
+                    s0 += a[a0 + j] * bj;
+                    s1 += a[a1 + j] * bj;
+                }
+                out[o0 + q] += s0;
+                out[o1 + q] += s1;
+            }
+        }
+        for (; i < n; i++) {
+            combineRows(a, i * m, b, m, out, i * d);
+        }
     }
 
     /** out[oo … oo+d) += Σ_j coef[co + j] · rows_j for j = 0 … count−1 (rows of length d). */
@@ -349,16 +462,13 @@ public final class PairwiseObjective implements Objective {
             }
             coefC[ci + i] += diag;
         }
-        // ∇_i = scale (Σ_j C_ij w_j + Σ_l E_il v_l), four source rows per pass over the output row
-        for (int i = 0; i < n; i++) {
-            int io = i * d;
-            java.util.Arrays.fill(g, io, io + d, 0.0);
-            combineRows(coefC, i * n, x, n, g, io);
-            combineRows(coefE, i * k, v, k, g, io);
-            if (scale != 1.0) {
-                for (int q = 0; q < d; q++) {
-                    g[io + q] *= scale;
-                }
+        // ∇ = scale (C W + E V): two small matrix products, register-blocked (see gemmAdd)
+        java.util.Arrays.fill(g, 0.0);
+        gemmAdd(coefC, n, x, g);
+        gemmAdd(coefE, k, v, g);
+        if (scale != 1.0) {
+            for (int q = 0; q < n * d; q++) {
+                g[q] *= scale;
             }
         }
         double value = scale * (f + teacherConstant);
