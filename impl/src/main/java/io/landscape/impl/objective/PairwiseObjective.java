@@ -261,90 +261,6 @@ public final class PairwiseObjective implements Objective {
         }
     }
 
-    /**
-     * out (n×d) += A (n×m) · B (m×d), all row-major. Blocks of 2 output rows × 4 columns are accumulated in eight
-     * local variables over the whole inner dimension, so each element of A and B is loaded once per block and the
-     * eight multiply-adds are independent (small rows of length d are where loops over contiguous memory do worst).
-     */
-    private void gemmAdd(double[] a, int m, double[] b, double[] out) {
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            int a0 = i * m;
-            int a1 = a0 + m;
-            int o0 = i * d;
-            int o1 = o0 + d;
-            int q = 0;
-            for (; q + 3 < d; q += 4) {
-                double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-                double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-                for (int j = 0; j < m; j++) {
-                    double x0 = a[a0 + j];
-                    double x1 = a[a1 + j];
-                    int bj = j * d + q;
-                    double b0 = b[bj];
-                    double b1 = b[bj + 1];
-                    double b2 = b[bj + 2];
-                    double b3 = b[bj + 3];
-                    s00 += x0 * b0;
-                    s01 += x0 * b1;
-                    s02 += x0 * b2;
-                    s03 += x0 * b3;
-                    s10 += x1 * b0;
-                    s11 += x1 * b1;
-                    s12 += x1 * b2;
-                    s13 += x1 * b3;
-                }
-                out[o0 + q] += s00;
-                out[o0 + q + 1] += s01;
-                out[o0 + q + 2] += s02;
-                out[o0 + q + 3] += s03;
-                out[o1 + q] += s10;
-                out[o1 + q + 1] += s11;
-                out[o1 + q + 2] += s12;
-                out[o1 + q + 3] += s13;
-            }
-            for (; q < d; q++) {
-                double s0 = 0;
-                double s1 = 0;
-                for (int j = 0; j < m; j++) {
-                    double bj = b[j * d + q];
-                    s0 += a[a0 + j] * bj;
-                    s1 += a[a1 + j] * bj;
-                }
-                out[o0 + q] += s0;
-                out[o1 + q] += s1;
-            }
-        }
-        for (; i < n; i++) {
-            combineRows(a, i * m, b, m, out, i * d);
-        }
-    }
-
-    /** out[oo … oo+d) += Σ_j coef[co + j] · rows_j for j = 0 … count−1 (rows of length d). */
-    private void combineRows(double[] coef, int co, double[] rows, int count, double[] out, int oo) {
-        int j = 0;
-        for (; j + 3 < count; j += 4) {
-            double c0 = coef[co + j];
-            double c1 = coef[co + j + 1];
-            double c2 = coef[co + j + 2];
-            double c3 = coef[co + j + 3];
-            int r0 = j * d;
-            int r1 = r0 + d;
-            int r2 = r1 + d;
-            int r3 = r2 + d;
-            for (int q = 0; q < d; q++) {
-                out[oo + q] += c0 * rows[r0 + q] + c1 * rows[r1 + q] + c2 * rows[r2 + q] + c3 * rows[r3 + q];
-            }
-        }
-        for (; j < count; j++) {
-            double c0 = coef[co + j];
-            int r0 = j * d;
-            for (int q = 0; q < d; q++) {
-                out[oo + q] += c0 * rows[r0 + q];
-            }
-        }
-    }
-
     /** out[oo + j] = x_i · y_j for j = from … to−1 (rows of length d). */
     private void gramRow(double[] x, int io, double[] y, int from, int to, double[] out, int oo) {
         int j = from;
@@ -462,10 +378,10 @@ public final class PairwiseObjective implements Objective {
             }
             coefC[ci + i] += diag;
         }
-        // ∇ = scale (C W + E V): two small matrix products, register-blocked (see gemmAdd)
+        // ∇ = scale (C W + E V): two small matrix products
         java.util.Arrays.fill(g, 0.0);
-        gemmAdd(coefC, n, x, g);
-        gemmAdd(coefE, k, v, g);
+        SmallMatrices.addProduct(coefC, n, n, x, d, g);
+        SmallMatrices.addProduct(coefE, n, k, v, d, g);
         if (scale != 1.0) {
             for (int q = 0; q < n * d; q++) {
                 g[q] *= scale;

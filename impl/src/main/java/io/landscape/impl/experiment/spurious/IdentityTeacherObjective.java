@@ -1,6 +1,7 @@
 package io.landscape.impl.experiment.spurious;
 
 import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.objective.SmallMatrices;
 
 import io.landscape.api.Gradient;
 import io.landscape.api.Hessian;
@@ -92,80 +93,10 @@ public final class IdentityTeacherObjective implements Objective {
         return general.hessian();
     }
 
-    /**
-     * g = (C + diag) X + E, two rows of g and four coordinates at a time in registers (eight independent FMA chains;
-     * accumulating in g itself is bound by store-to-load latency and was half the cost of a step).
-     */
+    /** g = (C + diag) X + E (see {@link SmallMatrices#addProduct}). */
     private void assemble(double[] x, double[] g) {
-        final int n = this.n;
-        final int k = this.k;
-        final double[] c = coefC;
-        final double[] e = coefE;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            int io = i * k;
-            int io2 = io + k;
-            int row = i * n;
-            int row2 = row + n;
-            int q = 0;
-            for (; q + 3 < k; q += 4) {
-                double a0 = e[io + q];
-                double a1 = e[io + q + 1];
-                double a2 = e[io + q + 2];
-                double a3 = e[io + q + 3];
-                double b0 = e[io2 + q];
-                double b1 = e[io2 + q + 1];
-                double b2 = e[io2 + q + 2];
-                double b3 = e[io2 + q + 3];
-                for (int j = 0; j < n; j++) {
-                    double ci = c[row + j];
-                    double di = c[row2 + j];
-                    int jo = j * k + q;
-                    double x0 = x[jo];
-                    double x1 = x[jo + 1];
-                    double x2 = x[jo + 2];
-                    double x3 = x[jo + 3];
-                    a0 += ci * x0;
-                    a1 += ci * x1;
-                    a2 += ci * x2;
-                    a3 += ci * x3;
-                    b0 += di * x0;
-                    b1 += di * x1;
-                    b2 += di * x2;
-                    b3 += di * x3;
-                }
-                g[io + q] = a0;
-                g[io + q + 1] = a1;
-                g[io + q + 2] = a2;
-                g[io + q + 3] = a3;
-                g[io2 + q] = b0;
-                g[io2 + q + 1] = b1;
-                g[io2 + q + 2] = b2;
-                g[io2 + q + 3] = b3;
-            }
-            for (; q < k; q++) {
-                double a = e[io + q];
-                double b = e[io2 + q];
-                for (int j = 0; j < n; j++) {
-                    double xj = x[j * k + q];
-                    a += c[row + j] * xj;
-                    b += c[row2 + j] * xj;
-                }
-                g[io + q] = a;
-                g[io2 + q] = b;
-            }
-        }
-        for (; i < n; i++) {
-            int io = i * k;
-            int row = i * n;
-            for (int q = 0; q < k; q++) {
-                double a = e[io + q];
-                for (int j = 0; j < n; j++) {
-                    a += c[row + j] * x[j * k + q];
-                }
-                g[io + q] = a;
-            }
-        }
+        System.arraycopy(coefE, 0, g, 0, n * k);
+        SmallMatrices.addProduct(coefC, n, n, x, k, g);
     }
 
     /** gram[i·n + j] = w_i·w_j for i &lt; j, four j at a time with two partial sums each (eight FMA chains). */
