@@ -1,7 +1,7 @@
 package io.landscape.impl.objective;
 
 /**
- * Dense products of the small matrices the objectives assemble (rows of length 6 … 100), written for HotSpot: blocks of
+ * Dense products and Gram matrices of the small matrices the objectives assemble (rows of length 6 … 100), written for HotSpot: blocks of
  * 2 output rows × 4 columns are accumulated in eight local variables over the whole inner dimension, so every element
  * of A and B is loaded once per block and the eight multiply-adds are independent. (Accumulating into the output row
  * itself is bound by store-to-load latency, and C2 vectorises loops over such short rows poorly.) Allocation-free.
@@ -74,6 +74,121 @@ public final class SmallMatrices {
                 }
                 out[o0 + q] += s0;
             }
+        }
+    }
+
+    /** out[i·n + j] = x_i·x_j for j ≥ i (rows of length d; the lower triangle is left untouched). */
+    public static void upperGram(double[] x, int n, int d, double[] out) {
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            rowDots2(x, i, x, i, n, d, out, n);
+        }
+        for (; i < n; i++) {
+            rowDots(x, i * d, x, i, n, d, out, i * n);
+        }
+    }
+
+    /** out[i·m + j] = x_i·y_j for i &lt; n, j &lt; m (rows of length d). */
+    public static void crossGram(double[] x, int n, double[] y, int m, int d, double[] out) {
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            rowDots2(x, i, y, 0, m, d, out, m);
+        }
+        for (; i < n; i++) {
+            rowDots(x, i * d, y, 0, m, d, out, i * m);
+        }
+    }
+
+    /** Dot product with four independent accumulators (a single accumulator is one latency-bound FMA chain). */
+    public static double dot(double[] x, int xo, double[] y, int yo, int d) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int q = 0;
+        for (; q + 3 < d; q += 4) {
+            s0 += x[xo + q] * y[yo + q];
+            s1 += x[xo + q + 1] * y[yo + q + 1];
+            s2 += x[xo + q + 2] * y[yo + q + 2];
+            s3 += x[xo + q + 3] * y[yo + q + 3];
+        }
+        for (; q < d; q++) {
+            s0 += x[xo + q] * y[yo + q];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Rows i and i+1 of X·Yᵀ for columns j = from … to−1 (out row stride {@code stride}): blocks of 2 × 4 dot products
+     * in eight independent accumulators, each coordinate loaded once per block.
+     */
+    private static void rowDots2(double[] x, int i, double[] y, int from, int to, int d, double[] out, int stride) {
+        int x0 = i * d;
+        int x1 = x0 + d;
+        int o0 = i * stride;
+        int o1 = o0 + stride;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            int y0 = j * d;
+            int y1 = y0 + d;
+            int y2 = y1 + d;
+            int y3 = y2 + d;
+            double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+            double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+            for (int q = 0; q < d; q++) {
+                double a0 = x[x0 + q];
+                double a1 = x[x1 + q];
+                double b0 = y[y0 + q];
+                double b1 = y[y1 + q];
+                double b2 = y[y2 + q];
+                double b3 = y[y3 + q];
+                s00 += a0 * b0;
+                s01 += a0 * b1;
+                s02 += a0 * b2;
+                s03 += a0 * b3;
+                s10 += a1 * b0;
+                s11 += a1 * b1;
+                s12 += a1 * b2;
+                s13 += a1 * b3;
+            }
+            out[o0 + j] = s00;
+            out[o0 + j + 1] = s01;
+            out[o0 + j + 2] = s02;
+            out[o0 + j + 3] = s03;
+            out[o1 + j] = s10;
+            out[o1 + j + 1] = s11;
+            out[o1 + j + 2] = s12;
+            out[o1 + j + 3] = s13;
+        }
+        for (; j < to; j++) {
+            out[o0 + j] = dot(x, x0, y, j * d, d);
+            out[o1 + j] = dot(x, x1, y, j * d, d);
+        }
+    }
+
+    /** out[oo + j] = x_i · y_j for j = from … to−1 (rows of length d). */
+    private static void rowDots(double[] x, int io, double[] y, int from, int to, int d, double[] out, int oo) {
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            int y0 = j * d;
+            int y1 = y0 + d;
+            int y2 = y1 + d;
+            int y3 = y2 + d;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int q = 0; q < d; q++) {
+                double xq = x[io + q];
+                s0 += xq * y[y0 + q];
+                s1 += xq * y[y1 + q];
+                s2 += xq * y[y2 + q];
+                s3 += xq * y[y3 + q];
+            }
+            out[oo + j] = s0;
+            out[oo + j + 1] = s1;
+            out[oo + j + 2] = s2;
+            out[oo + j + 3] = s3;
+        }
+        for (; j < to; j++) {
+            out[oo + j] = dot(x, io, y, j * d, d);
         }
     }
 }

@@ -99,77 +99,6 @@ public final class IdentityTeacherObjective implements Objective {
         SmallMatrices.addProduct(coefC, n, n, x, k, g);
     }
 
-    /** gram[i·n + j] = w_i·w_j for i &lt; j, four j at a time with two partial sums each (eight FMA chains). */
-    private void gramUpper(double[] x) {
-        final int n = this.n;
-        final int k = this.k;
-        for (int i = 0; i < n; i++) {
-            int io = i * k;
-            int j = i + 1;
-            for (; j + 3 < n; j += 4) {
-                int o0 = j * k;
-                int o1 = o0 + k;
-                int o2 = o1 + k;
-                int o3 = o2 + k;
-                double a0 = 0;
-                double a1 = 0;
-                double a2 = 0;
-                double a3 = 0;
-                double b0 = 0;
-                double b1 = 0;
-                double b2 = 0;
-                double b3 = 0;
-                int q = 0;
-                for (; q + 1 < k; q += 2) {
-                    double u = x[io + q];
-                    double v = x[io + q + 1];
-                    a0 += u * x[o0 + q];
-                    a1 += u * x[o1 + q];
-                    a2 += u * x[o2 + q];
-                    a3 += u * x[o3 + q];
-                    b0 += v * x[o0 + q + 1];
-                    b1 += v * x[o1 + q + 1];
-                    b2 += v * x[o2 + q + 1];
-                    b3 += v * x[o3 + q + 1];
-                }
-                if (q < k) {
-                    double u = x[io + q];
-                    a0 += u * x[o0 + q];
-                    a1 += u * x[o1 + q];
-                    a2 += u * x[o2 + q];
-                    a3 += u * x[o3 + q];
-                }
-                int row = i * n + j;
-                gram[row] = a0 + b0;
-                gram[row + 1] = a1 + b1;
-                gram[row + 2] = a2 + b2;
-                gram[row + 3] = a3 + b3;
-            }
-            for (; j < n; j++) {
-                gram[i * n + j] = dot(x, io, x, j * k, k);
-            }
-        }
-    }
-
-    /** Dot product with four independent accumulators (a single accumulator is latency-bound: one FMA chain). */
-    private static double dot(double[] x, int xo, double[] y, int yo, int d) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int q = 0;
-        for (; q + 3 < d; q += 4) {
-            s0 += x[xo + q] * y[yo + q];
-            s1 += x[xo + q + 1] * y[yo + q + 1];
-            s2 += x[xo + q + 2] * y[yo + q + 2];
-            s3 += x[xo + q + 3] * y[yo + q + 3];
-        }
-        for (; q < d; q++) {
-            s0 += x[xo + q] * y[yo + q];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     @Override
     public double valueAndGradient(double[] x, double[] g) {
         final int n = this.n;
@@ -184,7 +113,7 @@ public final class IdentityTeacherObjective implements Objective {
         double f = 0;
         for (int i = 0; i < n; i++) {
             int io = i * k;
-            double s = dot(x, io, x, io, k);
+            double s = SmallMatrices.dot(x, io, x, io, k);
             if (s == 0.0) {
                 throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
                         + "differentiable there (paper 000 Lemma 1)");
@@ -194,7 +123,7 @@ public final class IdentityTeacherObjective implements Objective {
             f += 0.25 * s;
             diag[i] = 0.5;
         }
-        gramUpper(x);
+        SmallMatrices.upperGram(x, n, k, gram);
         // student pairs
         for (int i = 0; i < n; i++) {
             int io = i * k;
