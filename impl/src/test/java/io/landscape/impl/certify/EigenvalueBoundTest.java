@@ -118,7 +118,7 @@ class EigenvalueBoundTest {
         lambda[7] = 0.004;
         lambda[100] = 0.0041;
         EigenvalueBound.Result r = EigenvalueBound.lowerBound(householder(lambda, rnd), m);
-        assertTrue(r.lowerBound() <= 0.004 + 1e-13 && r.lowerBound() >= 0.004 * (1 - 1e-3), "bound " + r.lowerBound());
+        assertTrue(r.lowerBound() <= 0.004 + 1e-13 && r.lowerBound() >= 0.004 * (1 - 2e-3), "bound " + r.lowerBound()); // 0.999·λ̃
         lambda[7] = -0.001;
         assertTrue(!(EigenvalueBound.lowerBound(householder(lambda, rnd), m).lowerBound() > 0));
     }
@@ -145,13 +145,13 @@ class EigenvalueBoundTest {
         }
     }
 
-    /** The textbook loop: r_ij = (a_ij − Σ_{q<i} r_qi r_qj)/r_ii, summed for q = 0, 1, … . */
+    /** The textbook loop: r_ij = (a_ij − Σ_{q<i} r_qi r_qj)/r_ii, summed for q = 0, 1, … (fused multiply-adds). */
     private static boolean reference(double[] a, int m) {
         for (int i = 0; i < m; i++) {
             for (int j = i; j < m; j++) {
                 double s = a[i * m + j];
                 for (int q = 0; q < i; q++) {
-                    s -= a[q * m + i] * a[q * m + j];
+                    s = io.landscape.impl.objective.SmallMatrices.madd(-a[q * m + i], a[q * m + j], s);
                 }
                 if (j == i) {
                     if (!(s > 0)) {
