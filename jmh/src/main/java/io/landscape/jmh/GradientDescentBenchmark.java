@@ -26,7 +26,7 @@ import io.landscape.impl.optim.GradientDescent;
  * The two costs of the spurious-minima search (paper 002 §3) at k = n ∈ {10, 20, 40}:
  * <ul>
  * <li>{@code gdStep}: one plain gradient-descent step x − η∇F(x) with the specialised identity-teacher gradient
- * (the loop of {@code landscape descend --plain}); {@code gdStepGeneral}: the same with the general
+ * (the loop of {@code landscape descend --plain}: gradient only, as the NumPy reference); {@code gdStepGeneral}: the same with the general
  * {@code PairwiseObjective}, for comparison;</li>
  * <li>{@code newtonFinish}: the accelerated mode's Newton finish from a GD iterate near a spurious minimum
  * (max_i‖∇_{w_i}F‖ ≈ 10⁻⁴) down to 10⁻⁹ — Hessians, Cholesky factorisations and the positive-definiteness checks;
@@ -85,7 +85,7 @@ public class GradientDescentBenchmark {
 
     @Benchmark
     public double[] gdStep() {
-        fast.valueAndGradient(x, g);
+        fast.gradient().evaluate(x, g); // as in the plain loop: gradient only, like the NumPy reference
         for (int i = 0; i < x.length; i++) {
             next[i] = x[i] - eta * g[i];
         }

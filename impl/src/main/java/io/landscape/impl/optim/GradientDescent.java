@@ -155,10 +155,12 @@ public final class GradientDescent {
     private DMatrixRMaj work;
     private LinearSolverDense<DMatrixRMaj> chol;
     private int lastNewtonSteps;
+    private final io.landscape.api.Gradient gradient;
 
     /** A descent driver for {@code f}; {@code d} is the input dimension (neuron i is {@code x[i*d .. i*d+d)}). */
     public GradientDescent(Objective f, int d) {
         this.f = f;
+        this.gradient = f.gradient();
         this.m = f.dimension();
         this.d = d;
         if (d < 1 || m % d != 0) {
@@ -230,16 +232,22 @@ public final class GradientDescent {
         while (true) {
             double value;
             try {
-                value = f.valueAndGradient(x, g);
+                if (s.accelerate()) {
+                    value = f.valueAndGradient(x, g);
+                } else {
+                    // the paper's loop needs only the gradient; F is evaluated once at the end
+                    gradient.evaluate(x, g);
+                    value = 0.0;
+                }
             } catch (NotDifferentiableException | ArithmeticException e) {
                 return new Attempt(null, Double.NaN, t, 0);
             }
             double gmax = maxNeuronNorm(g);
-            if (!Double.isFinite(value) || norm(g) > DIVERGENCE) {
+            if (!Double.isFinite(value) || !(norm(g) <= DIVERGENCE)) {
                 return new Attempt(null, value, t, 0);
             }
             if (gmax <= s.tol()) {
-                return new Attempt(Stop.CONVERGED, value, t, 0);
+                return new Attempt(Stop.CONVERGED, finalValue(s, value), t, 0);
             }
             if (s.accelerate()) {
                 if (value > previous + ROUNDING * Math.max(1.0, Math.abs(previous))) {
@@ -260,7 +268,7 @@ public final class GradientDescent {
                 }
             }
             if (t >= budget) {
-                return new Attempt(Stop.MAX_STEPS, value, t, 0);
+                return new Attempt(Stop.MAX_STEPS, finalValue(s, value), t, 0);
             }
             previous = value;
             for (int i = 0; i < m; i++) {
@@ -268,6 +276,11 @@ public final class GradientDescent {
             }
             t++;
         }
+    }
+
+    /** F at the end point x: the value already computed (accelerated mode) or one evaluation (plain mode). */
+    private double finalValue(Settings s, double value) {
+        return s.accelerate() ? value : f.value(x);
     }
 
     /**

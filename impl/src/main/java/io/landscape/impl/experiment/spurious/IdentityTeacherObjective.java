@@ -58,7 +58,7 @@ public final class IdentityTeacherObjective implements Objective {
 
             @Override
             public void evaluate(double[] x, double[] out) {
-                valueAndGradient(x, out);
+                compute(x, out, false);
             }
         };
     }
@@ -101,6 +101,14 @@ public final class IdentityTeacherObjective implements Objective {
 
     @Override
     public double valueAndGradient(double[] x, double[] g) {
+        return compute(x, g, true);
+    }
+
+    /**
+     * The gradient into g and, if {@code withValue}, F (else NaN): the plain GD loop needs only the gradient, as the
+     * paper's procedure (and its NumPy reference) does, and skips the value's sums.
+     */
+    private double compute(double[] x, double[] g, boolean withValue) {
         final int n = this.n;
         final int k = this.k;
         if (x.length != n * k || g.length != n * k) {
@@ -110,10 +118,10 @@ public final class IdentityTeacherObjective implements Objective {
         if (g == x) {
             throw new IllegalArgumentException("gradient output must not be the input array");
         }
+        SmallMatrices.upperGram(x, n, k, gram);
         double f = 0;
         for (int i = 0; i < n; i++) {
-            int io = i * k;
-            double s = SmallMatrices.dot(x, io, x, io, k);
+            double s = gram[i * n + i]; // the squared norm, from the Gram matrix's diagonal
             if (s == 0.0) {
                 throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
                         + "differentiable there (paper 000 Lemma 1)");
@@ -123,7 +131,6 @@ public final class IdentityTeacherObjective implements Objective {
             f += 0.25 * s;
             diag[i] = 0.5;
         }
-        SmallMatrices.upperGram(x, n, k, gram);
         // student pairs
         for (int i = 0; i < n; i++) {
             int io = i * k;
@@ -156,7 +163,9 @@ public final class IdentityTeacherObjective implements Objective {
                 }
                 double pt = (Math.PI - th) * INV_2PI;
                 double sn2 = sn * INV_2PI;
-                f += ri * rj * sn2 + pt * p;
+                if (withValue) {
+                    f += ri * rj * sn2 + pt * p;
+                }
                 di += rj * sn2 * invI;
                 diag[j] += ri * sn2 * invJ;
                 coefC[i * n + j] = pt;
@@ -190,7 +199,9 @@ public final class IdentityTeacherObjective implements Objective {
                     th = FastAngle.acosWithSine(c, sn);
                 }
                 double pt = (Math.PI - th) * INV_2PI;
-                f -= ri * sn * INV_2PI + pt * xl;
+                if (withValue) {
+                    f -= ri * sn * INV_2PI + pt * xl;
+                }
                 sumSin += sn;
                 coefE[io + l] = -pt;
             }
@@ -201,6 +212,9 @@ public final class IdentityTeacherObjective implements Objective {
             coefC[i * n + i] = diag[i];
         }
         assemble(x, g);
+        if (!withValue) {
+            return Double.NaN;
+        }
         double value = f + teacherConstant;
         if (!Double.isFinite(value)) {
             throw new ArithmeticException("non-finite objective value " + value);
