@@ -150,16 +150,36 @@ public final class EigenvalueBound {
             final int p0 = k0;
             if (m - from >= 2 * PANEL && m >= PARALLEL_FROM) {
                 int chunks = Math.min(64, (m - from + PANEL - 1) / PANEL);
-                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-                    int lo = from + (int) ((long) (m - from) * c / chunks);
-                    int hi = from + (int) ((long) (m - from) * (c + 1) / chunks);
-                    trailing(a, m, p0, from, lo, hi);
-                });
+                int[] bounds = balancedChunks(from, m, chunks);
+                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c ->
+                        trailing(a, m, p0, from, bounds[c], bounds[c + 1]));
             } else {
                 trailing(a, m, k0, k1, k1, m);
             }
         }
         return true;
+    }
+
+    /**
+     * Boundaries of {@code chunks} row ranges of [from, m) carrying equal work (row i of the upper triangle has m − i
+     * entries), so that the threads reach the end of each panel's update together.
+     */
+    static int[] balancedChunks(int from, int m, int chunks) {
+        int[] bounds = new int[chunks + 1];
+        double total = 0.5 * (m - from) * (double) (m - from + 1);
+        double acc = 0;
+        int c = 1;
+        bounds[0] = from;
+        for (int i = from; i < m && c < chunks; i++) {
+            acc += m - i;
+            while (c < chunks && acc >= total * c / chunks) {
+                bounds[c++] = i + 1;
+            }
+        }
+        while (c <= chunks) {
+            bounds[c++] = m;
+        }
+        return bounds;
     }
 
     /**
