@@ -78,6 +78,13 @@ public final class Figure1 {
             XYSeries s = chart.addSeries("(k, n) = (" + c.k() + ", " + c.n() + ")", xs, ys);
             s.setMarker(SeriesMarkers.NONE);
         }
+        // XChart puts a tick at every data value when the y values are equally spaced (ours are multiples of 100/N),
+        // which crowds the axis with labels such as 2.1, 4.2, …; one invisible, unlisted point at 100/3 breaks the
+        // spacing, so the axis gets its usual round ticks 0, 10, …, 100
+        XYSeries spacing = chart.addSeries(" ", new double[] {0.0, 0.0}, new double[] {0.0, 100.0 / 3.0});
+        spacing.setMarker(SeriesMarkers.NONE);
+        spacing.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+        spacing.setShowInLegend(false);
         return chart;
     }
 
