@@ -3,7 +3,7 @@ package io.landscape.impl.certify;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.Cholesky;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -111,226 +111,17 @@ public final class EigenvalueBound {
         return Interval.subDown(Interval.subDown(Interval.subDown(mu, shrink), diag), under);
     }
 
-    /**
-     * In-place Cholesky A = RᵀR on the upper triangle of the row-major m×m matrix (R overwrites it; the strict lower
-     * triangle is ignored and left as is), right-looking in panels of {@value #PANEL} rows: once row k of R is formed,
-     * row i &gt; k is updated by a contiguous axpy a_ij −= r_ki r_kj (j ≥ i), which the JIT vectorises; rows below
-     * the current panel receive the panel's rows one after the other while they stay in cache. Every a_ij still
-     * receives its updates in the order q = 0, 1, …, so each r_ij is a_ij − Σ_{q&lt;i} r_qi r_qj summed left to right:
-     * the standard algorithm analysed in Higham Thm 10.3, with the same result as the unblocked loop. For
-     * m ≥ {@value #PARALLEL_FROM} the trailing rows are updated in parallel (independent rows, same arithmetic).
-     * Returns false on a non-positive (or NaN) pivot.
-     */
+    /** The factorization the bound is proven for: {@link Cholesky#factor} (textbook arithmetic, see there). */
     static boolean cholesky(double[] a, int m) {
-        for (int k0 = 0; k0 < m; k0 += PANEL) {
-            int k1 = Math.min(m, k0 + PANEL);
-            for (int k = k0; k < k1; k++) {
-                int rk = k * m;
-                double p = a[rk + k];
-                if (!(p > 0.0)) {
-                    return false;
-                }
-                double r = Math.sqrt(p);
-                a[rk + k] = r;
-                for (int j = k + 1; j < m; j++) {
-                    a[rk + j] /= r;
-                }
-                // rows of the panel only; the rows below it are updated by the whole panel at once
-                for (int i = k + 1; i < k1; i++) {
-                    double f = a[rk + i];
-                    if (f != 0.0) {
-                        int ri = i * m;
-                        for (int j = i; j < m; j++) {
-                            a[ri + j] = madd(-f, a[rk + j], a[ri + j]);
-                        }
-                    }
-                }
-            }
-            final int from = k1;
-            final int p0 = k0;
-            if (m - from >= 2 * PANEL && m >= PARALLEL_FROM) {
-                int chunks = Math.min(64, (m - from + PANEL - 1) / PANEL);
-                int[] bounds = balancedChunks(from, m, chunks);
-                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c ->
-                        trailing(a, m, p0, from, bounds[c], bounds[c + 1]));
-            } else {
-                trailing(a, m, k0, k1, k1, m);
-            }
-        }
-        return true;
+        return Cholesky.factor(a, m);
     }
 
-    /**
-     * Boundaries of {@code chunks} row ranges of [from, m) carrying equal work (row i of the upper triangle has m − i
-     * entries), so that the threads reach the end of each panel's update together.
-     */
-    static int[] balancedChunks(int from, int m, int chunks) {
-        int[] bounds = new int[chunks + 1];
-        double total = 0.5 * (m - from) * (double) (m - from + 1);
-        double acc = 0;
-        int c = 1;
-        bounds[0] = from;
-        for (int i = from; i < m && c < chunks; i++) {
-            acc += m - i;
-            while (c < chunks && acc >= total * c / chunks) {
-                bounds[c++] = i + 1;
-            }
-        }
-        while (c <= chunks) {
-            bounds[c++] = m;
-        }
-        return bounds;
-    }
-
-    /**
-     * Rows [lo, hi) −= the contributions of the panel rows [k0, k1), in the order k0, k0 + 1, …, in column tiles of
-     * {@value #TILE}: the panel's tile (PANEL × TILE doubles) stays in the core's L2 cache and the row segments being
-     * updated in L1 while every row of [lo, hi) passes, instead of streaming whole rows of length m from memory
-     * (1.35× faster at m = 6000). The order of the updates of each element is unchanged.
-     */
-    private static void trailing(double[] a, int m, int k0, int k1, int lo, int hi) {
-        for (int jt = lo; jt < m; jt += TILE) {
-            int jEnd = Math.min(m, jt + TILE);
-            int iEnd = Math.min(hi, jEnd);
-            int i = lo;
-            for (; i + 1 < iEnd; i += 2) {
-                rows2(a, m, k0, k1, i, Math.max(i, jt), jEnd);
-            }
-            for (; i < iEnd; i++) {
-                row1(a, m, k0, k1, i, Math.max(i, jt), jEnd);
-            }
-        }
-    }
-
-    /** Rows i and i+1, columns [j0, jEnd) of the upper triangle (j0 = i on the diagonal tile, else j0 &gt; i). */
-    private static void rows2(double[] a, int m, int k0, int k1, int i, int j0, int jEnd) {
-        int ri = i * m;
-        int rn = ri + m;
-        boolean diagonal = j0 == i;
-        int js = diagonal ? i + 1 : j0;
-        int k = k0;
-        // two rows at a time share the loads of four panel rows
-        for (; k + 3 < k1; k += 4) {
-            int r0 = k * m;
-            int r1 = r0 + m;
-            int r2 = r1 + m;
-            int r3 = r2 + m;
-            double f0 = a[r0 + i];
-            double f1 = a[r1 + i];
-            double f2 = a[r2 + i];
-            double f3 = a[r3 + i];
-            double g0 = a[r0 + i + 1];
-            double g1 = a[r1 + i + 1];
-            double g2 = a[r2 + i + 1];
-            double g3 = a[r3 + i + 1];
-            if (diagonal) {
-                double t = a[ri + i];
-                t = madd(-f0, f0, t);
-                t = madd(-f1, f1, t);
-                t = madd(-f2, f2, t);
-                t = madd(-f3, f3, t);
-                a[ri + i] = t;
-            }
-            for (int j = js; j < jEnd; j++) {
-                double p0 = a[r0 + j];
-                double p1 = a[r1 + j];
-                double p2 = a[r2 + j];
-                double p3 = a[r3 + j];
-                double x = a[ri + j];
-                x = madd(-f0, p0, x);
-                x = madd(-f1, p1, x);
-                x = madd(-f2, p2, x);
-                x = madd(-f3, p3, x);
-                a[ri + j] = x;
-                double y = a[rn + j];
-                y = madd(-g0, p0, y);
-                y = madd(-g1, p1, y);
-                y = madd(-g2, p2, y);
-                y = madd(-g3, p3, y);
-                a[rn + j] = y;
-            }
-        }
-        for (; k < k1; k++) {
-            int rk = k * m;
-            double f = a[rk + i];
-            double g = a[rk + i + 1];
-            if (diagonal) {
-                a[ri + i] = madd(-f, f, a[ri + i]);
-            }
-            for (int j = js; j < jEnd; j++) {
-                double p = a[rk + j];
-                a[ri + j] = madd(-f, p, a[ri + j]);
-                a[rn + j] = madd(-g, p, a[rn + j]);
-            }
-        }
-    }
-
-    /** Row i, columns [j0, jEnd). */
-    private static void row1(double[] a, int m, int k0, int k1, int i, int j0, int jEnd) {
-        int ri = i * m;
-        int k = k0;
-        // four panel rows per sweep: a_ij stays in a register, the subtractions keep their order k, k+1, k+2, k+3
-        for (; k + 3 < k1; k += 4) {
-            int r0 = k * m;
-            int r1 = r0 + m;
-            int r2 = r1 + m;
-            int r3 = r2 + m;
-            double f0 = a[r0 + i];
-            double f1 = a[r1 + i];
-            double f2 = a[r2 + i];
-            double f3 = a[r3 + i];
-            for (int j = j0; j < jEnd; j++) {
-                double t = a[ri + j];
-                t = madd(-f0, a[r0 + j], t);
-                t = madd(-f1, a[r1 + j], t);
-                t = madd(-f2, a[r2 + j], t);
-                t = madd(-f3, a[r3 + j], t);
-                a[ri + j] = t;
-            }
-        }
-        for (; k < k1; k++) {
-            int rk = k * m;
-            double f = a[rk + i];
-            for (int j = j0; j < jEnd; j++) {
-                a[ri + j] = madd(-f, a[rk + j], a[ri + j]);
-            }
-        }
-    }
-
-    private static final int TILE = 512;
-
-    private static double madd(double a, double b, double c) {
-        return SmallMatrices.madd(a, b, c);
-    }
-
-    private static final int PARALLEL_FROM = 768;
-    private static final int PANEL = 48;
-
-    /** Solves RᵀR y = b in place (R the upper triangle of the factored array). */
-    private static void solve(double[] r, int m, double[] y) {
-        for (int i = 0; i < m; i++) {
-            int ri = i * m;
-            double z = y[i] / r[ri + i];
-            y[i] = z;
-            for (int j = i + 1; j < m; j++) {
-                y[j] -= r[ri + j] * z;
-            }
-        }
-        for (int i = m - 1; i >= 0; i--) {
-            int ri = i * m;
-            double s = y[i];
-            for (int j = i + 1; j < m; j++) {
-                s -= r[ri + j] * y[j];
-            }
-            y[i] = s / r[ri + i];
-        }
-    }
 
     /** λ̃ ≈ λ_min(A) = 1/λ_max(A⁻¹) by Lanczos on A⁻¹ (solves with the factor R), full reorthogonalisation. */
     static double smallestEigenvalueEstimate(double[] r, int m) {
         double theta = lanczos(m, Math.min(m, 60), 1e-10, true, y -> {
             double[] w = y.clone();
-            solve(r, m, w);
+            Cholesky.solve(r, m, w);
             return w;
         });
         return 1.0 / theta;

@@ -1,11 +1,8 @@
 package io.landscape.impl.optim;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
-
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
+import io.landscape.impl.linalg.Cholesky;
 
 /**
  * Fixed-step gradient descent x ← x − η∇F(x) as in Safran &amp; Shamir 2018 §3 (paper 002): stop when the largest
@@ -149,11 +146,9 @@ public final class GradientDescent {
     private final double[] g;
     private final double[] trial;
     private final double[] gTrial;
-    private DMatrixRMaj hess;
-    private DMatrixRMaj rhs;
-    private DMatrixRMaj sol;
-    private DMatrixRMaj work;
-    private LinearSolverDense<DMatrixRMaj> chol;
+    /** The Hessian, factored in place (allocated on the first Newton finish). */
+    private double[] factor;
+    private double[] sol;
     private int lastNewtonSteps;
     private final io.landscape.api.Gradient gradient;
 
@@ -291,12 +286,9 @@ public final class GradientDescent {
      * returned.
      */
     private double newtonFinish(Settings s, double f0) {
-        if (hess == null) {
-            hess = new DMatrixRMaj(m, m);
-            work = new DMatrixRMaj(m, m);
-            rhs = new DMatrixRMaj(m, 1);
-            sol = new DMatrixRMaj(m, 1);
-            chol = LinearSolverFactory_DDRM.chol(m);
+        if (factor == null) {
+            factor = new double[m * m];
+            sol = new double[m];
         }
         double[] x0 = x.clone();
         double[] g0 = g.clone();
@@ -311,10 +303,10 @@ public final class GradientDescent {
             }
             boolean fresh = true;
             for (int it = 0; it < 100; it++) {
-                System.arraycopy(g, 0, rhs.data, 0, m);
-                chol.solve(rhs, sol);
+                System.arraycopy(g, 0, sol, 0, m);
+                Cholesky.solve(factor, m, sol);
                 for (int i = 0; i < m; i++) {
-                    trial[i] = x[i] - sol.data[i];
+                    trial[i] = x[i] - sol[i];
                 }
                 double vt = f.valueAndGradient(trial, gTrial);
                 double gt = norm(gTrial);
@@ -372,13 +364,8 @@ public final class GradientDescent {
 
     /** Evaluates ∇²F(at) and factors it; true iff the Cholesky factorisation succeeds (positive definite). */
     private boolean positiveDefinite(double[] at) {
-        f.hessian().evaluate(at, hess.data);
-        DMatrixRMaj a = hess;
-        if (chol.modifiesA()) {
-            work.setTo(hess);
-            a = work;
-        }
-        return chol.setA(a);
+        f.hessian().evaluate(at, factor);
+        return Cholesky.factor(factor, m);
     }
 
     /** max_i ‖g_i‖ over neurons (blocks of d). */
