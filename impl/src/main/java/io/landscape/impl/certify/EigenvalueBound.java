@@ -118,7 +118,7 @@ public final class EigenvalueBound {
 
 
     /** λ̃ ≈ λ_min(A) = 1/λ_max(A⁻¹) by Lanczos on A⁻¹ (solves with the factor R), full reorthogonalisation. */
-    static double smallestEigenvalueEstimate(double[] r, int m) {
+    public static double smallestEigenvalueEstimate(double[] r, int m) {
         double theta = lanczos(m, Math.min(m, 60), 1e-10, true, y -> {
             double[] w = y.clone();
             Cholesky.solve(r, m, w);
@@ -128,7 +128,7 @@ public final class EigenvalueBound {
     }
 
     /** λ̃ ≈ λ_min(A) by Lanczos on A itself (matrix–vector products only; for large m). */
-    static double smallestEigenvalueDirect(double[] a, int m) {
+    public static double smallestEigenvalueDirect(double[] a, int m) {
         return lanczos(m, Math.min(m, 300), 1e-10, false, y -> {
             double[] w = new double[m];
             java.util.stream.IntStream.range(0, m).parallel().forEach(i -> {

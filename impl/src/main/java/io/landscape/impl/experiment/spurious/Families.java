@@ -9,6 +9,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 import io.landscape.api.Objective;
 import io.landscape.api.Points;
+import io.landscape.impl.certify.EigenvalueBound;
+import io.landscape.impl.linalg.Cholesky;
 import io.landscape.impl.optim.GradientDescent;
 
 /**
@@ -120,17 +122,20 @@ public final class Families {
     static final int DENSE_EIGEN_MAX = 500;
 
     /**
-     * Smallest eigenvalue of a symmetric m×m row-major matrix: EJML's symmetric QR eigen-solver for m ≤ 500; for larger
-     * m (k ≥ 23), if the matrix is positive definite, inverse iteration with its Cholesky factor (each iteration two
-     * triangular solves, O(m²), instead of O(m³) for the full spectrum) finished by the Rayleigh quotient, which
-     * converges to λ_min from above even when it is (nearly) multiple; otherwise the full eigen-decomposition.
+     * Smallest eigenvalue of a symmetric m×m row-major matrix (a floating-point estimate for the reports; the rigorous
+     * bound is the certificate's): EJML's symmetric QR eigen-solver for m ≤ 500; for larger m (k ≥ 23) no O(m³)
+     * eigen-decomposition: if the matrix is positive definite, its Cholesky factor ({@link Cholesky}, multi-threaded)
+     * and Lanczos with full reorthogonalisation on A⁻¹ (≤ 60 pairs of triangular solves), λ = 1/θ_max(A⁻¹), which
+     * converges from above even when λ_min is (nearly) multiple; otherwise (not numerically positive definite: a
+     * saddle or a degenerate point) min(0, θ_min) from Lanczos on A itself, ≤ 300 products.
      */
     public static double lambdaMin(double[] h, int m) {
         if (m > DENSE_EIGEN_MAX) {
-            double v = inverseIteration(h, m);
-            if (!Double.isNaN(v)) {
-                return v;
+            double[] r = h.clone();
+            if (Cholesky.factor(r, m)) {
+                return EigenvalueBound.smallestEigenvalueEstimate(r, m);
             }
+            return Math.min(0.0, EigenvalueBound.smallestEigenvalueDirect(h, m));
         }
         DMatrixRMaj a = new DMatrixRMaj(m, m);
         System.arraycopy(h, 0, a.data, 0, m * m);
@@ -143,63 +148,6 @@ public final class Families {
             min = Math.min(min, eig.getEigenvalue(i).getReal());
         }
         return min;
-    }
-
-    /** λ_min by inverse iteration, or NaN if the matrix is not positive definite. */
-    static double inverseIteration(double[] h, int m) {
-        DMatrixRMaj a = new DMatrixRMaj(m, m);
-        System.arraycopy(h, 0, a.data, 0, m * m);
-        org.ejml.interfaces.linsol.LinearSolverDense<DMatrixRMaj> chol =
-                org.ejml.dense.row.factory.LinearSolverFactory_DDRM.chol(m);
-        if (!chol.setA(a)) {
-            return Double.NaN;
-        }
-        DMatrixRMaj v = new DMatrixRMaj(m, 1);
-        DMatrixRMaj w = new DMatrixRMaj(m, 1);
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(12345);
-        for (int i = 0; i < m; i++) {
-            v.data[i] = rng.nextGaussian();
-        }
-        normalize(v.data);
-        double previous = Double.POSITIVE_INFINITY;
-        for (int it = 1; it <= 500; it++) {
-            chol.solve(v, w);
-            normalize(w.data);
-            System.arraycopy(w.data, 0, v.data, 0, m);
-            if (it % 10 != 0) {
-                continue;
-            }
-            double rq = rayleigh(h, v.data, m);
-            if (Math.abs(previous - rq) <= 1e-13 * Math.abs(rq)) {
-                return rq;
-            }
-            previous = rq;
-        }
-        return previous;
-    }
-
-    private static void normalize(double[] v) {
-        double s = 0;
-        for (double e : v) {
-            s += e * e;
-        }
-        double inv = 1.0 / Math.sqrt(s);
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-    }
-
-    private static double rayleigh(double[] h, double[] v, int m) {
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            double row = 0;
-            int o = i * m;
-            for (int j = 0; j < m; j++) {
-                row += h[o + j] * v[j];
-            }
-            s += v[i] * row;
-        }
-        return s;
     }
 
     private static final class Builder {
