@@ -66,6 +66,11 @@ class GradientDescentTest {
         GradientDescent.Result plain = GradientDescent.run(f, k, x0,
                 GradientDescent.Settings.plain().withMaxSteps(100_000));
         assertTrue(plain.value() < 1e-3, "the plain loop ends global too: " + plain.value());
+        // the plain loop evaluates only gradients; the value it reports is F at its end point
+        assertEquals(f.value(plain.point()), plain.value(), 0.0);
+        double[] g = new double[n * k];
+        f.valueAndGradient(plain.point(), g);
+        assertEquals(GradientDescent.maxNeuronNorm(g, k), plain.maxNeuronGradient(), 0.0);
     }
 
     @Test

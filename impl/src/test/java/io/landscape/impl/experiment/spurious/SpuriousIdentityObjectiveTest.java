@@ -48,8 +48,12 @@ class SpuriousIdentityObjectiveTest {
                 double f1 = ref.valueAndGradient(x, g1);
                 double f2 = fast.valueAndGradient(x, g2);
                 assertEquals(f1, f2, 1e-12 * Math.max(1, Math.abs(f1)), "value at k=" + k + " n=" + n + " t=" + t);
+                // the gradient-only path of the plain GD loop: the same gradient, bit for bit
+                double[] g3 = new double[n * k];
+                fast.gradient().evaluate(x, g3);
                 for (int i = 0; i < g1.length; i++) {
                     assertEquals(g1[i], g2[i], 1e-13, "gradient entry " + i + " at k=" + k + " n=" + n + " t=" + t);
+                    assertEquals(g2[i], g3[i], 0.0, "gradient-only entry " + i + " at k=" + k + " n=" + n + " t=" + t);
                 }
             }
         }
@@ -60,5 +64,6 @@ class SpuriousIdentityObjectiveTest {
         IdentityTeacherObjective f = IdentityTeacherObjective.create(3, 2);
         double[] x = {1, 0, 0, 0, 0, 0};
         assertThrows(NotDifferentiableException.class, () -> f.valueAndGradient(x, new double[6]));
+        assertThrows(NotDifferentiableException.class, () -> f.gradient().evaluate(x, new double[6]));
     }
 }
