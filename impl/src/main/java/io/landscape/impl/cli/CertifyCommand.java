@@ -12,6 +12,11 @@ import io.landscape.api.Problem;
 import io.landscape.impl.certify.Certificate;
 import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.certify.Options;
+import io.landscape.impl.experiment.AppendLog;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +45,15 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--polish", description = "Refine each point by Newton steps before certifying it.")
     boolean polish;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Also append each result line to FILE as soon as it is "
+            + "computed; run again with the same FILE after an interruption and the points whose id it already holds "
+            + "are not recomputed (their lines are printed again, so stdout stays complete).")
+    java.nio.file.Path outFile;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr (shown for long batches: several "
+            + "points with n·d ≥ 1000, or ≥ 100 points).")
+    boolean noProgress;
+
 
     @Override
     public Integer call() {
@@ -50,32 +64,83 @@ public final class CertifyCommand implements Callable<Integer> {
         List<PointsReader.Entry> entries = input.entries();
         Options options = Options.defaults().withPolish(polish);
         int failures = 0;
+        java.util.Map<String, String> done = new java.util.HashMap<>();
+        AppendLog log = null;
+        if (outFile != null) {
+            log = AppendLog.open(outFile);
+            for (String line : log.existingLines()) {
+                try {
+                    done.put(Json.MAPPER.readTree(line).get("id").asText(), line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | NullPointerException ex) {
+                    log.close();
+                    throw new InputException(outFile + ": a line that is not a certificate from an earlier run: "
+                            + line.substring(0, Math.min(80, line.length())));
+                }
+            }
+        }
+        int largest = 0;
         for (PointsReader.Entry e : entries) {
-            String bad = PointsReader.problem(e, v[0].length, input.teacher);
-            if (bad != null) {
-                err.println("landscape certify: " + bad);
-                failures++;
-                continue;
+            if (e.neurons != null && e.neurons.length > 0) {
+                largest = Math.max(largest, e.neurons.length * e.neurons[0].length);
             }
-            double[][] w = e.neurons;
-            Problem problem;
-            try {
-                problem = Problem.builder().teacher(v).students(w.length).normalization(norm).build();
-            } catch (IllegalArgumentException ex) {
-                err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
-                failures++;
-                continue;
+        }
+        ProgressBar bar = null;
+        if (!noProgress && ((entries.size() > 1 && largest >= 1000) || entries.size() >= 100)) {
+            bar = new ProgressBarBuilder().setTaskName("certify").setInitialMax(entries.size())
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                    .setUpdateIntervalMillis(500).setUnit(" points", 1).build();
+        }
+        int index = 0;
+        try {
+            for (PointsReader.Entry e : entries) {
+                if (bar != null) {
+                    bar.stepTo(index);
+                }
+                index++;
+                String cached = done.get(e.id);
+                if (cached != null) {
+                    out.println(cached);
+                    out.flush();
+                    continue;
+                }
+                String bad = PointsReader.problem(e, v[0].length, input.teacher);
+                if (bad != null) {
+                    err.println("landscape certify: " + bad);
+                    failures++;
+                    continue;
+                }
+                double[][] w = e.neurons;
+                Problem problem;
+                try {
+                    problem = Problem.builder().teacher(v).students(w.length).normalization(norm).build();
+                } catch (IllegalArgumentException ex) {
+                    err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
+                    failures++;
+                    continue;
+                }
+                Certificate c;
+                try {
+                    c = Certifier.certify(problem, Points.flatten(w), options);
+                } catch (IllegalArgumentException ex) {
+                    err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
+                    failures++;
+                    continue;
+                }
+                String line = Json.line(toJson(e.id, c));
+                if (log != null) {
+                    log.append(line);
+                }
+                out.println(line);
+                out.flush();
             }
-            Certificate c;
-            try {
-                c = Certifier.certify(problem, Points.flatten(w), options);
-            } catch (IllegalArgumentException ex) {
-                err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
-                failures++;
-                continue;
+        } finally {
+            if (bar != null) {
+                bar.stepTo(index);
+                bar.close();
             }
-            out.println(Json.line(toJson(e.id, c)));
-            out.flush();
+            if (log != null) {
+                log.close();
+            }
         }
         return failures == 0 ? 0 : Main.EXIT_INPUT;
     }

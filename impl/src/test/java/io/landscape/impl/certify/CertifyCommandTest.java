@@ -98,4 +98,33 @@ class CertifyCommandTest {
         assertEquals("", missing[1]);
         assertTrue(missing[2].contains("no such readable file"), missing[2]);
     }
+
+    @Test
+    void outFileResumesWithoutRecomputingWhatItHolds() throws Exception {
+        Path f = dir.resolve("points.jsonl");
+        Files.write(f, List.of(json("ex1", PaperExamples.example1()),
+                json("global", io.landscape.api.Problem.identity(6, 6))));
+        Path log = dir.resolve("sub").resolve("certificates.jsonl");
+        Files.createDirectories(log.getParent());
+        // an earlier, killed run: ex1 finished (a recognisable stand-in line), a torn line for the next point
+        String cached = "{\"id\":\"ex1\",\"verdict\":\"spurious-local-minimum\",\"reason\":\"from-the-log\"}";
+        Files.writeString(log, cached + "\n{\"id\":\"glo");
+        String[] r = run("certify", "--teacher", "identity:6", "--points", f.toString(), "--out", log.toString());
+        assertEquals("0", r[0], r[2]);
+        String[] lines = r[1].trim().split("\n");
+        assertEquals(2, lines.length, r[1]);
+        assertEquals(cached, lines[0]);                 // not recomputed
+        assertEquals("global", new ObjectMapper().readTree(lines[1]).get("id").asText());
+        List<String> stored = Files.readAllLines(log);  // torn line cut, new line appended whole
+        assertEquals(List.of(cached, lines[1]), stored);
+        // nothing left to do: the same output again, from the log alone
+        String[] again = run("certify", "--teacher", "identity:6", "--points", f.toString(), "--out", log.toString());
+        assertEquals(r[1], again[1]);
+        // a file that is not a certificate log is refused with its name
+        Path other = dir.resolve("other.txt");
+        Files.writeString(other, "hello\n");
+        String[] bad = run("certify", "--teacher", "identity:6", "--points", f.toString(), "--out", other.toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("other.txt"), bad[2]);
+    }
 }

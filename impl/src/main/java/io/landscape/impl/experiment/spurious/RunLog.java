@@ -2,12 +2,7 @@ package io.landscape.impl.experiment.spurious;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.AppendLog;
 import io.landscape.impl.optim.GradientDescent;
 
 /**
@@ -31,66 +27,49 @@ import io.landscape.impl.optim.GradientDescent;
 public final class RunLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path file;
-    private final FileChannel channel;
+    private final AppendLog log;
     private final Map<String, RunRecord> done = new HashMap<>();
-    private long lastSync = System.nanoTime();
 
-    private RunLog(Path file, FileChannel channel) {
-        this.file = file;
-        this.channel = channel;
+    private RunLog(AppendLog log) {
+        this.log = log;
     }
 
     /** Opens (or creates) the log in {@code dir}; {@code header} holds the result-determining settings. */
     public static RunLog open(Path dir, ObjectNode header) {
         Path file = dir.resolve("runs.jsonl");
+        AppendLog appendLog = AppendLog.open(file);
+        RunLog log = new RunLog(appendLog);
         try {
-            Files.createDirectories(dir);
-            boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            RunLog log = new RunLog(file, ch);
-            if (fresh) {
-                ch.truncate(0);
-                log.writeLine(header.put("type", "header"));
-                ch.force(true);
-            } else {
-                log.load(header);
+            log.load(header);
+        } catch (IOException | RuntimeException e) {
+            appendLog.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot read run log " + file + ": " + io.getMessage(), io);
             }
-            return log;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open run log " + file + ": " + e.getMessage(), e);
+            throw (RuntimeException) e;
         }
+        return log;
     }
 
     private void load(ObjectNode header) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--; // torn last line from a kill mid-write
-        }
-        channel.truncate(end);
-        channel.position(end);
-        if (end == 0) {
-            writeLine(header.put("type", "header"));
+        List<String> lines = log.existingLines();
+        if (lines.isEmpty()) {
+            log.append(JSON.writeValueAsString(header.put("type", "header")));
+            log.sync();
             return;
         }
-        String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n");
-        JsonNode first = JSON.readTree(lines[0]);
+        JsonNode first = JSON.readTree(lines.get(0));
         for (String key : List.of("seed", "runs", "init", "mode", "step", "tol", "maxSteps")) {
             JsonNode want = header.get(key);
             JsonNode have = first.get(key);
             if (want != null && (have == null || !have.asText().equals(want.asText()))) {
-                throw new IllegalArgumentException(file + " was written with " + key + " = "
+                throw new IllegalArgumentException(log.file() + " was written with " + key + " = "
                         + (have == null ? "(none)" : have.asText()) + ", not " + want.asText()
                         + ": use another --out directory (or delete it) to start a different sweep");
             }
         }
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            RunRecord r = parse(JSON.readTree(lines[i]));
+        for (int i = 1; i < lines.size(); i++) {
+            RunRecord r = parse(JSON.readTree(lines.get(i)));
             done.put(key(r.k(), r.n(), r.run()), r);
         }
     }
@@ -116,40 +95,22 @@ public final class RunLog implements AutoCloseable {
     }
 
     public Path file() {
-        return file;
+        return log.file();
     }
 
     /** Appends one finished run (thread-safe). */
     public synchronized void append(RunRecord r) {
         try {
-            writeLine(toJson(r));
-            done.put(key(r.k(), r.n(), r.run()), r);
-            long now = System.nanoTime();
-            if (now - lastSync > 1_000_000_000L) {
-                channel.force(false);
-                lastSync = now;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            log.append(JSON.writeValueAsString(toJson(r)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private void writeLine(ObjectNode node) throws IOException {
-        byte[] b = (JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        while (buf.hasRemaining()) {
-            channel.write(buf);
-        }
+        done.put(key(r.k(), r.n(), r.run()), r);
     }
 
     @Override
     public synchronized void close() {
-        try {
-            channel.force(true);
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        log.close();
     }
 
     static ObjectNode toJson(RunRecord r) {
