@@ -413,12 +413,12 @@ public final class PairwiseObjective implements Objective {
             out[row + p] += sigma;
             if (nv == null) {
                 for (int q = 0; q < d; q++) {
-                    out[row + q] += up * xv[q];
+                    out[row + q] = SmallMatrices.madd(up, xv[q], out[row + q]);
                 }
             } else {
                 double np = nv[p];
                 for (int q = 0; q < d; q++) {
-                    out[row + q] += up * xv[q] + np * yv[q];
+                    out[row + q] = SmallMatrices.madd(np, yv[q], SmallMatrices.madd(up, xv[q], out[row + q]));
                 }
             }
         }
