@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.landscape.impl.experiment.spurious.AtomicFiles;
+import io.landscape.impl.experiment.AtomicFiles;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Initialization;

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.AtomicFiles;
+
 /**
  * Writes an experiment's results into a directory: {@code summary.json}, {@code curves.csv} and the two panels of
  * paper 003's Figure 1 ({@code figure1-loss.{png,svg}}, {@code figure1-exponent.{png,svg}}, and both side by side in

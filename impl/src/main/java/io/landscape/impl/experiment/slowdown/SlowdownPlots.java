@@ -15,6 +15,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import io.landscape.impl.experiment.AtomicFiles;
+
 /**
  * The two panels of paper 003's Figure 1 with XChart: (left) L(w(T)) against T on log–log axes, one curve per n;
  * (right) log_{ηT} L(w(T)) against T (log T axis, shown where ηT ≥ 10), with the predicted limit −3 dashed.

@@ -2,7 +2,6 @@ package io.landscape.impl.experiment.spurious;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import io.landscape.impl.experiment.AtomicFiles;
 
 /**
  * Figure 1 of paper 002: for several (k, n), the empirical probability over the runs of ending at a point with
@@ -93,14 +94,10 @@ public final class Figure1 {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = chart(cells);
         try {
-            Files.createDirectories(dir);
-            Path tmpPng = dir.resolve("." + base + ".tmp.png");
-            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
-            AtomicFiles.move(tmpPng, dir.resolve(base + ".png"));
-            Path tmpSvg = dir.resolve("." + base + ".tmp.svg");
-            VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            AtomicFiles.move(tmpSvg, dir.resolve(base + ".svg"));
+            AtomicFiles.write(dir.resolve(base + ".png"),
+                    os -> BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG));
+            AtomicFiles.write(dir.resolve(base + ".svg"),
+                    os -> VectorGraphicsEncoder.saveVectorGraphic(chart, os, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + dir.resolve(base) + ": " + e.getMessage(), e);
         }
