@@ -8,11 +8,15 @@ package io.landscape.impl.objective;
  * Near ±1 the chord δ = ‖x/‖x‖ ∓ y/‖y‖‖ is computed componentwise (absolute error ~ulp), and with α the angle to ±y,
  * sin α = δ√(1 − δ²/4), cos α = 1 − δ²/2, α = 2 asin(δ/2); θ = α or π − α. s = 0 exactly iff the unit
  * vectors coincide (or are exact negatives) in floating point, which selects the kernel's θ ∈ {0, π} limits.
+ *
+ * <p>Shared by {@link PairwiseObjective} and the identity-teacher evaluator of the spurious-minima search. A mutable
+ * scratch object: each call overwrites {@link #c}, {@link #s}, {@link #th}; one instance per thread.
  */
-final class PairGeometry {
-    double c;
-    double s;
-    double th;
+public final class PairGeometry {
+    /** cos θ, sin θ and θ of the last pair. */
+    public double c;
+    public double s;
+    public double th;
 
     /** Sets c, s, th for x = a[ao..ao+d), y = b[bo..bo+d) with norms rx, ry &gt; 0 and dot product p. */
     void angle(double[] a, int ao, double rx, double[] b, int bo, double ry, double p, int d) {
@@ -20,7 +24,7 @@ final class PairGeometry {
     }
 
     /** As {@link #angle} with the inverse norms 1/‖x‖, 1/‖y‖ given (no division on the hot path). */
-    void angleInv(double[] a, int ao, double ix, double[] b, int bo, double invY, double p, int d) {
+    public void angleInv(double[] a, int ao, double ix, double[] b, int bo, double invY, double p, int d) {
         double cc = p * ix * invY;
         if (cc > 0.9 || cc < -0.9) {
             nearlyParallel(a, ao, ix, b, bo, invY, cc, d);

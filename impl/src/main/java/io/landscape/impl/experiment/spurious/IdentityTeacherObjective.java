@@ -1,6 +1,7 @@
 package io.landscape.impl.experiment.spurious;
 
 import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.objective.PairGeometry;
 import io.landscape.impl.objective.SmallMatrices;
 
 import io.landscape.api.Gradient;
@@ -19,9 +20,9 @@ import io.landscape.api.Problem;
  * </pre>
  * Student–teacher angles need no dot product (cos θ_il = w_il/‖w_i‖), arc functions are inlined ({@link FastAngle}),
  * and near-parallel pairs (|cos θ| &gt; 0.9) take θ from the exact orthogonal part (teacher pairs: Σ_{q≠l} w_iq²;
- * student pairs: the chord ‖w̄_i ∓ w̄_j‖, as in the general {@code PairGeometry}) so θ stays accurate to a few ulps
+ * student pairs: the chord ‖w̄_i ∓ w̄_j‖ of the general {@link PairGeometry}) so θ stays accurate to a few ulps
  * down to θ → 0. About 3× cheaper per step than the general {@link io.landscape.impl.objective.PairwiseObjective},
- * to which {@link #value} and {@link #hessian} delegate and against which {@code IdentityTeacherObjectiveTest} checks
+ * to which {@link #value} and {@link #hessian} delegate and against which {@code SpuriousIdentityObjectiveTest} checks
  * the gradient. Not thread-safe; one instance per thread.
  */
 public final class IdentityTeacherObjective implements Objective {
@@ -37,6 +38,7 @@ public final class IdentityTeacherObjective implements Objective {
     private final double[] coefC;
     private final double[] gram;
     private final double[] coefE;
+    private final PairGeometry geo = new PairGeometry();
     private final Gradient gradientObject;
 
     private IdentityTeacherObjective(Objective general, int k, int n) {
@@ -146,17 +148,10 @@ public final class IdentityTeacherObjective implements Objective {
                 double th;
                 double sn;
                 if (c > 0.9 || c < -0.9) {
-                    double sign = c > 0 ? -1.0 : 1.0;
-                    double ix = invI;
-                    double iy = sign * invJ;
-                    double sum = 0;
-                    for (int q = 0; q < k; q++) {
-                        double t = x[io + q] * ix + x[jo + q] * iy;
-                        sum += t * t;
-                    }
-                    double alpha = 2.0 * FastAngle.asinSmall(Math.min(1.0, Math.sqrt(sum) * 0.5));
-                    th = c > 0 ? alpha : Math.PI - alpha;
-                    sn = Math.sin(alpha);
+                    // near-parallel: the general objective's chord formula (rare; the common case stays in registers)
+                    geo.angleInv(x, io, invI, x, jo, invJ, p, k);
+                    th = geo.th;
+                    sn = geo.s;
                 } else {
                     sn = Math.sqrt((1.0 - c) * (1.0 + c));
                     th = FastAngle.acosWithSine(c, sn);
