@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import io.landscape.impl.linalg.Cholesky;
+import io.landscape.impl.objective.SmallMatrices;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -30,7 +31,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       The shift itself is rounded: A − μI = Ã + D with D diagonal, |D_ii| ≤ u|Ã_ii|/(1 − u) ≤ 2u|Ã_ii|. Hence
  *       <pre>  λ_min(A) ≥ μ − γ_{m+1} tr(Ã)/(1 − γ_{m+1}) − 2u max_i |Ã_ii| − m(m+1)·2⁻¹⁰²²,</pre>
  *       the last term covering the absolute errors of gradual underflow (the theorem assumes none). The bound holds for
- *       the standard algorithm; {@link #cholesky} performs exactly its arithmetic (tested bitwise against the
+ *       the standard algorithm; {@link Cholesky#factor} performs exactly its arithmetic (tested bitwise against the
  *       textbook loop). Where the CPU has FMA each update s ← s − r_qi·r_qj is one fused multiply-add, i.e.
  *       fl(s − r_qi r_qj) = (s − r_qi r_qj)(1 + δ) with |δ| ≤ u: one rounding where the unfused loop has two, so every
  *       step of the proof (the inner-product lemma behind Thm 10.3, Higham Lemma 8.4) holds unchanged with the same
@@ -71,7 +72,7 @@ public final class EigenvalueBound {
         double estimate;
         if (m < DIRECT_FROM) {
             double[] r = a.clone();
-            if (!cholesky(r, m)) {
+            if (!Cholesky.factor(r, m)) {
                 return new Result(Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN);
             }
             estimate = smallestEigenvalueEstimate(r, m);
@@ -93,7 +94,7 @@ public final class EigenvalueBound {
                 trace = Interval.addUp(trace, Math.abs(t));
                 maxDiag = Math.max(maxDiag, Math.abs(t));
             }
-            if (cholesky(work, m)) {
+            if (Cholesky.factor(work, m)) {
                 return new Result(certifiedBound(mu, trace, maxDiag, m), estimate, mu);
             }
         }
@@ -111,12 +112,6 @@ public final class EigenvalueBound {
         return Interval.subDown(Interval.subDown(Interval.subDown(mu, shrink), diag), under);
     }
 
-    /** The factorization the bound is proven for: {@link Cholesky#factor} (textbook arithmetic, see there). */
-    static boolean cholesky(double[] a, int m) {
-        return Cholesky.factor(a, m);
-    }
-
-
     /** λ̃ ≈ λ_min(A) = 1/λ_max(A⁻¹) by Lanczos on A⁻¹ (solves with the factor R), full reorthogonalisation. */
     public static double smallestEigenvalueEstimate(double[] r, int m) {
         double theta = lanczos(m, Math.min(m, 60), 1e-10, true, y -> {
@@ -131,21 +126,7 @@ public final class EigenvalueBound {
     public static double smallestEigenvalueDirect(double[] a, int m) {
         return lanczos(m, Math.min(m, 300), 1e-10, false, y -> {
             double[] w = new double[m];
-            java.util.stream.IntStream.range(0, m).parallel().forEach(i -> {
-                int ri = i * m;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int q = 0;
-                for (; q + 3 < m; q += 4) {
-                    s0 += a[ri + q] * y[q];
-                    s1 += a[ri + q + 1] * y[q + 1];
-                    s2 += a[ri + q + 2] * y[q + 2];
-                    s3 += a[ri + q + 3] * y[q + 3];
-                }
-                for (; q < m; q++) {
-                    s0 += a[ri + q] * y[q];
-                }
-                w[i] = (s0 + s1) + (s2 + s3);
-            });
+            java.util.stream.IntStream.range(0, m).parallel().forEach(i -> w[i] = SmallMatrices.dot(a, i * m, y, 0, m));
             return w;
         });
     }
@@ -233,16 +214,7 @@ public final class EigenvalueBound {
     }
 
     private static double dot(double[] x, double[] y) {
-        double s0 = 0, s1 = 0;
-        int i = 0;
-        for (; i + 1 < x.length; i += 2) {
-            s0 += x[i] * y[i];
-            s1 += x[i + 1] * y[i + 1];
-        }
-        for (; i < x.length; i++) {
-            s0 += x[i] * y[i];
-        }
-        return s0 + s1;
+        return SmallMatrices.dot(x, 0, y, 0, x.length);
     }
 
     private static double norm(double[] x) {

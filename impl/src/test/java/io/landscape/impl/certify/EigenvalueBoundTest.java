@@ -133,7 +133,7 @@ class EigenvalueBoundTest {
         }
         double[] a = householder(lambda, rnd);
         double[] r = a.clone();
-        assertTrue(EigenvalueBound.cholesky(r, m));
+        assertTrue(io.landscape.impl.linalg.Cholesky.factor(r, m));
         for (int i = 0; i < m; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
@@ -178,7 +178,7 @@ class EigenvalueBoundTest {
             double[] a = householder(lambda, rnd);
             double[] fast = a.clone();
             double[] slow = a.clone();
-            assertTrue(EigenvalueBound.cholesky(fast, m));
+            assertTrue(io.landscape.impl.linalg.Cholesky.factor(fast, m));
             assertTrue(reference(slow, m));
             for (int i = 0; i < m; i++) {
                 for (int j = i; j < m; j++) {
@@ -192,7 +192,7 @@ class EigenvalueBoundTest {
     void choleskyReproducesTheMatrix() {
         double[] a = withSpectrum(new double[] {1, 2, 3, 4}, new SplittableRandom(5));
         double[] l = a.clone();
-        assertTrue(EigenvalueBound.cholesky(l, 4));
+        assertTrue(io.landscape.impl.linalg.Cholesky.factor(l, 4));
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = 0;

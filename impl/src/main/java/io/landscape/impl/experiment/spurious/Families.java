@@ -3,10 +3,6 @@ package io.landscape.impl.experiment.spurious;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-
 import io.landscape.api.Objective;
 import io.landscape.api.Points;
 import io.landscape.impl.certify.EigenvalueBound;
@@ -118,7 +114,7 @@ public final class Families {
                 unconverged, diverged, seconds);
     }
 
-    /** Above this size, λ_min of a positive-definite Hessian is found by inverse iteration instead of a full eigen-decomposition. */
+    /** Above this size, λ_min comes from Lanczos (no full eigen-decomposition); see {@link #lambdaMin}. */
     static final int DENSE_EIGEN_MAX = 500;
 
     /**
@@ -137,17 +133,7 @@ public final class Families {
             }
             return Math.min(0.0, EigenvalueBound.smallestEigenvalueDirect(h, m));
         }
-        DMatrixRMaj a = new DMatrixRMaj(m, m);
-        System.arraycopy(h, 0, a.data, 0, m * m);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false, true);
-        if (!eig.decompose(a)) {
-            throw new ArithmeticException("symmetric eigen-decomposition failed (" + m + "×" + m + ")");
-        }
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < m; i++) {
-            min = Math.min(min, eig.getEigenvalue(i).getReal());
-        }
-        return min;
+        return EigenvalueBound.eigenvalues(h, m)[0];
     }
 
     private static final class Builder {
