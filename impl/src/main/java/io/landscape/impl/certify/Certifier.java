@@ -156,25 +156,14 @@ public final class Certifier {
             return out.fail("radius-exceeds-third-order-ball");
         }
         out.radius = Interval.addUp(r, droppedNorm);
-        for (int i = 0; i < n; i++) {
-            if (!(Interval.subDown(e.r[i].lo(), r) > 0)) {
-                return out.fail("ball-contains-zero-neuron");
-            }
-        }
-        double twoR = Interval.mulUp(2.0, r);
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (!(distanceLowerBound(x, i, j, dr) > twoR)) {
-                    return out.fail("balls-intersect");
-                }
-            }
+        String ballProblem = ballCheck(e, x, r, dr);
+        if (ballProblem != null) {
+            return out.fail(ballProblem);
         }
         if (!representable(a, b)) {
             return out.fail("global-minimum-unknown");
         }
-        double drop = Interval.addUp(Interval.mulUp(eps, r),
-                Interval.divUp(Interval.mulUp(bound, Interval.mulUp(r, Interval.mulUp(r, r))), 6.0));
-        double fLow = Interval.subDown(f.lo(), drop);
+        double fLow = lemma2LowerBound(f, eps, r, bound);
         out.fLow = fLow;
         if (!(fLow > 0)) {
             return out.fail("lemma2-objective");
@@ -182,10 +171,16 @@ public final class Certifier {
         // Corollary 1: the same proof for the zero-padded point in any higher dimension
         double lamAll = Math.min(lamH, pad.lambdaMinLowerBound);
         double rAll = lamAll > 0 ? lemma1Radius(lamAll, eps, bound) : Double.NaN;
-        out.anyDimension = !Double.isNaN(rAll) && rAll <= ball && twoRadiusChecks(e, x, rAll, dr)
-                && Interval.subDown(f.lo(), Interval.addUp(Interval.mulUp(eps, rAll), Interval.divUp(
-                Interval.mulUp(bound, Interval.mulUp(rAll, Interval.mulUp(rAll, rAll))), 6.0))) > 0;
+        out.anyDimension = !Double.isNaN(rAll) && rAll <= ball && ballCheck(e, x, rAll, dr) == null
+                && lemma2LowerBound(f, eps, rAll, bound) > 0;
         return out.ok();
+    }
+
+    /** F_lo(w) − εr − Br³/6, rounded downward: Lemma 2's lower bound of F on the ball of radius r. */
+    static double lemma2LowerBound(Interval f, double eps, double r, double bound) {
+        double drop = Interval.addUp(Interval.mulUp(eps, r),
+                Interval.divUp(Interval.mulUp(bound, Interval.mulUp(r, Interval.mulUp(r, r))), 6.0));
+        return Interval.subDown(f.lo(), drop);
     }
 
     /** Upper end of r = 25ε/(2(3λ + √(9λ² − 25Bε))), or NaN if 9λ² − 25Bε ≥ 0 is not proven. */
@@ -199,21 +194,25 @@ public final class Certifier {
         return r.hi();
     }
 
-    private static boolean twoRadiusChecks(PointEnclosure e, double[] x, double r, int d) {
+    /**
+     * Whether the balls of radius r around the neurons hold only differentiable points: null if every ‖w_i‖ &gt; r and
+     * every ‖w_i − w_j‖ &gt; 2r (proven), else the failed check's reason.
+     */
+    private static String ballCheck(PointEnclosure e, double[] x, double r, int d) {
         for (int i = 0; i < e.n; i++) {
             if (!(Interval.subDown(e.r[i].lo(), r) > 0)) {
-                return false;
+                return "ball-contains-zero-neuron";
             }
         }
         double twoR = Interval.mulUp(2.0, r);
         for (int i = 0; i < e.n; i++) {
             for (int j = i + 1; j < e.n; j++) {
                 if (!(distanceLowerBound(x, i, j, d) > twoR)) {
-                    return false;
+                    return "balls-intersect";
                 }
             }
         }
-        return true;
+        return null;
     }
 
     /** A rigorous lower bound of ‖w_i − w_j‖. */

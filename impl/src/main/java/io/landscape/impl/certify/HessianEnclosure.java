@@ -31,7 +31,7 @@ package io.landscape.impl.certify;
  * with 1/sin θ are replaced by their exact size: (coefficient · sin θ) n̄ n̄ᵀ has Frobenius norm |coefficient| sin θ,
  * so it is left out of A and that amount is added to η. Whichever of the two bounds is smaller is used.
  *
- * <p>The assembled A is exactly symmetric (lower triangle copied to the upper). Cost O(n(n + k)d²), like the Hessian.
+ * <p>The assembled A is exactly symmetric (upper triangle copied to the lower). Cost O(n(n + k)d²), like the Hessian.
  */
 final class HessianEnclosure {
     private static final double U = 0x1.0p-53;
@@ -92,16 +92,10 @@ final class HessianEnclosure {
 
     private void unitVectors(double[] src, Interval[] norms, int count, double[] lo, double[] hi) {
         for (int i = 0; i < count; i++) {
-            Interval r = norms[i];
             for (int q = 0; q < d; q++) {
-                double xq = src[i * d + q];
-                if (xq >= 0) {
-                    lo[i * d + q] = Interval.divDown(xq, r.hi());
-                    hi[i * d + q] = Interval.divUp(xq, r.lo());
-                } else {
-                    lo[i * d + q] = Interval.divDown(xq, r.lo());
-                    hi[i * d + q] = Interval.divUp(xq, r.hi());
-                }
+                Interval u = PointEnclosure.unit(src[i * d + q], norms[i]);
+                lo[i * d + q] = u.lo();
+                hi[i * d + q] = u.hi();
             }
         }
     }
@@ -232,28 +226,9 @@ final class HessianEnclosure {
                 addRankOne(io, jo, am, ul, uh);
                 err = Interval.addUp(err, termError(cA, am, as, bs));
                 // (w / s) u_ij u_jiᵀ, or its size |w| s when that is smaller
-                double crude = Interval.mulUp(w.mag(), s.hi());
-                if (s.lo() > 0.0) {
-                    Interval cN = w.div(s);
-                    double nm = cN.mid();
-                    double fine = termError(cN, nm, ps, qs);
-                    if (fine <= crude) {
-                        addRankOne(io, jo, nm, pMid, qMid);
-                        err = Interval.addUp(err, fine);
-                    } else {
-                        err = Interval.addUp(err, crude);
-                    }
-                } else {
-                    err = Interval.addUp(err, crude);
-                }
+                err = Interval.addUp(err, reciprocalTerm(io, jo, w, s, pMid, ps, qMid, qs));
+                // block (j, i) is the transpose of block (i, j): filled by the final symmetrisation, counted here
                 etaSq = Interval.addUp(etaSq, Interval.mulUp(2.0, Interval.mulUp(err, err)));
-                // block (j, i) = transpose of block (i, j)
-                for (int p = 0; p < d; p++) {
-                    int row = (io + p) * m + jo;
-                    for (int q = 0; q < d; q++) {
-                        matrix[(jo + q) * m + io + p] = matrix[row + q];
-                    }
-                }
             }
             for (int l = 0; l < k; l++) {
                 int il = i * k + l;
@@ -266,27 +241,35 @@ final class HessianEnclosure {
         for (int i = 0; i < n; i++) {
             etaSq = Interval.addUp(etaSq, Interval.mulUp(errDiag[i], errDiag[i]));
         }
-        // exact symmetry: copy the lower triangle to the upper one
+        // exact symmetry: copy the upper triangle (off-diagonal blocks (i, j), i < j, and the diagonal blocks' upper
+        // parts) to the lower one
         for (int r = 0; r < m; r++) {
             for (int c = r + 1; c < m; c++) {
-                matrix[r * m + c] = matrix[c * m + r];
+                matrix[c * m + r] = matrix[r * m + c];
             }
         }
         return Interval.sqrtUp(etaSq);
     }
 
-    /**
-     * Adds coef/s · u uᵀ to the diagonal block at (o, o) (coef·s·n̄n̄ᵀ exactly), or leaves it out and counts its size
-     * |coef|·s when that is the smaller bound; returns the error contribution.
-     */
+    /** Adds coef/s · u uᵀ to the diagonal block at (o, o) (coef·s·n̄n̄ᵀ exactly); see {@link #reciprocalTerm}. */
     private double nTerm(int o, Interval coef, Interval s, double[] uMid, double[] us) {
+        return reciprocalTerm(o, o, coef, s, uMid, us, uMid, us);
+    }
+
+    /**
+     * A term (coef/s)·p qᵀ of block (ro, co) whose coefficient blows up as sin θ = s → 0 while the term itself, coef·s
+     * times a product of unit vectors, stays of size |coef|·s: adds it to A and returns its enclosure error, or leaves
+     * it out and returns that size when this is the smaller bound (or s encloses 0).
+     */
+    private double reciprocalTerm(int ro, int co, Interval coef, Interval s, double[] p, double[] ps, double[] q,
+                                  double[] qs) {
         double crude = Interval.mulUp(coef.mag(), s.hi());
         if (s.lo() > 0.0) {
             Interval c = coef.div(s);
             double cm = c.mid();
-            double fine = termError(c, cm, us, us);
+            double fine = termError(c, cm, ps, qs);
             if (fine <= crude) {
-                addRankOne(o, o, cm, uMid, uMid);
+                addRankOne(ro, co, cm, p, q);
                 return fine;
             }
         }

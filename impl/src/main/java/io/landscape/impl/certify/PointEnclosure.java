@@ -160,7 +160,7 @@ final class PointEnclosure {
     }
 
     /** x / r for an exact x and an enclosed r &gt; 0. */
-    private static Interval unit(double x, Interval r) {
+    static Interval unit(double x, Interval r) {
         if (x >= 0) {
             return Interval.of(Interval.divDown(x, r.hi()), Interval.divUp(x, r.lo()));
         }
