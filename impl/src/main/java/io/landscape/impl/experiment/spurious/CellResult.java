@@ -21,6 +21,25 @@ public record CellResult(int k, int n, int runsRequested, List<RunRecord> runs, 
         return s;
     }
 
+    /** Converged candidate runs that are not minima (saddles, or stalled at a zero neuron). */
+    public int saddleRuns() {
+        int s = 0;
+        for (Family f : otherCandidates) {
+            s += f.multiplicity();
+        }
+        return s;
+    }
+
+    /** Whether the paper's published percentage for this cell lies in our Wilson 95 % interval (null: not in the paper). */
+    public Boolean paperWithinCi95() {
+        PaperTables.Row p = PaperTables.row(k, n);
+        if (p == null) {
+            return null;
+        }
+        double[] ci = wilson95();
+        return p.percent() >= ci[0] - 1e-9 && p.percent() <= ci[1] + 1e-9;
+    }
+
     /** Percentage of the runs ending at a spurious local minimum. */
     public double percent() {
         return runs.isEmpty() ? 0.0 : 100.0 * spuriousRuns() / runs.size();

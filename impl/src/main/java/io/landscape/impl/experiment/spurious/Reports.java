@@ -35,14 +35,14 @@ public final class Reports {
         o.put("globalRuns", c.globalRuns());
         o.put("unconvergedCandidates", c.unconvergedCandidates());
         o.put("divergedRuns", c.divergedRuns());
-        o.put("saddleRuns", c.otherCandidates().stream().mapToInt(Family::multiplicity).sum());
+        o.put("saddleRuns", c.saddleRuns());
         PaperTables.Row paper = PaperTables.row(c.k(), c.n());
         if (paper != null) {
             ObjectNode p = o.putObject("paper");
             p.put("percent", paper.percent());
             putNumber(p, "averageLambdaMin", paper.lambdaMin());
             putNumber(p, "averageObjective", paper.objective());
-            p.put("withinCi95", paper.percent() >= ci[0] - 1e-9 && paper.percent() <= ci[1] + 1e-9);
+            p.put("withinCi95", c.paperWithinCi95());
         }
         Problem problem = certifier == FamilyCertifier.NONE ? null : Problem.identityTeacher(c.k(), c.k(), c.n());
         ArrayNode fams = o.putArray("families");
@@ -128,11 +128,11 @@ public final class Reports {
                 .append(c.spuriousRuns()).append(',').append(fmt(c.percent())).append(',').append(fmt(ci[0])).append(',')
                 .append(fmt(ci[1])).append(',').append(num(c.averageLambdaMin())).append(',')
                 .append(num(c.averageObjective())).append(',').append(c.families().size()).append(',')
-                .append(c.otherCandidates().stream().mapToInt(Family::multiplicity).sum()).append(',')
+                .append(c.saddleRuns()).append(',')
                 .append(c.unconvergedCandidates()).append(',').append(c.divergedRuns()).append(',')
                 .append(p == null ? "" : fmt(p.percent())).append(',').append(p == null ? "" : num(p.lambdaMin()))
                 .append(',').append(p == null ? "" : num(p.objective())).append(',')
-                .append(p == null ? "" : Boolean.toString(p.percent() >= ci[0] - 1e-9 && p.percent() <= ci[1] + 1e-9))
+                .append(p == null ? "" : Boolean.toString(c.paperWithinCi95()))
                 .append(',').append(fmt(c.seconds())).append(',').append(fmt(c.runSeconds())).append(',')
                 .append(fmt(c.cpuSeconds())).append('\n');
     }
@@ -207,8 +207,7 @@ public final class Reports {
         double[] ci = c.wilson95();
         PaperTables.Row p = PaperTables.row(c.k(), c.n());
         String paperPct = p == null ? "—" : String.format(Locale.ROOT, "%.1f", p.percent());
-        String verdict = p == null ? "(beyond paper)"
-                : (p.percent() >= ci[0] - 1e-9 && p.percent() <= ci[1] + 1e-9 ? "ok" : "OUTSIDE");
+        String verdict = p == null ? "(beyond paper)" : (c.paperWithinCi95() ? "ok" : "OUTSIDE");
         return String.format(Locale.ROOT, "%3d %3d %6d | %7.1f   [%5.1f, %5.1f] %9s %8s %9s | %7s %9s %8s | %s%n",
                 c.k(), c.n(), c.runs().size(), c.percent(), ci[0], ci[1], short4(c.averageLambdaMin()),
                 short4(c.averageObjective()), certifiedColumn(c, certifier), paperPct, p == null ? "—" : short4(p.lambdaMin()),

@@ -29,16 +29,10 @@ public final class Symmetry {
         int n = w.length;
         int k = w[0].length;
         Integer[] cols = new Integer[k];
-        double[][] colSig = new double[k][];
         for (int c = 0; c < k; c++) {
             cols[c] = c;
-            double[] s = new double[n];
-            for (int i = 0; i < n; i++) {
-                s[i] = w[i][c];
-            }
-            Arrays.sort(s);
-            colSig[c] = s;
         }
+        double[][] colSig = columnSignatures(w);
         Arrays.sort(cols, Comparator.comparing((Integer c) -> colSig[c], Symmetry::lexicographic));
         double[][] out = new double[n][k];
         for (int i = 0; i < n; i++) {
@@ -181,39 +175,36 @@ public final class Symmetry {
     }
 
     private static int[] columnsBySignature(double[][] a, double[][] b) {
-        int k = a[0].length;
-        double[][] sa = columnSignatures(a);
-        double[][] sb = columnSignatures(b);
-        double[][] cost = new double[k][k];
-        for (int c = 0; c < k; c++) {
-            for (int e = 0; e < k; e++) {
-                double dist = euclid(sa[c], sb[e]);
-                cost[c][e] = dist * dist;
-            }
-        }
-        return Hungarian.solve(cost);
+        return Hungarian.solve(squaredDistances(columnSignatures(a), columnSignatures(b)));
     }
 
     private static int[] rowsBySignature(double[][] a, double[][] b) {
-        int n = a.length;
-        double[][] sa = new double[n][];
-        double[][] sb = new double[n][];
-        for (int i = 0; i < n; i++) {
-            sa[i] = a[i].clone();
-            Arrays.sort(sa[i]);
-            sb[i] = b[i].clone();
-            Arrays.sort(sb[i]);
-        }
-        double[][] cost = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
+        return Hungarian.solve(squaredDistances(rowSignatures(a), rowSignatures(b)));
+    }
+
+    /** cost[i][j] = ‖sa_i − sb_j‖². */
+    private static double[][] squaredDistances(double[][] sa, double[][] sb) {
+        double[][] cost = new double[sa.length][sb.length];
+        for (int i = 0; i < sa.length; i++) {
+            for (int j = 0; j < sb.length; j++) {
                 double dist = euclid(sa[i], sb[j]);
                 cost[i][j] = dist * dist;
             }
         }
-        return Hungarian.solve(cost);
+        return cost;
     }
 
+    /** Each row's entries, sorted. */
+    private static double[][] rowSignatures(double[][] w) {
+        double[][] s = new double[w.length][];
+        for (int i = 0; i < w.length; i++) {
+            s[i] = w[i].clone();
+            Arrays.sort(s[i]);
+        }
+        return s;
+    }
+
+    /** Each column's entries, sorted. */
     private static double[][] columnSignatures(double[][] w) {
         int n = w.length;
         int k = w[0].length;
