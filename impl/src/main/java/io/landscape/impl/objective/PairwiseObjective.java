@@ -89,7 +89,6 @@ public final class PairwiseObjective implements Objective {
             invRho[l] = 1.0 / rho[l];
         }
         this.gram = new double[n * n];
-
         this.cross = new double[n * k];
         this.coefC = new double[n * n];
         this.coefE = new double[n * k];
@@ -311,7 +310,7 @@ public final class PairwiseObjective implements Objective {
         }
         java.util.Arrays.fill(out, 0.0);
         for (int i = 0; i < n; i++) {
-            double inv = 1.0 / r[i];
+            double inv = invR[i];
             for (int q = 0; q < d; q++) {
                 unit[i * d + q] = x[i * d + q] * inv;
             }
@@ -331,7 +330,7 @@ public final class PairwiseObjective implements Objective {
             for (int j = i + 1; j < n; j++) {
                 int jo = j * d;
                 double rj = r[j];
-                geo.angle(x, io, ri, x, jo, rj, gram[i * n + j], d);
+                geo.angleInv(x, io, invR[i], x, jo, invR[j], gram[i * n + j], d);
                 double c = geo.c;
                 double s = geo.s;
                 planeVectors(unit, io, unit, jo, c, s);
@@ -358,7 +357,7 @@ public final class PairwiseObjective implements Objective {
             }
             for (int l = 0; l < k; l++) {
                 int lo = l * d;
-                geo.angle(x, io, ri, v, lo, rho[l], cross[i * k + l], d);
+                geo.angleInv(x, io, invR[i], v, lo, invRho[l], cross[i * k + l], d);
                 planeVectors(unit, io, vUnit, lo, geo.c, geo.s);
                 kernel.second(ri, rho[l], geo.c, geo.s, geo.th, o);
                 blockH1(out, m, io, -a[i] * b[l], o[0], o[1], o[2], o[3], unit, io, nvec);
