@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import io.landscape.api.Problem;
 import io.landscape.impl.kernel.ReluClosedForm;
 import io.landscape.impl.objective.PairwiseObjective;
+import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.NewtonPolish;
 
 /**
@@ -15,31 +17,17 @@ public final class NearMinima {
     private NearMinima() {
     }
 
-    /** A GD end point (flat n·k) for the identity teacher with k = d, n students. */
+    /**
+     * A GD end point (flat n·k) for the identity teacher with k = d, n students: the project's plain gradient descent
+     * ({@link GradientDescent}) until ‖∇F‖ ≤ tol (max_i ‖∇_{w_i}F‖ ≤ tol/√n guarantees it) or maxIterations.
+     */
     public static double[] descend(int k, int n, long seed, int maxIterations, double tol) {
         Problem p = Problem.identityTeacher(k, k, n);
         PairwiseObjective f = new PairwiseObjective(p, new ReluClosedForm());
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] x = new double[n * k];
-        for (int q = 0; q < x.length; q++) {
-            x[q] = rnd.nextGaussian() / Math.sqrt(k);
-        }
-        double step = Math.min(0.1, 5.0 / k);
-        double[] g = new double[x.length];
-        for (int it = 0; it < maxIterations; it++) {
-            f.valueAndGradient(x, g);
-            double s = 0;
-            for (double gi : g) {
-                s += gi * gi;
-            }
-            if (Math.sqrt(s) <= tol) {
-                break;
-            }
-            for (int q = 0; q < x.length; q++) {
-                x[q] -= step * g[q];
-            }
-        }
-        return x;
+        double[] x0 = Initialization.xavier(k).sample(new SplittableRandom(seed), n, k);
+        GradientDescent.Settings s = GradientDescent.Settings.plain().withStep(Math.min(0.1, 5.0 / k))
+                .withTol(tol / Math.sqrt(n)).withMaxSteps(maxIterations);
+        return GradientDescent.run(f, k, x0, s).point();
     }
 
     /** GD to tol, then Newton polish. */

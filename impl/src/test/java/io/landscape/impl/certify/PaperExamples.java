@@ -1,13 +1,10 @@
 package io.landscape.impl.certify;
 
 import io.landscape.api.Points;
-import io.landscape.api.Problem;
-import io.landscape.impl.kernel.ReluClosedForm;
-import io.landscape.impl.objective.PairwiseObjective;
 
 /**
  * The two worked examples of paper 002 (§4.3), reconstructed in CATALOGUE §1.3.d / §3.2, one neuron per row (the paper
- * prints neurons as columns), and a small gradient-descent loop for synthetic near-minima.
+ * prints neurons as columns).
  */
 final class PaperExamples {
     private PaperExamples() {
@@ -42,27 +39,6 @@ final class PaperExamples {
         w[7][7] = -0.189;
         w[8][7] = -0.4862;
         return w;
-    }
-
-    /** Plain gradient descent with a fixed step, for at most {@code iterations} steps or until ‖∇F‖ ≤ tol. */
-    static double[] descend(Problem p, double[] x0, double step, int iterations, double tol) {
-        PairwiseObjective f = new PairwiseObjective(p, new ReluClosedForm());
-        double[] x = x0.clone();
-        double[] g = new double[x.length];
-        for (int it = 0; it < iterations; it++) {
-            f.valueAndGradient(x, g);
-            double s = 0;
-            for (double gi : g) {
-                s += gi * gi;
-            }
-            if (Math.sqrt(s) <= tol) {
-                break;
-            }
-            for (int q = 0; q < x.length; q++) {
-                x[q] -= step * g[q];
-            }
-        }
-        return x;
     }
 
     static double[] flat(double[][] w) {
