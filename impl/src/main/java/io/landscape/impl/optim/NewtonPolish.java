@@ -5,12 +5,13 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import io.landscape.api.Objective;
+import io.landscape.impl.linalg.Cholesky;
 
 /**
  * Newton's method x ← x − (∇²F)⁻¹∇F, to polish a point already near a nondegenerate critical point (for example a
- * GD end point near a strict local minimum) down to machine-precision stationarity. Uses EJML's symmetric
- * (Cholesky) solver when the Hessian is positive definite and a pivoted LU solve otherwise. Stops when the gradient
- * norm is ≤ {@code tol}, stops decreasing, or after {@code maxSteps} steps.
+ * GD end point near a strict local minimum) down to machine-precision stationarity. Uses the project's Cholesky
+ * ({@link Cholesky}, multi-threaded at large sizes) when the Hessian is positive definite and EJML's pivoted LU
+ * otherwise. Stops when the gradient norm is ≤ {@code tol}, stops decreasing, or after {@code maxSteps} steps.
  */
 public final class NewtonPolish {
 
@@ -28,24 +29,30 @@ public final class NewtonPolish {
         double[] trial = new double[m];
         double[] gTrial = new double[m];
         DMatrixRMaj h = new DMatrixRMaj(m, m);
-        DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
-        DMatrixRMaj step = new DMatrixRMaj(m, 1);
+        double[] factor = new double[m * m];
+        double[] step = new double[m];
         double value = f.valueAndGradient(x, g);
         double gn = norm(g);
         int steps = 0;
         while (steps < maxSteps && gn > tol) {
             f.hessian().evaluate(x, h.data);
-            System.arraycopy(g, 0, rhs.data, 0, m);
-            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(m);
-            if (!solver.setA(h.copy())) {
-                solver = LinearSolverFactory_DDRM.lu(m);
-                if (!solver.setA(h.copy())) {
+            System.arraycopy(h.data, 0, factor, 0, m * m);
+            System.arraycopy(g, 0, step, 0, m);
+            if (Cholesky.factor(factor, m)) {
+                Cholesky.solve(factor, m, step);
+            } else {
+                // not positive definite (a saddle): pivoted LU
+                LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(m);
+                if (!lu.setA(h)) {
                     break; // singular Hessian: Newton is not defined here
                 }
+                DMatrixRMaj rhs = DMatrixRMaj.wrap(m, 1, g.clone());
+                DMatrixRMaj sol = new DMatrixRMaj(m, 1);
+                lu.solve(rhs, sol);
+                System.arraycopy(sol.data, 0, step, 0, m);
             }
-            solver.solve(rhs, step);
             for (int i = 0; i < m; i++) {
-                trial[i] = x[i] - step.data[i];
+                trial[i] = x[i] - step[i];
             }
             double vt;
             try {
@@ -66,11 +73,7 @@ public final class NewtonPolish {
         return new Result(x, value, gn, steps);
     }
 
-    static double norm(double[] g) {
-        double s = 0;
-        for (double v : g) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
+    private static double norm(double[] g) {
+        return GradientDescent.norm(g);
     }
 }
