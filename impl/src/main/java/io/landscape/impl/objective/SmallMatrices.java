@@ -108,6 +108,16 @@ public final class SmallMatrices {
         }
     }
 
+    /** The Euclidean distance ‖x − y‖ of two vectors of equal length. */
+    public static double distance(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double e = x[i] - y[i];
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+
     /** Dot product with four independent accumulators (a single accumulator is one latency-bound FMA chain). */
     public static double dot(double[] x, int xo, double[] y, int yo, int d) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;

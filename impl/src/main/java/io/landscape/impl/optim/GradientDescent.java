@@ -4,6 +4,7 @@ import io.landscape.api.Gradient;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.impl.linalg.Cholesky;
+import io.landscape.impl.objective.SmallMatrices;
 
 /**
  * Fixed-step gradient descent x ← x − η∇F(x) as in Safran &amp; Shamir 2018 §3 (paper 002): stop when the largest
@@ -346,7 +347,7 @@ public final class GradientDescent {
                     fresh = true;
                 }
             }
-            ok = maxNeuronNorm(g) <= s.tol() && distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
+            ok = maxNeuronNorm(g) <= s.tol() && SmallMatrices.distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
                     && positiveDefinite(x);
         } catch (NotDifferentiableException | ArithmeticException e) {
             ok = false;
@@ -354,7 +355,7 @@ public final class GradientDescent {
         if (!ok) {
             if (DEBUG) {
                 System.err.printf("newton reject: steps=%d refreshes=%d gmax=%.3e dist=%.3e value=%.6g%n", steps,
-                        refreshes, maxNeuronNorm(g), distance(x, x0), value);
+                        refreshes, maxNeuronNorm(g), SmallMatrices.distance(x, x0), value);
             }
             return reject(x0, g0);
         }
@@ -411,15 +412,6 @@ public final class GradientDescent {
     static double norm(double[] v) {
         double s = 0;
         for (double e : v) {
-            s += e * e;
-        }
-        return Math.sqrt(s);
-    }
-
-    static double distance(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double e = a[i] - b[i];
             s += e * e;
         }
         return Math.sqrt(s);

@@ -43,8 +43,8 @@ class GradientDescentTest {
                     assertEquals(GradientDescent.Stop.NEWTON, fast.stop());
                     assertTrue(fast.maxNeuronGradient() <= 1e-9);
                     assertEquals(plain.value(), fast.value(), 1e-12);
-                    assertTrue(GradientDescent.distance(plain.point(), fast.point()) < 1e-6,
-                            "same minimum: distance " + GradientDescent.distance(plain.point(), fast.point()));
+                    assertTrue(io.landscape.impl.objective.SmallMatrices.distance(plain.point(), fast.point()) < 1e-6,
+                            "same minimum: distance " + io.landscape.impl.objective.SmallMatrices.distance(plain.point(), fast.point()));
                 } else {
                     assertEquals(GradientDescent.Stop.BELOW_THRESHOLD, fast.stop());
                 }

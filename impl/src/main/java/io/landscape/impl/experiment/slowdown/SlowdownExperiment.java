@@ -87,47 +87,56 @@ public final class SlowdownExperiment {
     /** Gradient descent for n students, recorded on {@link RecordGrid#steps}. */
     public static SlowdownRun runDescent(SlowdownConfig config, int n) {
         long t0 = System.nanoTime();
-        int d = config.d();
-        SingleTeacherLoss loss = new SingleTeacherLoss(Preset.teacher(d), n);
-        double[] x0 = config.preset().initialPoint(n, d, config.sigma(), config.seed());
-        long[] grid = RecordGrid.steps(config.steps(), config.pointsPerDecade());
-        double[] times = new double[grid.length];
-        double[] values = new double[grid.length];
-        double[] z = new double[grid.length];
-        double[] last = RecordedGradientDescent.run(loss, x0, config.eta(), grid, (index, step, value, x) -> {
-            values[index] = value;
-            z[index] = loss.potential(x);
+        Setup u = new Setup(config, n);
+        double[] last = RecordedGradientDescent.run(u.loss, u.x0, config.eta(), u.grid, (index, step, value, x) -> {
+            u.values[index] = value;
+            u.z[index] = u.loss.potential(x);
         });
-        for (int r = 0; r < grid.length; r++) {
-            times[r] = config.eta() * grid[r];
-        }
-        return finish(config, n, "gd", grid, times, values, z, last, config.steps() + 1, t0);
+        return finish(config, n, "gd", u, last, config.steps() + 1, t0);
     }
 
     /** Gradient flow for n students up to time η·T, recorded at times η·T for T on {@link RecordGrid#steps}. */
     public SlowdownRun runFlow(SlowdownConfig config, int n) {
         long t0 = System.nanoTime();
-        int d = config.d();
-        SingleTeacherLoss loss = new SingleTeacherLoss(Preset.teacher(d), n);
-        double[] x0 = config.preset().initialPoint(n, d, config.sigma(), config.seed());
-        long[] grid = RecordGrid.steps(config.steps(), config.pointsPerDecade());
-        double[] times = new double[grid.length];
-        for (int r = 0; r < grid.length; r++) {
-            times[r] = config.eta() * grid[r];
-        }
-        double[] values = new double[grid.length];
-        double[] z = new double[grid.length];
+        Setup u = new Setup(config, n);
         double[][] last = new double[1][];
-        GradientFlow.Stats stats = flow.integrate(loss, x0, times, (index, time, value, x) -> {
-            values[index] = value;
-            z[index] = loss.potential(x);
+        GradientFlow.Stats stats = flow.integrate(u.loss, u.x0, u.times, (index, time, value, x) -> {
+            u.values[index] = value;
+            u.z[index] = u.loss.potential(x);
             last[0] = x;
         });
-        return finish(config, n, "flow", grid, times, values, z, last[0], stats.gradientEvaluations(), t0);
+        return finish(config, n, "flow", u, last[0], stats.gradientEvaluations(), t0);
     }
 
-    private static SlowdownRun finish(SlowdownConfig config, int n, String dynamics, long[] grid, double[] times,
-                                      double[] values, double[] z, double[] last, long evaluations, long t0) {
+    /** What both dynamics start from: the loss, the initial point, the recording grid (steps T, times ηT), outputs. */
+    private static final class Setup {
+        final SingleTeacherLoss loss;
+        final double[] x0;
+        final long[] grid;
+        final double[] times;
+        final double[] values;
+        final double[] z;
+
+        Setup(SlowdownConfig config, int n) {
+            int d = config.d();
+            loss = new SingleTeacherLoss(Preset.teacher(d), n);
+            x0 = config.preset().initialPoint(n, d, config.sigma(), config.seed());
+            grid = RecordGrid.steps(config.steps(), config.pointsPerDecade());
+            times = new double[grid.length];
+            for (int r = 0; r < grid.length; r++) {
+                times[r] = config.eta() * grid[r];
+            }
+            values = new double[grid.length];
+            z = new double[grid.length];
+        }
+    }
+
+    private static SlowdownRun finish(SlowdownConfig config, int n, String dynamics, Setup u, double[] last,
+                                      long evaluations, long t0) {
+        long[] grid = u.grid;
+        double[] times = u.times;
+        double[] values = u.values;
+        double[] z = u.z;
         long steps = config.steps();
         double vNorm = 1.0; // teacher e1
         double exponent = SlowdownRun.fitExponent(grid, times, values, Math.max(1L, (steps + 9) / 10), steps,

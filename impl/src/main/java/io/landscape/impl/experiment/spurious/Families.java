@@ -7,6 +7,7 @@ import io.landscape.api.Objective;
 import io.landscape.api.Points;
 import io.landscape.impl.certify.EigenvalueBound;
 import io.landscape.impl.linalg.Cholesky;
+import io.landscape.impl.objective.SmallMatrices;
 import io.landscape.impl.optim.GradientDescent;
 
 /**
@@ -57,7 +58,7 @@ public final class Families {
                 if (Math.abs(b.value - r.value()) > 1e-6 * Math.max(1.0, Math.abs(r.value()))) {
                     continue;
                 }
-                if (Symmetry.euclid(b.signature, sig) > tolerance) {
+                if (SmallMatrices.distance(b.signature, sig) > tolerance) {
                     continue; // sorting is non-expansive, so the aligned distance is at least this
                 }
                 double dist = Symmetry.distance(b.rep, w);

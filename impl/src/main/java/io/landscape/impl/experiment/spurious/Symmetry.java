@@ -3,6 +3,8 @@ package io.landscape.impl.experiment.spurious;
 import java.util.Arrays;
 import java.util.Comparator;
 
+import io.landscape.impl.objective.SmallMatrices;
+
 /**
  * The symmetry group of the identity-teacher problem (v_j = e_j, d = k): F(W) is unchanged by permuting the n
  * neurons (rows of the n×k matrix W) and, simultaneously, permuting the k coordinates (columns) — which maps the teacher
@@ -81,16 +83,6 @@ public final class Symmetry {
         }
         Arrays.sort(s);
         return s;
-    }
-
-    /** Euclidean distance of two equal-length vectors. */
-    static double euclid(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double e = a[i] - b[i];
-            s += e * e;
-        }
-        return Math.sqrt(s);
     }
 
     /**
@@ -187,7 +179,7 @@ public final class Symmetry {
         double[][] cost = new double[sa.length][sb.length];
         for (int i = 0; i < sa.length; i++) {
             for (int j = 0; j < sb.length; j++) {
-                double dist = euclid(sa[i], sb[j]);
+                double dist = SmallMatrices.distance(sa[i], sb[j]);
                 cost[i][j] = dist * dist;
             }
         }
