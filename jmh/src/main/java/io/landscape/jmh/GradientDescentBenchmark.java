@@ -25,8 +25,10 @@ import io.landscape.impl.optim.GradientDescent;
 /**
  * The two costs of the spurious-minima search (paper 002 §3) at k = n ∈ {10, 20, 40}:
  * <ul>
- * <li>{@code gdStep}: one plain gradient-descent step x − η∇F(x) with the specialised identity-teacher gradient
- * (the loop of {@code landscape descend --plain}: gradient only, as the NumPy reference); {@code gdStepGeneral}: the same with the general
+ * <li>{@code gdStep}: one plain gradient-descent step x − η∇F(x) with the identity-teacher gradient the search uses
+ * ({@code IdentityTeacherObjective.best}: the SIMD evaluator when {@code jdk.incubator.vector} is resolved, as in this
+ * benchmark's forks) — the loop of {@code landscape descend --plain}: gradient only, as the NumPy reference;
+ * {@code gdStepScalar}: the same with the scalar evaluator; {@code gdStepGeneral}: with the general
  * {@code PairwiseObjective}, for comparison;</li>
  * <li>{@code newtonFinish}: the accelerated mode's Newton finish from a GD iterate near a spurious minimum
  * (max_i‖∇_{w_i}F‖ ≈ 10⁻⁴) down to 10⁻⁹ — Hessians, Cholesky factorisations and the positive-definiteness checks;
@@ -37,7 +39,7 @@ import io.landscape.impl.optim.GradientDescent;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class GradientDescentBenchmark {
@@ -45,6 +47,7 @@ public class GradientDescentBenchmark {
     public int k;
 
     private Objective fast;
+    private Objective scalar;
     private Objective general;
     private double[] x;
     private double[] g;
@@ -58,7 +61,8 @@ public class GradientDescentBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         int n = k;
-        fast = IdentityTeacherObjective.create(k, n);
+        fast = IdentityTeacherObjective.best(k, n);
+        scalar = IdentityTeacherObjective.create(k, n);
         general = Landscape.objective(Problem.identityTeacher(k, k, n));
         x = Initialization.xavier(k).sample(Initialization.runSeed(1, 0), n, k);
         g = new double[n * k];
@@ -86,6 +90,15 @@ public class GradientDescentBenchmark {
     @Benchmark
     public double[] gdStep() {
         fast.gradient().evaluate(x, g); // as in the plain loop: gradient only, like the NumPy reference
+        for (int i = 0; i < x.length; i++) {
+            next[i] = x[i] - eta * g[i];
+        }
+        return next;
+    }
+
+    @Benchmark
+    public double[] gdStepScalar() {
+        scalar.gradient().evaluate(x, g);
         for (int i = 0; i < x.length; i++) {
             next[i] = x[i] - eta * g[i];
         }

@@ -82,7 +82,7 @@ public final class DescendCommand implements Callable<Integer> {
             throw new InputException(e.getMessage());
         }
         Problem problem = Problem.builder().teacher(v).students(n).build();
-        Objective f = isIdentity(v) ? IdentityTeacherObjective.create(v.length, n) : Landscape.objective(problem);
+        Objective f = isIdentity(v) ? IdentityTeacherObjective.best(v.length, n) : Landscape.objective(problem);
         GradientDescent.Settings s = (plain ? GradientDescent.Settings.plain() : GradientDescent.Settings.accelerated())
                 .withStep(step).withTol(tol).withMaxSteps(maxSteps);
         double[] x0 = initialization.sample(new SplittableRandom(seed), n, d);

@@ -46,8 +46,8 @@ public final class FastAngle {
     private static final double P11 = -0.014851887071247204;
     private static final double P12 = 0.028757851367421566;
 
-    /** The 13 coefficients of P, lowest degree first (for the reproducibility test). */
-    static double[] coefficients() {
+    /** The 13 coefficients of P, lowest degree first (a new array; for vector evaluators and the reproducibility test). */
+    public static double[] coefficients() {
         return new double[] {P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12};
     }
 
@@ -57,6 +57,11 @@ public final class FastAngle {
      * the JIT folds the dispatch below away.
      */
     static final boolean FMA = detectFma();
+
+    /** Whether the JVM uses hardware fused multiply-add ({@code -XX:+UseFMA}). */
+    public static boolean hardwareFma() {
+        return FMA;
+    }
 
     private static boolean detectFma() {
         try {

@@ -82,7 +82,7 @@ public final class Families {
         Family[] evaluated = new Family[classes.size()];
         java.util.stream.IntStream.range(0, classes.size()).parallel().forEach(idx -> {
             Builder b = classes.get(idx);
-            Objective own = idx == 0 && classes.size() == 1 ? f : IdentityTeacherObjective.create(k, n);
+            Objective own = idx == 0 && classes.size() == 1 ? f : IdentityTeacherObjective.best(k, n);
             double[] g = new double[m];
             double[] h = new double[m * m];
             double[] x = Points.flatten(b.rep);

@@ -51,7 +51,7 @@ public final class SpuriousSearch {
 
     /** The objective used for a cell: identity teacher, d = k (fast specialised evaluator). One per thread. */
     public static Objective objective(int k, int n) {
-        return IdentityTeacherObjective.create(k, n);
+        return IdentityTeacherObjective.best(k, n);
     }
 
     /** One run, given a worker's objective and descent driver. */

@@ -1,0 +1,501 @@
+package io.landscape.impl.experiment.spurious;
+
+import io.landscape.api.Gradient;
+import io.landscape.api.Hessian;
+import io.landscape.api.NotDifferentiableException;
+import io.landscape.api.Objective;
+import io.landscape.api.Problem;
+import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.objective.PairGeometry;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The identity-teacher F and ∇F of {@link IdentityTeacherObjective} (same formulas, paper 002 Eqs. 6–8), evaluated
+ * with the JDK's Vector API ({@code jdk.incubator.vector}): SIMD lanes run over <em>neurons</em> i, so every sum is
+ * accumulated lane by lane in a fixed order (over j or l) and the result is <b>bitwise the same for every vector
+ * width</b> (128, 256 or 512 bits; {@code VectorIdentityObjectiveTest} checks this) — the speed-up does not trade away
+ * reproducibility across machines.
+ *
+ * <h2>Layout and steps</h2>
+ * Rows are padded to np = n rounded up to the lane count; padded lanes carry zero norms and never reach an output.
+ * <ol>
+ * <li>Xᵀ (k × np) from x; the Gram matrix G (n × np), row i = Σ_l x_il · Xᵀ_l (broadcast-FMA; G_ij and G_ji are the same
+ * FMA chain, so G is exactly symmetric).</li>
+ * <li>Student pairs, row j, lanes i: c = G_ji·(1/‖w_j‖·1/‖w_i‖) (symmetric product), s = √((1−c)(1+c)),
+ * θ = arccos c by a branch-free vector arccos (the polynomial of {@link FastAngle}, both reductions blended; within
+ * 2 ulps, tested). Lanes with |c| &gt; 0.9 are redone in scalar code by the chord formula of {@link PairGeometry}
+ * (pairs i &lt; j; pairs i &gt; j copy the mirror value, so C stays exactly symmetric). Then C_ji = (π − θ)/2π and the
+ * lane sums Σ_j ‖w_j‖ sin θ_ij and, for F, Σ_j (‖w_i‖‖w_j‖ sin θ_ij/2π + C_ij G_ij).</li>
+ * <li>Teacher pairs, row l, lanes i: c = x_il/‖w_i‖; near-parallel lanes take θ from the orthogonal part
+ * Σ_{q≠l} x_iq² exactly as the scalar evaluator; E_li = −(π − θ)/2π and Σ_l sin θ_il.</li>
+ * <li>C_ii = ½ + (Σ_j ‖w_j‖ sin θ_ij − Σ_l sin θ_il)/(2π‖w_i‖); ∇ᵀ_l = E_l + Σ_j x_jl C_j (broadcast-FMA), then
+ * transposed into the caller's layout.</li>
+ * </ol>
+ * Pairs are evaluated twice (rows i and j) because full rows vectorise without masks; at k = n = 20 one gradient is
+ * about 3× cheaper than the scalar evaluator (JMH {@code GradientDescentBenchmark.gdStep}). Allocation-free once
+ * compiled (every vector is scalar-replaced by C2). Not thread-safe; one instance per thread.
+ *
+ * <p>Loading this class needs the incubator module ({@code --add-modules jdk.incubator.vector}); use
+ * {@link IdentityTeacherObjective#best} which falls back to the scalar evaluator without it.
+ */
+final class VectorIdentityObjective implements Objective {
+    private static final double INV_2PI = 1.0 / (2.0 * Math.PI);
+    private static final double PIO2_HI = 1.5707963267948966;
+    private static final double PIO2_LO = 6.123233995736766E-17;
+    private static final double PI_HI = 3.141592653589793;
+    private static final double PI_LO = 1.2246467991473532E-16;
+    // the polynomial of FastAngle, as constants the JIT folds into broadcasts
+    private static final double P0 = FastAngle.coefficients()[0];
+    private static final double P1 = FastAngle.coefficients()[1];
+    private static final double P2 = FastAngle.coefficients()[2];
+    private static final double P3 = FastAngle.coefficients()[3];
+    private static final double P4 = FastAngle.coefficients()[4];
+    private static final double P5 = FastAngle.coefficients()[5];
+    private static final double P6 = FastAngle.coefficients()[6];
+    private static final double P7 = FastAngle.coefficients()[7];
+    private static final double P8 = FastAngle.coefficients()[8];
+    private static final double P9 = FastAngle.coefficients()[9];
+    private static final double P10 = FastAngle.coefficients()[10];
+    private static final double P11 = FastAngle.coefficients()[11];
+    private static final double P12 = FastAngle.coefficients()[12];
+
+    private final int lanes;
+    private final Objective general;
+    private final int n;
+    private final int k;
+    private final int np;
+    private final double teacherConstant;
+    private final double[] xt;
+    private final double[] gram;
+    private final double[] coefC;
+    private final double[] sinS;
+    private final double[] coefE;
+    private final double[] gt;
+    private final double[] r;
+    private final double[] invR;
+    private final double[] sumSinS;
+    private final double[] sumSinT;
+    private final double[] fPair;
+    private final double[] fTeach;
+    private final double[] cRow;
+    private final double[] sRow;
+    private final double[] tRow;
+    /** Chunks of the current row with a near-parallel lane. */
+    private final boolean[] near;
+    private final PairGeometry geo = new PairGeometry();
+    private final Gradient gradientObject;
+
+    /**
+     * The vector shape: the Vector API compiles to SIMD instructions only where C2 sees the species as a constant, so
+     * it is a static final — the JVM's preferred width, or 128/256/512 bits from the system property
+     * {@code landscape.vectorBits} (the width test runs one JVM per width).
+     */
+    static final VectorSpecies<Double> SP = species(System.getProperty("landscape.vectorBits"));
+
+    static VectorSpecies<Double> species(String bits) {
+        if (bits == null || bits.isEmpty()) {
+            return DoubleVector.SPECIES_PREFERRED;
+        }
+        switch (bits) {
+            case "128":
+                return DoubleVector.SPECIES_128;
+            case "256":
+                return DoubleVector.SPECIES_256;
+            case "512":
+                return DoubleVector.SPECIES_512;
+            default:
+                throw new IllegalArgumentException("landscape.vectorBits must be 128, 256 or 512, got " + bits);
+        }
+    }
+
+    VectorIdentityObjective(Objective general, int k, int n) {
+        this.lanes = SP.length();
+        this.general = general;
+        this.n = n;
+        this.k = k;
+        this.np = (n + lanes - 1) / lanes * lanes;
+        this.teacherConstant = 0.25 * k + k * (k - 1) * 0.25 / Math.PI;
+        this.xt = new double[k * np];
+        this.gram = new double[n * np];
+        this.coefC = new double[n * np];
+        this.sinS = new double[n * np];
+        this.coefE = new double[k * np];
+        this.gt = new double[k * np];
+        this.r = new double[np];
+        this.invR = new double[np];
+        this.sumSinS = new double[np];
+        this.sumSinT = new double[np];
+        this.fPair = new double[np];
+        this.fTeach = new double[np];
+        this.cRow = new double[np];
+        this.sRow = new double[np];
+        this.tRow = new double[np];
+        this.near = new boolean[np / lanes];
+        this.gradientObject = new Gradient() {
+            @Override
+            public int dimension() {
+                return n * k;
+            }
+
+            @Override
+            public void evaluate(double[] x, double[] out) {
+                compute(x, out, false);
+            }
+        };
+    }
+
+    /** The lane count in use (for tests and benchmarks). */
+    int lanes() {
+        return lanes;
+    }
+
+    @Override
+    public Problem problem() {
+        return general.problem();
+    }
+
+    @Override
+    public int dimension() {
+        return n * k;
+    }
+
+    @Override
+    public double value(double[] x) {
+        return general.value(x);
+    }
+
+    @Override
+    public Gradient gradient() {
+        return gradientObject;
+    }
+
+    @Override
+    public Hessian hessian() {
+        return general.hessian();
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] g) {
+        return compute(x, g, true);
+    }
+
+    private double compute(double[] x, double[] g, boolean withValue) {
+        final int n = this.n;
+        final int k = this.k;
+        final int np = this.np;
+        if (x.length != n * k || g.length != n * k) {
+            throw new IllegalArgumentException("point/gradient have " + x.length + "/" + g.length
+                    + " entries, expected n·d = " + (n * k));
+        }
+        if (g == x) {
+            throw new IllegalArgumentException("gradient output must not be the input array");
+        }
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < k; l++) {
+                xt[l * np + i] = x[i * k + l];
+            }
+        }
+        gram(x);
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double s = gram[i * np + i];
+            if (s == 0.0) {
+                throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
+                        + "differentiable there (paper 000 Lemma 1)");
+            }
+            r[i] = Math.sqrt(s);
+            invR[i] = 1.0 / r[i];
+            squares += 0.25 * s;
+        }
+        java.util.Arrays.fill(sumSinS, 0.0);
+        java.util.Arrays.fill(sumSinT, 0.0);
+        java.util.Arrays.fill(fPair, 0.0);
+        java.util.Arrays.fill(fTeach, 0.0);
+        for (int j = 0; j < n; j++) {
+            studentRow(x, j, withValue);
+        }
+        for (int l = 0; l < k; l++) {
+            teacherRow(x, l, withValue);
+        }
+        for (int i = 0; i < n; i++) {
+            coefC[i * np + i] = 0.5 + (sumSinS[i] - sumSinT[i]) * INV_2PI * invR[i];
+        }
+        assemble(x);
+        for (int i = 0; i < n; i++) {
+            for (int l = 0; l < k; l++) {
+                g[i * k + l] = gt[l * np + i];
+            }
+        }
+        if (!withValue) {
+            return Double.NaN;
+        }
+        double f = squares;
+        for (int i = 0; i < n; i++) {
+            f += 0.5 * fPair[i] + fTeach[i];
+        }
+        double value = f + teacherConstant;
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("non-finite objective value " + value);
+        }
+        return value;
+    }
+
+    /** gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): four rows per pass over Xᵀ. */
+    private void gram(double[] x) {
+        final VectorSpecies<Double> sp = SP;
+        final int n = this.n;
+        final int k = this.k;
+        final int np = this.np;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            int x0 = i * k;
+            for (int c = 0; c < np; c += lanes) {
+                DoubleVector a0 = DoubleVector.zero(sp);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                for (int l = 0; l < k; l++) {
+                    DoubleVector v = DoubleVector.fromArray(sp, xt, l * np + c);
+                    a0 = v.fma(bc(x[x0 + l]), a0);
+                    a1 = v.fma(bc(x[x0 + k + l]), a1);
+                    a2 = v.fma(bc(x[x0 + 2 * k + l]), a2);
+                    a3 = v.fma(bc(x[x0 + 3 * k + l]), a3);
+                }
+                a0.intoArray(gram, i * np + c);
+                a1.intoArray(gram, (i + 1) * np + c);
+                a2.intoArray(gram, (i + 2) * np + c);
+                a3.intoArray(gram, (i + 3) * np + c);
+            }
+        }
+        for (; i < n; i++) {
+            int x0 = i * k;
+            for (int c = 0; c < np; c += lanes) {
+                DoubleVector a0 = DoubleVector.zero(sp);
+                for (int l = 0; l < k; l++) {
+                    a0 = DoubleVector.fromArray(sp, xt, l * np + c).fma(bc(x[x0 + l]), a0);
+                }
+                a0.intoArray(gram, i * np + c);
+            }
+        }
+    }
+
+    /** Student row j (lanes i): C_j·, sin θ_j·, and the lane sums. */
+    private void studentRow(double[] x, int j, boolean withValue) {
+        final VectorSpecies<Double> sp = SP;
+        final int np = this.np;
+        final int row = j * np;
+        final double invJ = invR[j];
+        final double rj = r[j];
+        DoubleVector inv = DoubleVector.broadcast(sp, invJ);
+        for (int c = 0; c < np; c += lanes) {
+            DoubleVector.fromArray(sp, gram, row + c).mul(DoubleVector.fromArray(sp, invR, c).mul(inv))
+                    .intoArray(cRow, c);
+        }
+        if (angles()) {
+            patchStudents(x, j);
+        }
+        sRow[j] = 0.0;   // no self-pair: sin term and
+        tRow[j] = 0.0;   // C_jj (overwritten by the diagonal later) contribute nothing to the sums
+        for (int c = 0; c < np; c += lanes) {
+            DoubleVector sin = DoubleVector.fromArray(sp, sRow, c);
+            DoubleVector pt = DoubleVector.fromArray(sp, tRow, c);
+            pt.intoArray(coefC, row + c);
+            sin.intoArray(sinS, row + c);
+            sin.fma(bc(rj), DoubleVector.fromArray(sp, sumSinS, c)).intoArray(sumSinS, c);
+            if (withValue) {
+                DoubleVector rr = DoubleVector.fromArray(sp, r, c).mul(rj * INV_2PI);
+                DoubleVector p = DoubleVector.fromArray(sp, gram, row + c);
+                DoubleVector acc = DoubleVector.fromArray(sp, fPair, c);
+                rr.fma(sin, pt.fma(p, acc)).intoArray(fPair, c);
+            }
+        }
+    }
+
+    /** Near-parallel lanes of student row j: chord formula for i &gt; j, mirror of row i for i &lt; j. */
+    private void patchStudents(double[] x, int j) {
+        for (int b = 0, from = 0; from < n; b++, from += lanes) {
+            if (!near[b]) {
+                continue;
+            }
+            for (int i = from, to = Math.min(n, from + lanes); i < to; i++) {
+                patchStudent(x, j, i);
+            }
+        }
+    }
+
+    private void patchStudent(double[] x, int j, int i) {
+        double c = cRow[i];
+        if (i == j || !(c > 0.9 || c < -0.9)) {
+            return;
+        }
+        if (i < j) {
+            sRow[i] = sinS[i * np + j];
+            tRow[i] = coefC[i * np + j];
+        } else {
+            geo.angleInv(x, j * k, invR[j], x, i * k, invR[i], gram[j * np + i], k);
+            sRow[i] = geo.s;
+            tRow[i] = (Math.PI - geo.th) * INV_2PI;
+        }
+    }
+
+    /** Teacher row l (lanes i): E_l·, Σ_l sin θ_il and the value terms. */
+    private void teacherRow(double[] x, int l, boolean withValue) {
+        final VectorSpecies<Double> sp = SP;
+        final int np = this.np;
+        final int row = l * np;
+        for (int c = 0; c < np; c += lanes) {
+            DoubleVector.fromArray(sp, xt, row + c).mul(DoubleVector.fromArray(sp, invR, c)).intoArray(cRow, c);
+        }
+        if (angles()) {
+            patchTeacher(x, l);
+        }
+        for (int c = 0; c < np; c += lanes) {
+            DoubleVector sin = DoubleVector.fromArray(sp, sRow, c);
+            DoubleVector pt = DoubleVector.fromArray(sp, tRow, c);
+            pt.neg().intoArray(coefE, row + c);
+            sin.add(DoubleVector.fromArray(sp, sumSinT, c)).intoArray(sumSinT, c);
+            if (withValue) {
+                DoubleVector ri = DoubleVector.fromArray(sp, r, c).mul(INV_2PI);
+                DoubleVector xl = DoubleVector.fromArray(sp, xt, row + c);
+                DoubleVector acc = DoubleVector.fromArray(sp, fTeach, c);
+                ri.fma(sin, pt.mul(xl)).neg().add(acc).intoArray(fTeach, c);
+            }
+        }
+    }
+
+    /** Near-parallel lanes of teacher row l: θ from the orthogonal part Σ_{q≠l} x_iq² (as the scalar evaluator). */
+    private void patchTeacher(double[] x, int l) {
+        for (int b = 0, from = 0; from < n; b++, from += lanes) {
+            if (!near[b]) {
+                continue;
+            }
+            for (int i = from, to = Math.min(n, from + lanes); i < to; i++) {
+                patchTeacher(x, l, i);
+            }
+        }
+    }
+
+    private void patchTeacher(double[] x, int l, int i) {
+        double c = cRow[i];
+        if (!(c > 0.9 || c < -0.9)) {
+            return;
+        }
+        int io = i * k;
+        double perp = 0;
+        for (int q = 0; q < k; q++) {
+            if (q != l) {
+                perp += x[io + q] * x[io + q];
+            }
+        }
+        double sn = Math.sqrt(perp) * invR[i];
+        double alpha = FastAngle.asinSmall(Math.min(1.0, sn));
+        double th = c > 0 ? alpha : Math.PI - alpha;
+        sRow[i] = sn;
+        tRow[i] = (Math.PI - th) * INV_2PI;
+    }
+
+    /** ∇ᵀ_l = E_l + Σ_j x_jl C_j for l &lt; k (lanes i), four rows l per pass over C. */
+    private void assemble(double[] x) {
+        final VectorSpecies<Double> sp = SP;
+        final int n = this.n;
+        final int k = this.k;
+        final int np = this.np;
+        for (int c = 0; c < np; c += lanes) {
+            int l = 0;
+            for (; l + 3 < k; l += 4) {
+                DoubleVector a0 = DoubleVector.fromArray(sp, coefE, l * np + c);
+                DoubleVector a1 = DoubleVector.fromArray(sp, coefE, (l + 1) * np + c);
+                DoubleVector a2 = DoubleVector.fromArray(sp, coefE, (l + 2) * np + c);
+                DoubleVector a3 = DoubleVector.fromArray(sp, coefE, (l + 3) * np + c);
+                for (int j = 0; j < n; j++) {
+                    DoubleVector v = DoubleVector.fromArray(sp, coefC, j * np + c);
+                    int xo = j * k + l;
+                    a0 = v.fma(bc(x[xo]), a0);
+                    a1 = v.fma(bc(x[xo + 1]), a1);
+                    a2 = v.fma(bc(x[xo + 2]), a2);
+                    a3 = v.fma(bc(x[xo + 3]), a3);
+                }
+                a0.intoArray(gt, l * np + c);
+                a1.intoArray(gt, (l + 1) * np + c);
+                a2.intoArray(gt, (l + 2) * np + c);
+                a3.intoArray(gt, (l + 3) * np + c);
+            }
+            for (; l < k; l++) {
+                DoubleVector a0 = DoubleVector.fromArray(sp, coefE, l * np + c);
+                for (int j = 0; j < n; j++) {
+                    a0 = DoubleVector.fromArray(sp, coefC, j * np + c).fma(bc(x[j * k + l]), a0);
+                }
+                a0.intoArray(gt, l * np + c);
+            }
+        }
+    }
+
+    /**
+     * For the cosines in {@code cRow}: sRow = sin θ = √((1−c)(1+c)), tRow = (π − θ)/2π with θ = arccos c by a
+     * branch-free arccos on every lane — the reductions of {@link FastAngle} (acos c = π/2 − asin c for |c| &lt; ½,
+     * 2 asin √((1−|c|)/2) or π minus it for |c| ≥ ½) blended by masks, asin x = x + x·z·P(z) with P by Estrin's
+     * scheme — and {@code near} flags the chunks with a lane |c| &gt; 0.9. Written as one loop so that no vector
+     * crosses a call (C2 boxes vectors passed to methods it does not inline). Returns whether any chunk is flagged.
+     */
+    private boolean angles() {
+        final VectorSpecies<Double> sp = SP;
+        boolean any = false;
+        for (int c = 0, b = 0; c < np; c += lanes, b++) {
+            DoubleVector cos = DoubleVector.fromArray(sp, cRow, c);
+            DoubleVector ax = cos.abs();
+            cos.neg().add(1.0).mul(cos.add(1.0)).sqrt().intoArray(sRow, c);
+            VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
+            boolean anyBig = big.anyTrue(); // rare away from the minima: then no second square root, no blends
+            DoubleVector z = cos.mul(cos);
+            DoubleVector xs = cos;
+            DoubleVector t = null;
+            if (anyBig) {
+                t = ax.neg().add(1.0).mul(0.5);
+                z = z.blend(t, big);
+                xs = xs.blend(t.sqrt(), big);
+            }
+            DoubleVector z2 = z.mul(z);
+            DoubleVector z4 = z2.mul(z2);
+            DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
+            DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
+            DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
+            DoubleVector poly = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+            DoubleVector rr = xs.mul(z).mul(poly);
+            DoubleVector theta = xs.sub(rr.neg().add(PIO2_LO)).neg().add(PIO2_HI);
+            if (anyBig) {
+                DoubleVector pos = xs.add(rr).mul(2.0);
+                DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(PI_LO)).neg().add(PI_HI);
+                theta = theta.blend(pos.blend(neg, cos.compare(VectorOperators.LT, 0.0)), big);
+            }
+            theta.neg().add(Math.PI).mul(INV_2PI).intoArray(tRow, c);
+            boolean flag = ax.compare(VectorOperators.GT, 0.9).anyTrue();
+            near[b] = flag;
+            any |= flag;
+        }
+        return any;
+    }
+
+    /** arccos of each lane of {@code c} by {@link #angles} (for the accuracy test; allocates). */
+    double[] acos(double[] c) {
+        double[] saved = cRow.clone();
+        double[] out = new double[c.length];
+        for (int from = 0; from < c.length; from += np) {
+            int len = Math.min(np, c.length - from);
+            java.util.Arrays.fill(cRow, 0.0);
+            System.arraycopy(c, from, cRow, 0, len);
+            angles();
+            for (int q = 0; q < len; q++) {
+                out[from + q] = Math.PI - tRow[q] * (2.0 * Math.PI);
+            }
+        }
+        System.arraycopy(saved, 0, cRow, 0, saved.length);
+        return out;
+    }
+
+    private DoubleVector bc(double v) {
+        return DoubleVector.broadcast(SP, v);
+    }
+}
