@@ -36,6 +36,25 @@ public final class PairGeometry {
         th = FastAngle.acosWithSine(cc, s);
     }
 
+    /**
+     * Sets s, th (and c = {@code cc}) for x = a[ao..ao+d) and the coordinate axis e_l when x is nearly parallel to
+     * ±e_l (|cc| &gt; 0.9, cc = a[ao+l]·ix, ix = 1/‖x‖): sin θ from the exact orthogonal part √(Σ_{q≠l} a_q²)·ix,
+     * θ = asin(sin θ) or π minus it — accurate to a few ulps down to θ → 0 (the identity teacher's student–teacher
+     * pairs).
+     */
+    public void axisAngle(double[] a, int ao, int l, int d, double ix, double cc) {
+        double perp = 0;
+        for (int q = 0; q < d; q++) {
+            if (q != l) {
+                perp += a[ao + q] * a[ao + q];
+            }
+        }
+        s = Math.sqrt(perp) * ix;
+        double alpha = FastAngle.asinSmall(Math.min(1.0, s));
+        th = cc > 0 ? alpha : Math.PI - alpha;
+        c = cc;
+    }
+
     private void nearlyParallel(double[] a, int ao, double ix, double[] b, int bo, double invY, double cc, int d) {
         double iy = cc > 0 ? -invY : invY;
         double sum = 0.0;

@@ -4,10 +4,7 @@ import io.landscape.impl.objective.FastAngle;
 import io.landscape.impl.objective.PairGeometry;
 import io.landscape.impl.objective.SmallMatrices;
 
-import io.landscape.api.Gradient;
-import io.landscape.api.Hessian;
 import io.landscape.api.Landscape;
-import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 
@@ -25,13 +22,7 @@ import io.landscape.api.Problem;
  * to which {@link #value} and {@link #hessian} delegate and against which {@code SpuriousIdentityObjectiveTest} checks
  * the gradient. Not thread-safe; one instance per thread.
  */
-public final class IdentityTeacherObjective implements Objective {
-    private static final double INV_2PI = 1.0 / (2.0 * Math.PI);
-
-    private final Objective general;
-    private final int n;
-    private final int k;
-    private final double teacherConstant;
+public final class IdentityTeacherObjective extends IdentityTeacherBase {
     private final double[] r;
     private final double[] invR;
     private final double[] diag;
@@ -39,30 +30,15 @@ public final class IdentityTeacherObjective implements Objective {
     private final double[] gram;
     private final double[] coefE;
     private final PairGeometry geo = new PairGeometry();
-    private final Gradient gradientObject;
 
     private IdentityTeacherObjective(Objective general, int k, int n) {
-        this.general = general;
-        this.n = n;
-        this.k = k;
-        this.teacherConstant = 0.25 * k + k * (k - 1) * 0.25 / Math.PI;
+        super(general, k, n);
         this.r = new double[n];
         this.invR = new double[n];
         this.diag = new double[n];
         this.coefC = new double[n * n];
         this.gram = new double[n * n];
         this.coefE = new double[n * k];
-        this.gradientObject = new Gradient() {
-            @Override
-            public int dimension() {
-                return n * k;
-            }
-
-            @Override
-            public void evaluate(double[] x, double[] out) {
-                compute(x, out, false);
-            }
-        };
     }
 
     /** The scalar identity-teacher objective for k teachers in R^k and n students. */
@@ -94,31 +70,6 @@ public final class IdentityTeacherObjective implements Objective {
         return create(k, n);
     }
 
-    @Override
-    public Problem problem() {
-        return general.problem();
-    }
-
-    @Override
-    public int dimension() {
-        return n * k;
-    }
-
-    @Override
-    public double value(double[] x) {
-        return general.value(x);
-    }
-
-    @Override
-    public Gradient gradient() {
-        return gradientObject;
-    }
-
-    @Override
-    public Hessian hessian() {
-        return general.hessian();
-    }
-
     /** g = (C + diag) X + E (see {@link SmallMatrices#addProduct}). */
     private void assemble(double[] x, double[] g) {
         System.arraycopy(coefE, 0, g, 0, n * k);
@@ -126,31 +77,15 @@ public final class IdentityTeacherObjective implements Objective {
     }
 
     @Override
-    public double valueAndGradient(double[] x, double[] g) {
-        return compute(x, g, true);
-    }
-
-    /**
-     * The gradient into g and, if {@code withValue}, F (else NaN): the plain GD loop needs only the gradient, as the
-     * paper's procedure (and its NumPy reference) does, and skips the value's sums.
-     */
-    private double compute(double[] x, double[] g, boolean withValue) {
+    double compute(double[] x, double[] g, boolean withValue) {
         final int n = this.n;
         final int k = this.k;
-        if (x.length != n * k || g.length != n * k) {
-            throw new IllegalArgumentException("point/gradient have " + x.length + "/" + g.length
-                    + " entries, expected n·d = " + (n * k));
-        }
-        if (g == x) {
-            throw new IllegalArgumentException("gradient output must not be the input array");
-        }
         SmallMatrices.upperGram(x, n, k, gram);
         double f = 0;
         for (int i = 0; i < n; i++) {
             double s = gram[i * n + i]; // the squared norm, from the Gram matrix's diagonal
             if (s == 0.0) {
-                throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
-                        + "differentiable there (paper 000 Lemma 1)");
+                throw zeroNeuron(i);
             }
             r[i] = Math.sqrt(s);
             invR[i] = 1.0 / r[i];
@@ -204,15 +139,9 @@ public final class IdentityTeacherObjective implements Objective {
                 double th;
                 double sn;
                 if (c > 0.9 || c < -0.9) {
-                    double perp = 0;
-                    for (int q = 0; q < k; q++) {
-                        if (q != l) {
-                            perp += x[io + q] * x[io + q];
-                        }
-                    }
-                    sn = Math.sqrt(perp) * inv;
-                    double alpha = FastAngle.asinSmall(Math.min(1.0, sn));
-                    th = c > 0 ? alpha : Math.PI - alpha;
+                    geo.axisAngle(x, io, l, k, inv, c);
+                    th = geo.th;
+                    sn = geo.s;
                 } else {
                     sn = Math.sqrt((1.0 - c) * (1.0 + c));
                     th = FastAngle.acosWithSine(c, sn);
@@ -231,13 +160,6 @@ public final class IdentityTeacherObjective implements Objective {
             coefC[i * n + i] = diag[i];
         }
         assemble(x, g);
-        if (!withValue) {
-            return Double.NaN;
-        }
-        double value = f + teacherConstant;
-        if (!Double.isFinite(value)) {
-            throw new ArithmeticException("non-finite objective value " + value);
-        }
-        return value;
+        return f;
     }
 }
