@@ -7,10 +7,9 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.api.Landscape;
-import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.experiment.spurious.IdentityTeacherObjective;
 import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.experiment.spurious.SpuriousSearch;
 import io.landscape.impl.optim.GradientDescent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,11 +81,11 @@ public final class DescendCommand implements Callable<Integer> {
             throw new InputException(e.getMessage());
         }
         Problem problem = Problem.builder().teacher(v).students(n).build();
-        Objective f = isIdentity(v) ? IdentityTeacherObjective.best(v.length, n) : Landscape.objective(problem);
         GradientDescent.Settings s = (plain ? GradientDescent.Settings.plain() : GradientDescent.Settings.accelerated())
                 .withStep(step).withTol(tol).withMaxSteps(maxSteps);
         double[] x0 = initialization.sample(new SplittableRandom(seed), n, d);
-        GradientDescent.Result r = GradientDescent.run(f, d, x0, s);
+        GradientDescent.Result r = isIdentity(v) ? SpuriousSearch.descend(v.length, n, x0, s)
+                : GradientDescent.run(Landscape.objective(problem), d, x0, s);
         ObjectNode o = Json.object();
         o.put("teacher", teacher);
         o.put("n", n);

@@ -132,7 +132,8 @@ public final class GradientDescent {
 
     /** Gradient norm beyond which a run counts as diverged (the 10⁴). */
     public static final double DIVERGENCE = 1e4;
-    private static final int MAX_RESTARTS = 40;
+    /** Halvings of the step after which a run counts as diverged. */
+    public static final int MAX_RESTARTS = 40;
 
     /**
      * Relative size of rounding noise in F: F sums O(nk + n²) terms of size O(1), so its evaluation error is
@@ -199,15 +200,8 @@ public final class GradientDescent {
             restarts++;
             eta *= 0.5;
             if (restarts > MAX_RESTARTS || total >= s.maxSteps()) {
-                System.arraycopy(x0, 0, x, 0, m);
-                double value;
-                try {
-                    value = f.valueAndGradient(x, g);
-                } catch (RuntimeException e) {
-                    value = Double.NaN;
-                }
-                return new Result(x.clone(), value, maxNeuronNorm(g), norm(g), 0, total, 0, restarts, eta,
-                        Stop.DIVERGED, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpuStart) * 1e-9);
+                return diverged(x0, total, restarts, eta, (System.nanoTime() - start) * 1e-9,
+                        (cpuNanos() - cpuStart) * 1e-9);
             }
         }
     }
@@ -216,7 +210,7 @@ public final class GradientDescent {
             java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** CPU time of the current thread (ns), or wall time where the JVM cannot measure it. */
-    static long cpuNanos() {
+    public static long cpuNanos() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
@@ -226,10 +220,7 @@ public final class GradientDescent {
     /** One attempt with step eta; stop == null means it diverged. Leaves the end point in x and its gradient in g. */
     private Attempt attempt(double[] x0, Settings s, double eta, long budget) {
         System.arraycopy(x0, 0, x, 0, m);
-        long sinceIncrease = 0;
-        double previous = Double.POSITIVE_INFINITY;
-        double nextNewton = s.newtonSwitch();
-        long t = 0;
+        DescentMonitor monitor = new DescentMonitor(s, budget, m);
         while (true) {
             double value;
             try {
@@ -241,43 +232,79 @@ public final class GradientDescent {
                     value = 0.0;
                 }
             } catch (NotDifferentiableException | ArithmeticException e) {
-                return new Attempt(null, Double.NaN, t, 0);
+                return new Attempt(null, Double.NaN, monitor.steps(), 0);
             }
             // one pass over g for both norms (per-neuron maximum and total)
             double gmax = scanGradient(g);
-            if (!Double.isFinite(value) || !(Math.sqrt(gradientSquared) <= DIVERGENCE)) {
-                return new Attempt(null, value, t, 0);
-            }
-            if (gmax <= s.tol()) {
-                return new Attempt(Stop.CONVERGED, finalValue(s, value), t, 0);
-            }
-            if (s.accelerate()) {
-                if (value > previous + ROUNDING * Math.max(1.0, Math.abs(previous))) {
-                    sinceIncrease = -MONOTONE_WINDOW; // an ascent: require a full window of decreasing steps again
-                } else if (sinceIncrease < 0) {
-                    sinceIncrease++;
+            DescentMonitor.Action action = monitor.observe(value, gmax, Math.sqrt(gradientSquared));
+            if (action == DescentMonitor.Action.TRY_NEWTON) {
+                double polished = newtonFinish(s, value);
+                if (!Double.isNaN(polished)) {
+                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), lastNewtonSteps);
                 }
-                if (sinceIncrease >= 0 && value < s.globalThreshold()) {
-                    return new Attempt(Stop.BELOW_THRESHOLD, value, t, 0);
-                }
-                if (gmax <= nextNewton && value >= s.globalThreshold() && m <= s.newtonMaxDimension()) {
-                    double polished = newtonFinish(s, value);
-                    if (!Double.isNaN(polished)) {
-                        return new Attempt(Stop.NEWTON, polished, t, lastNewtonSteps);
-                    }
-                    // rejected: x and g are unchanged; retry once the gradient has shrunk tenfold
-                    nextNewton = gmax * 0.1;
-                }
+                // rejected: x and g are unchanged
+                action = monitor.rejected(gmax);
             }
-            if (t >= budget) {
-                return new Attempt(Stop.MAX_STEPS, finalValue(s, value), t, 0);
+            switch (action) {
+                case DIVERGED:
+                    return new Attempt(null, value, monitor.steps(), 0);
+                case CONVERGED:
+                    return new Attempt(Stop.CONVERGED, finalValue(s, value), monitor.steps(), 0);
+                case BELOW_THRESHOLD:
+                    return new Attempt(Stop.BELOW_THRESHOLD, value, monitor.steps(), 0);
+                case MAX_STEPS:
+                    return new Attempt(Stop.MAX_STEPS, finalValue(s, value), monitor.steps(), 0);
+                default:
+                    break;
             }
-            previous = value;
             for (int i = 0; i < m; i++) {
                 x[i] -= eta * g[i];
             }
-            t++;
+            monitor.stepped();
         }
+    }
+
+    /**
+     * The Newton finish (accelerated mode, rule 2 above) from an iterate computed elsewhere — the batched search
+     * advances several runs in SIMD lanes and hands a run here when its {@link DescentMonitor} says
+     * {@link DescentMonitor.Action#TRY_NEWTON}. {@code point} and {@code grad} (n·d entries, F = {@code value} there)
+     * are replaced by the end point and its gradient if the finish is accepted, and left unchanged otherwise. Returns
+     * F at the end point, or NaN if rejected; {@link #lastNewtonSteps()} gives the Newton steps taken.
+     */
+    public double newtonFrom(double[] point, double[] grad, double value, Settings s) {
+        if (point.length != m || grad.length != m) {
+            throw new IllegalArgumentException("point/gradient have " + point.length + "/" + grad.length
+                    + " entries, expected " + m);
+        }
+        System.arraycopy(point, 0, x, 0, m);
+        System.arraycopy(grad, 0, g, 0, m);
+        double polished = newtonFinish(s, value);
+        if (!Double.isNaN(polished)) {
+            System.arraycopy(x, 0, point, 0, m);
+            System.arraycopy(g, 0, grad, 0, m);
+        }
+        return polished;
+    }
+
+    /** Newton steps of the last accepted finish. */
+    public int lastNewtonSteps() {
+        return lastNewtonSteps;
+    }
+
+    /**
+     * The result of a run whose every step size diverged: the initial point, F and the gradient there (NaN if F is
+     * not defined there), {@link Stop#DIVERGED}.
+     */
+    public Result diverged(double[] x0, long total, int restarts, double eta, double seconds, double cpuSeconds) {
+        System.arraycopy(x0, 0, x, 0, m);
+        double value;
+        try {
+            value = f.valueAndGradient(x, g);
+        } catch (RuntimeException e) {
+            value = Double.NaN;
+        }
+        return new Result(x.clone(), value, maxNeuronNorm(g), norm(g), 0, total, 0, restarts, eta, Stop.DIVERGED,
+                seconds, cpuSeconds);
     }
 
     /** F at the end point x: the value already computed (accelerated mode) or one evaluation (plain mode). */

@@ -63,6 +63,13 @@ public final class IdentityTeacherObjective extends IdentityTeacherBase {
      */
     public static final int VECTOR_MIN_STUDENTS = 12;
 
+    /**
+     * Whether the accelerated search advances its runs in batches, one run per SIMD lane ({@link BatchDescent}): when
+     * {@link #VECTOR} holds and the system property {@code landscape.batch} is not {@code false}. Otherwise (and always
+     * for {@code --plain}) runs go one at a time.
+     */
+    public static final boolean BATCH = VECTOR && !"false".equalsIgnoreCase(System.getProperty("landscape.batch"));
+
     public static Objective best(int k, int n) {
         if (VECTOR && n >= VECTOR_MIN_STUDENTS) {
             return VectorSupport.create(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n);

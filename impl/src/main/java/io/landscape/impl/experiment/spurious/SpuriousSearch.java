@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import io.landscape.api.Objective;
 import io.landscape.impl.optim.GradientDescent;
@@ -64,6 +66,37 @@ public final class SpuriousSearch {
     }
 
     /**
+     * One descent for the identity teacher in R^k with n students from {@code x0}, computed as the search computes its
+     * runs (batched in accelerated mode when {@link IdentityTeacherObjective#BATCH}, else one run at a time), so that
+     * {@code descend} replays a run of {@code spurious} from its per-run seed.
+     */
+    public static GradientDescent.Result descend(int k, int n, double[] x0, GradientDescent.Settings s) {
+        if (s.accelerate() && IdentityTeacherObjective.BATCH) {
+            return new BatchDescent(k, n, new GradientDescent(objective(k, n), k)).single(x0, s);
+        }
+        return GradientDescent.run(objective(k, n), k, x0, s);
+    }
+
+    /**
+     * Run {@code run} of cell {@code c} exactly as {@link #runs} computes it inside the cell (batched or one at a time,
+     * whichever the cell uses): a run depends on (seed, run index) only.
+     */
+    public static RunRecord run(Config c, int run) {
+        if (run < 0 || run >= c.runs()) {
+            throw new IllegalArgumentException("run index " + run + " outside [0, " + c.runs() + ")");
+        }
+        RunRecord[] out = new RunRecord[c.runs()];
+        List<Integer> one = List.of(run);
+        Config single = new Config(c.k(), c.n(), c.runs(), c.seed(), c.init(), c.settings(), 1, c.familyTolerance());
+        if (c.settings().accelerate() && IdentityTeacherObjective.BATCH) {
+            batched(single, one, out, null);
+        } else {
+            oneByOne(single, one, out, null);
+        }
+        return out[run];
+    }
+
+    /**
      * Runs every run index not in {@code done} and returns all records (those of {@code done} included) in run order.
      *
      * @param done     records already computed (e.g. loaded from a resume log), by run index; not modified
@@ -81,37 +114,86 @@ public final class SpuriousSearch {
             }
         }
         if (!todo.isEmpty()) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(c.threads(), todo.size()), daemons());
-            ThreadLocal<GradientDescent> worker = ThreadLocal.withInitial(
-                    () -> new GradientDescent(objective(c.k(), c.n()), c.k()));
-            try {
-                List<Future<RunRecord>> futures = new ArrayList<>();
-                for (int r : todo) {
-                    futures.add(pool.submit(() -> {
-                        RunRecord rec = runOne(worker.get(), c.k(), c.n(), r, c.seed(), c.init(), c.settings());
-                        if (listener != null) {
-                            listener.accept(rec);
-                        }
-                        return rec;
-                    }));
-                }
-                for (int i = 0; i < todo.size(); i++) {
-                    out[todo.get(i)] = futures.get(i).get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(cause);
-            } finally {
-                pool.shutdownNow();
+            if (c.settings().accelerate() && IdentityTeacherObjective.BATCH) {
+                batched(c, todo, out, listener);
+            } else {
+                oneByOne(c, todo, out, listener);
             }
         }
         return Arrays.asList(out);
+    }
+
+    /** The runs {@code todo}, one at a time per worker. */
+    private static void oneByOne(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
+        ThreadLocal<GradientDescent> worker = ThreadLocal.withInitial(
+                () -> new GradientDescent(objective(c.k(), c.n()), c.k()));
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int r : todo) {
+            tasks.add(() -> {
+                RunRecord rec = runOne(worker.get(), c.k(), c.n(), r, c.seed(), c.init(), c.settings());
+                out[r] = rec;
+                if (listener != null) {
+                    listener.accept(rec);
+                }
+                return null;
+            });
+        }
+        invokeAll(Math.min(c.threads(), todo.size()), tasks);
+    }
+
+    /**
+     * The runs {@code todo}, {@link BatchDescent batched} in SIMD lanes: each worker takes the next run index whenever
+     * one of its lanes frees up. A run's result does not depend on its batch, so the outcome is the same for every
+     * thread count.
+     */
+    private static void batched(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
+        AtomicInteger cursor = new AtomicInteger();
+        IntSupplier next = () -> {
+            int i = cursor.getAndIncrement();
+            return i < todo.size() ? todo.get(i) : -1;
+        };
+        int workers = Math.min(c.threads(), todo.size());
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            tasks.add(() -> {
+                BatchDescent batch = new BatchDescent(c.k(), c.n(),
+                        new GradientDescent(objective(c.k(), c.n()), c.k()));
+                batch.run(next, r -> c.init().sample(Initialization.runSeed(c.seed(), r), c.n(), c.k()), c.settings(),
+                        (r, result) -> {
+                            RunRecord rec = RunRecord.of(c.k(), c.n(), r, Initialization.runSeed(c.seed(), r), result);
+                            out[r] = rec;
+                            if (listener != null) {
+                                listener.accept(rec);
+                            }
+                        });
+                return null;
+            });
+        }
+        invokeAll(workers, tasks);
+    }
+
+    /** Runs {@code tasks} on a pool of {@code threads} daemon threads; rethrows the first failure. */
+    private static void invokeAll(int threads, List<Callable<Void>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemons());
+        try {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs a whole cell and classifies it. */

@@ -71,11 +71,11 @@ class SpuriousSearchTest {
 
     @Test
     void aRunDependsOnlyOnSeedAndIndex() {
-        RunRecord alone = SpuriousSearch.runOne(new GradientDescent(SpuriousSearch.objective(6, 6), 6), 6, 6, 17, 42,
-                Initialization.xavier(6), GradientDescent.Settings.accelerated());
+        RunRecord alone = SpuriousSearch.run(config(6, 6, 20, 2), 17);
         RunRecord inCell = SpuriousSearch.runs(config(6, 6, 20, 2), Map.of(), null).get(17);
         assertEquals(alone.seed(), inCell.seed());
         assertEquals(alone.value(), inCell.value(), 0.0);
+        assertEquals(alone.totalIterations(), inCell.totalIterations());
         assertEquals(Initialization.runSeed(42, 17), alone.seed());
         assertNotEquals(Initialization.runSeed(42, 17), Initialization.runSeed(43, 17));
         assertNotEquals(Initialization.runSeed(42, 17), Initialization.runSeed(42, 18));
