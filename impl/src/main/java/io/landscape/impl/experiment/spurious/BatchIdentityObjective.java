@@ -40,7 +40,7 @@ import jdk.incubator.vector.VectorSpecies;
  * diverged step, as the single-run loop treats the exception. Allocation-free once compiled (no vector crosses a
  * method boundary). Not thread-safe; one instance per thread.
  */
-final class BatchIdentityObjective {
+public final class BatchIdentityObjective {
     private static final double PIO2_HI = 1.5707963267948966;
     private static final double PIO2_LO = 6.123233995736766E-17;
     private static final double PI_HI = 3.141592653589793;
@@ -67,7 +67,7 @@ final class BatchIdentityObjective {
     final int k;
     final int n;
     /** Lanes: points per batch. */
-    final int lanes;
+    public final int lanes;
     private final double teacherConstant;
     private final double[] gram;
     private final double[] r;
@@ -78,7 +78,8 @@ final class BatchIdentityObjective {
     private final double[] orth;
     private final double[] fAcc;
 
-    BatchIdentityObjective(int k, int n) {
+    /** An evaluator for k teachers in R^k and n students, with {@link #lanes} points per batch. */
+    public BatchIdentityObjective(int k, int n) {
         if (k < 1 || n < 1) {
             throw new IllegalArgumentException("k and n must be at least 1, got k = " + k + ", n = " + n);
         }
@@ -98,19 +99,19 @@ final class BatchIdentityObjective {
     }
 
     /** Entries of one batch: n·k·L. */
-    int batchLength() {
+    public int batchLength() {
         return n * k * lanes;
     }
 
     /** Copies point {@code x} (n·k entries) into lane {@code lane} of batch {@code xb}. */
-    void put(double[] x, double[] xb, int lane) {
+    public void put(double[] x, double[] xb, int lane) {
         for (int e = 0, o = lane; e < x.length; e++, o += lanes) {
             xb[o] = x[e];
         }
     }
 
     /** Copies lane {@code lane} of batch {@code xb} into {@code x} (n·k entries). */
-    void get(double[] xb, int lane, double[] x) {
+    public void get(double[] xb, int lane, double[] x) {
         for (int e = 0, o = lane; e < x.length; e++, o += lanes) {
             x[e] = xb[o];
         }
@@ -120,7 +121,7 @@ final class BatchIdentityObjective {
      * ∇F into {@code gb} and F into {@code f[lane]} for every lane of {@code xb} (F = NaN for a lane with a zero
      * neuron). {@code gb} and {@code xb} are distinct batches.
      */
-    void compute(double[] xb, double[] gb, double[] f) {
+    public void compute(double[] xb, double[] gb, double[] f) {
         gram(xb);
         norms();
         java.util.Arrays.fill(sinSum, 0.0);
@@ -143,7 +144,7 @@ final class BatchIdentityObjective {
     /**
      * Per lane: {@code maxSq[lane]} = max_i ‖g_i‖² and {@code totalSq[lane]} = ‖g‖² of the gradients in {@code gb}.
      */
-    void scan(double[] gb, double[] maxSq, double[] totalSq) {
+    public void scan(double[] gb, double[] maxSq, double[] totalSq) {
         final VectorSpecies<Double> sp = SP;
         final int L = lanes;
         DoubleVector best = DoubleVector.zero(sp);
@@ -162,7 +163,7 @@ final class BatchIdentityObjective {
     }
 
     /** x ← x − η_lane·g, lane-wise ({@code eta[lane]} = 0 leaves a lane where it is). */
-    void step(double[] xb, double[] gb, double[] eta) {
+    public void step(double[] xb, double[] gb, double[] eta) {
         final VectorSpecies<Double> sp = SP;
         DoubleVector e = DoubleVector.fromArray(sp, eta, 0);
         for (int o = 0, end = n * k * lanes; o < end; o += lanes) {
