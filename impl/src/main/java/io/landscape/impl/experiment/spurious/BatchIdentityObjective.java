@@ -41,25 +41,7 @@ import jdk.incubator.vector.VectorSpecies;
  * method boundary). Not thread-safe; one instance per thread.
  */
 public final class BatchIdentityObjective {
-    private static final double PIO2_HI = 1.5707963267948966;
-    private static final double PIO2_LO = 6.123233995736766E-17;
-    private static final double PI_HI = 3.141592653589793;
-    private static final double PI_LO = 1.2246467991473532E-16;
     private static final double INV_2PI = IdentityTeacherBase.INV_2PI;
-    private static final double[] POLY = FastAngle.coefficients();
-    private static final double P0 = POLY[0];
-    private static final double P1 = POLY[1];
-    private static final double P2 = POLY[2];
-    private static final double P3 = POLY[3];
-    private static final double P4 = POLY[4];
-    private static final double P5 = POLY[5];
-    private static final double P6 = POLY[6];
-    private static final double P7 = POLY[7];
-    private static final double P8 = POLY[8];
-    private static final double P9 = POLY[9];
-    private static final double P10 = POLY[10];
-    private static final double P11 = POLY[11];
-    private static final double P12 = POLY[12];
 
     /** The vector shape (a static final, so C2 compiles the Vector API calls to SIMD instructions). */
     static final VectorSpecies<Double> SP = VectorIdentityObjective.SP;
@@ -289,17 +271,12 @@ public final class BatchIdentityObjective {
                     z = z.blend(t, big);
                     xs = xs.blend(t.sqrt(), big);
                 }
-                DoubleVector z2 = z.mul(z);
-                DoubleVector z4 = z2.mul(z2);
-                DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
-                DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
-                DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
-                DoubleVector poly = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+                DoubleVector poly = VectorAsin.p(z);
                 DoubleVector rr = xs.mul(z).mul(poly);
-                DoubleVector theta = xs.sub(rr.neg().add(PIO2_LO)).neg().add(PIO2_HI);
+                DoubleVector theta = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
                 if (anyBig) {
                     DoubleVector pos = xs.add(rr).mul(2.0);
-                    DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(PI_LO)).neg().add(PI_HI);
+                    DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
                     theta = theta.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
                 }
                 VectorMask<Double> near = ax.compare(VectorOperators.GT, 0.9);
@@ -319,12 +296,7 @@ public final class BatchIdentityObjective {
                     DoubleVector h = chord.mul(0.5);
                     DoubleVector sa = chord.mul(h.mul(h).neg().add(1.0).max(0.0).sqrt());
                     DoubleVector hz = h.mul(h);
-                    DoubleVector hz2 = hz.mul(hz);
-                    DoubleVector hz4 = hz2.mul(hz2);
-                    DoubleVector q0 = bc(P3).fma(hz, bc(P2)).fma(hz2, bc(P1).fma(hz, bc(P0)));
-                    DoubleVector q1 = bc(P7).fma(hz, bc(P6)).fma(hz2, bc(P5).fma(hz, bc(P4)));
-                    DoubleVector q2 = bc(P11).fma(hz, bc(P10)).fma(hz2, bc(P9).fma(hz, bc(P8)));
-                    DoubleVector hp = bc(P12).fma(hz4, q2).fma(hz4.mul(hz4), q1.fma(hz4, q0));
+                    DoubleVector hp = VectorAsin.p(hz);
                     DoubleVector alpha = h.fma(hz.mul(hp), h).mul(2.0);
                     DoubleVector thNear = alpha.neg().add(Math.PI).blend(alpha, positive);
                     theta = theta.blend(thNear, near);
@@ -389,19 +361,14 @@ public final class BatchIdentityObjective {
                     z = z.blend(s.mul(s), small);
                     xs = xs.blend(s, small);
                 }
-                DoubleVector z2 = z.mul(z);
-                DoubleVector z4 = z2.mul(z2);
-                DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
-                DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
-                DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
-                DoubleVector poly = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+                DoubleVector poly = VectorAsin.p(z);
                 DoubleVector rr = xs.mul(z).mul(poly);
-                DoubleVector theta = xs.sub(rr.neg().add(PIO2_LO)).neg().add(PIO2_HI);
+                DoubleVector theta = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
                 if (anyMid || anySmall) {
                     // mid: θ' = 2 asin √((1−|c|)/2); small: θ' = asin(sin θ); θ = θ' or π − θ' for c < 0
                     DoubleVector two = DoubleVector.broadcast(sp, 1.0).blend(DoubleVector.broadcast(sp, 2.0), mid);
                     DoubleVector pos = xs.add(rr).mul(two);
-                    DoubleVector neg = xs.mul(two).sub(rr.mul(two).neg().add(PI_LO)).neg().add(PI_HI);
+                    DoubleVector neg = xs.mul(two).sub(rr.mul(two).neg().add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
                     theta = theta.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), mid.or(small));
                 }
                 DoubleVector pt = theta.neg().add(Math.PI).mul(INV_2PI);
@@ -489,9 +456,5 @@ public final class BatchIdentityObjective {
                 a0.intoArray(gb, o);
             }
         }
-    }
-
-    private static DoubleVector bc(double v) {
-        return DoubleVector.broadcast(SP, v);
     }
 }

@@ -39,25 +39,6 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link IdentityTeacherObjective#best} which falls back to the scalar evaluator without it.
  */
 final class VectorIdentityObjective extends IdentityTeacherBase {
-    private static final double PIO2_HI = 1.5707963267948966;
-    private static final double PIO2_LO = 6.123233995736766E-17;
-    private static final double PI_HI = 3.141592653589793;
-    private static final double PI_LO = 1.2246467991473532E-16;
-    // the polynomial of FastAngle, as constants the JIT folds into broadcasts
-    private static final double[] POLY = FastAngle.coefficients();
-    private static final double P0 = POLY[0];
-    private static final double P1 = POLY[1];
-    private static final double P2 = POLY[2];
-    private static final double P3 = POLY[3];
-    private static final double P4 = POLY[4];
-    private static final double P5 = POLY[5];
-    private static final double P6 = POLY[6];
-    private static final double P7 = POLY[7];
-    private static final double P8 = POLY[8];
-    private static final double P9 = POLY[9];
-    private static final double P10 = POLY[10];
-    private static final double P11 = POLY[11];
-    private static final double P12 = POLY[12];
 
     private final int lanes;
     private final int np;
@@ -370,17 +351,12 @@ final class VectorIdentityObjective extends IdentityTeacherBase {
                 z = z.blend(t, big);
                 xs = xs.blend(t.sqrt(), big);
             }
-            DoubleVector z2 = z.mul(z);
-            DoubleVector z4 = z2.mul(z2);
-            DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
-            DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
-            DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
-            DoubleVector poly = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+            DoubleVector poly = VectorAsin.p(z);
             DoubleVector rr = xs.mul(z).mul(poly);
-            DoubleVector theta = xs.sub(rr.neg().add(PIO2_LO)).neg().add(PIO2_HI);
+            DoubleVector theta = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
             if (anyBig) {
                 DoubleVector pos = xs.add(rr).mul(2.0);
-                DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(PI_LO)).neg().add(PI_HI);
+                DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
                 theta = theta.blend(pos.blend(neg, cos.compare(VectorOperators.LT, 0.0)), big);
             }
             theta.neg().add(Math.PI).mul(INV_2PI).intoArray(tRow, c);

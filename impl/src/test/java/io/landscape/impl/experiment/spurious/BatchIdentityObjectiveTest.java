@@ -118,46 +118,14 @@ class BatchIdentityObjectiveTest {
         assertTrue(worst < 1e-14, "worst difference " + worst);
     }
 
-    /** Prints a digest of F and ∇F over the test points; one JVM per vector width in {@link #bitwiseTheSameForEveryVectorWidth}. */
+    /** Prints "bits digest" of F and ∇F over the test points; one JVM per vector width in {@link #bitwiseTheSameForEveryVectorWidth}. */
     public static void main(String[] args) {
-        SplittableRandom rng = new SplittableRandom(7);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
-        for (int[] kn : new int[][] {{1, 1}, {3, 5}, {6, 6}, {13, 13}, {20, 20}, {12, 17}}) {
-            int k = kn[0];
-            int n = kn[1];
-            Objective f = lanewise(k, n);
-            for (int t = 0; t < 30; t++) {
-                double[] x = SpuriousIdentityObjectiveTest.point(rng, k, n, t);
-                double[] g = new double[n * k];
-                double v = f.valueAndGradient(x, g);
-                for (int i = -1; i < g.length; i++) {
-                    buf.clear();
-                    buf.putDouble(i < 0 ? v : g[i]);
-                    crc.update(buf.array());
-                }
-            }
-        }
-        System.out.println(BatchIdentityObjective.SP.vectorBitSize() + " " + Long.toHexString(crc.getValue()));
+        System.out.println(BatchIdentityObjective.SP.vectorBitSize() + " "
+                + VectorIdentityObjectiveTest.digest(BatchIdentityObjectiveTest::lanewise));
     }
 
     @Test
     void bitwiseTheSameForEveryVectorWidth() throws Exception {
-        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String digest = null;
-        for (String bits : new String[] {"128", "256", "512"}) {
-            Process p = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-Dlandscape.vectorBits=" + bits,
-                    "-cp", System.getProperty("java.class.path"), BatchIdentityObjectiveTest.class.getName())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            assertEquals(0, p.waitFor(), "child JVM for " + bits + " bits");
-            String[] parts = out.split(" ");
-            assertEquals(bits, parts[0], "vector width in use");
-            if (digest == null) {
-                digest = parts[1];
-            } else {
-                assertEquals(digest, parts[1], "F and the gradient differ between vector widths (" + bits + " bits)");
-            }
-        }
+        VectorIdentityObjectiveTest.sameDigestForEveryWidth(BatchIdentityObjectiveTest.class);
     }
 }

@@ -30,13 +30,18 @@ class VectorIdentityObjectiveTest {
      * {@link #bitwiseTheSameForEveryVectorWidth}.
      */
     public static void main(String[] args) {
+        System.out.println(VectorIdentityObjective.SP.vectorBitSize() + " " + digest(VectorIdentityObjectiveTest::make));
+    }
+
+    /** CRC-32 of F and every gradient entry of {@code make}'s objectives over fixed test points and sizes. */
+    static String digest(java.util.function.BiFunction<Integer, Integer, Objective> make) {
         SplittableRandom rng = new SplittableRandom(7);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
         for (int[] kn : new int[][] {{1, 1}, {3, 5}, {6, 6}, {7, 9}, {13, 13}, {20, 20}, {12, 17}}) {
             int k = kn[0];
             int n = kn[1];
-            VectorIdentityObjective f = make(k, n);
+            Objective f = make.apply(k, n);
             for (int t = 0; t < 30; t++) {
                 double[] x = SpuriousIdentityObjectiveTest.point(rng, k, n, t);
                 double[] g = new double[n * k];
@@ -48,16 +53,19 @@ class VectorIdentityObjectiveTest {
                 }
             }
         }
-        System.out.println(VectorIdentityObjective.SP.vectorBitSize() + " " + Long.toHexString(crc.getValue()));
+        return Long.toHexString(crc.getValue());
     }
 
-    @Test
-    void bitwiseTheSameForEveryVectorWidth() throws Exception {
+    /**
+     * Runs {@code main}'s main method in one JVM per vector width (128, 256, 512 bits); each prints "bits digest";
+     * requires the same digest from all three.
+     */
+    static void sameDigestForEveryWidth(Class<?> main) throws Exception {
         String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String digest = null;
         for (String bits : new String[] {"128", "256", "512"}) {
             Process p = new ProcessBuilder(javaBin, "--add-modules", "jdk.incubator.vector", "-Dlandscape.vectorBits=" + bits,
-                    "-cp", System.getProperty("java.class.path"), VectorIdentityObjectiveTest.class.getName())
+                    "-cp", System.getProperty("java.class.path"), main.getName())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
             assertEquals(0, p.waitFor(), "child JVM for " + bits + " bits");
@@ -69,6 +77,11 @@ class VectorIdentityObjectiveTest {
                 assertEquals(digest, parts[1], "F and the gradient differ between vector widths (" + bits + " bits)");
             }
         }
+    }
+
+    @Test
+    void bitwiseTheSameForEveryVectorWidth() throws Exception {
+        sameDigestForEveryWidth(VectorIdentityObjectiveTest.class);
     }
 
     @Test
