@@ -436,7 +436,8 @@ public final class GradientDescent {
         return Math.sqrt(best);
     }
 
-    static double norm(double[] v) {
+    /** The Euclidean norm of {@code v}. */
+    public static double norm(double[] v) {
         double s = 0;
         for (double e : v) {
             s += e * e;

@@ -172,11 +172,10 @@ final class BatchDescent {
                 charge(active);
                 long iterations = a.monitor.steps();
                 a.total += iterations;
-                GradientDescent.Result r = new GradientDescent.Result(px.clone(), end,
-                        GradientDescent.maxNeuronNorm(pg, k), norm(pg), iterations, a.total,
+                done.accept(a.run, new GradientDescent.Result(px.clone(), end, GradientDescent.maxNeuronNorm(pg, k),
+                        GradientDescent.norm(pg), iterations, a.total,
                         stop == GradientDescent.Stop.NEWTON ? scalar.lastNewtonSteps() : 0, a.restarts, a.step, stop,
-                        0, 0);
-                done.accept(a.run, withTime(r, a));
+                        a.wall * 1e-9, a.cpu * 1e-9));
                 active -= start(l, next, initial, s) ? 0 : 1;
             }
             f.step(xb, gb, eta);
@@ -225,6 +224,7 @@ final class BatchDescent {
         return true;
     }
 
+    /** {@code r} with the run's share of the batch's time. */
     private static GradientDescent.Result withTime(GradientDescent.Result r, Lane a) {
         return new GradientDescent.Result(r.point(), r.value(), r.maxNeuronGradient(), r.gradientNorm(), r.iterations(),
                 r.totalIterations(), r.newtonSteps(), r.restarts(), r.step(), r.stop(), a.wall * 1e-9, a.cpu * 1e-9);
@@ -254,13 +254,5 @@ final class BatchDescent {
         a.wall += wall - lastWall;
         lastCpu = cpu;
         lastWall = wall;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double e : v) {
-            s += e * e;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -261,24 +261,7 @@ public final class BatchIdentityObjective {
                 DoubleVector c = p.mul(ii.mul(ij));
                 DoubleVector ax = c.abs();
                 DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-                // θ = arccos c (the reductions of FastAngle, blended)
-                VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
-                boolean anyBig = big.anyTrue();
-                DoubleVector z = c.mul(c);
-                DoubleVector xs = c;
-                if (anyBig) {
-                    DoubleVector t = ax.neg().add(1.0).mul(0.5);
-                    z = z.blend(t, big);
-                    xs = xs.blend(t.sqrt(), big);
-                }
-                DoubleVector poly = VectorAsin.p(z);
-                DoubleVector rr = xs.mul(z).mul(poly);
-                DoubleVector theta = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
-                if (anyBig) {
-                    DoubleVector pos = xs.add(rr).mul(2.0);
-                    DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
-                    theta = theta.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
-                }
+                DoubleVector theta = VectorAsin.acos(c);
                 VectorMask<Double> near = ax.compare(VectorOperators.GT, 0.9);
                 if (near.anyTrue()) {
                     // chord δ = ‖w_i/‖w_i‖ ∓ w_j/‖w_j‖‖ (minus for c > 0), for the lanes near ±1

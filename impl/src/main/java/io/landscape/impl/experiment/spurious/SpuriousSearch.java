@@ -51,7 +51,10 @@ public final class SpuriousSearch {
     private SpuriousSearch() {
     }
 
-    /** The objective used for a cell: identity teacher, d = k (fast specialised evaluator). One per thread. */
+    /**
+     * The one-run objective of a cell: identity teacher, d = k (fast specialised evaluator) — for plain runs, runs when
+     * batching is off, and the Newton finishes of batched runs. One per thread.
+     */
     public static Objective objective(int k, int n) {
         return IdentityTeacherObjective.best(k, n);
     }
@@ -71,7 +74,7 @@ public final class SpuriousSearch {
      * {@code descend} replays a run of {@code spurious} from its per-run seed.
      */
     public static GradientDescent.Result descend(int k, int n, double[] x0, GradientDescent.Settings s) {
-        if (s.accelerate() && IdentityTeacherObjective.BATCH) {
+        if (batches(s)) {
             return new BatchDescent(k, n, new GradientDescent(objective(k, n), k)).single(x0, s);
         }
         return GradientDescent.run(objective(k, n), k, x0, s);
@@ -86,13 +89,7 @@ public final class SpuriousSearch {
             throw new IllegalArgumentException("run index " + run + " outside [0, " + c.runs() + ")");
         }
         RunRecord[] out = new RunRecord[c.runs()];
-        List<Integer> one = List.of(run);
-        Config single = new Config(c.k(), c.n(), c.runs(), c.seed(), c.init(), c.settings(), 1, c.familyTolerance());
-        if (c.settings().accelerate() && IdentityTeacherObjective.BATCH) {
-            batched(single, one, out, null);
-        } else {
-            oneByOne(single, one, out, null);
-        }
+        execute(c, List.of(run), out, null);
         return out[run];
     }
 
@@ -114,13 +111,23 @@ public final class SpuriousSearch {
             }
         }
         if (!todo.isEmpty()) {
-            if (c.settings().accelerate() && IdentityTeacherObjective.BATCH) {
-                batched(c, todo, out, listener);
-            } else {
-                oneByOne(c, todo, out, listener);
-            }
+            execute(c, todo, out, listener);
         }
         return Arrays.asList(out);
+    }
+
+    /** Whether runs with these settings are batched: accelerated mode and {@link IdentityTeacherObjective#BATCH}. */
+    private static boolean batches(GradientDescent.Settings s) {
+        return s.accelerate() && IdentityTeacherObjective.BATCH;
+    }
+
+    /** Computes the runs {@code todo} into {@code out} (by run index), batched or one at a time. */
+    private static void execute(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
+        if (batches(c.settings())) {
+            batched(c, todo, out, listener);
+        } else {
+            oneByOne(c, todo, out, listener);
+        }
     }
 
     /** The runs {@code todo}, one at a time per worker. */
