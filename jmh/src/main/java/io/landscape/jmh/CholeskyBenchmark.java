@@ -23,7 +23,8 @@ import io.landscape.impl.linalg.Cholesky;
 
 /**
  * The dense Cholesky factorization behind the certificates' λ_min bound and the Newton finish
- * ({@link Cholesky#factor}) against EJML's {@code LinearSolverChol_DDRM}, on a symmetric positive definite m×m matrix:
+ * ({@link Cholesky#factor}, SIMD-blocked where the Vector API is available, as in these forks) against the same
+ * arithmetic without SIMD kernels ({@link Cholesky#factorScalar}, bitwise the same factor) and EJML's {@code LinearSolverChol_DDRM}, on a symmetric positive definite m×m matrix:
  * m = 400 is the Newton finish at k = n = 20 (single-threaded path), m = 2000 a certificate at k = n ≈ 45 (two threads).
  * Each invocation copies the matrix (m² doubles, included in the score) and factors the copy. m³/3 multiply-adds per
  * factorization: divide by the score for the rate. Run: {@code java -jar jmh/target/benchmarks.jar CholeskyBenchmark}.
@@ -33,7 +34,8 @@ import io.landscape.impl.linalg.Cholesky;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector",
+        "-Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0"})
 public class CholeskyBenchmark {
     @Param({"400", "2000"})
     int m;
@@ -69,6 +71,15 @@ public class CholeskyBenchmark {
     public double landscape() {
         System.arraycopy(a, 0, work, 0, a.length);
         if (!Cholesky.factor(work, m)) {
+            throw new IllegalStateException("not positive definite");
+        }
+        return work[a.length - 1];
+    }
+
+    @Benchmark
+    public double landscapeScalar() {
+        System.arraycopy(a, 0, work, 0, a.length);
+        if (!Cholesky.factorScalar(work, m)) {
             throw new IllegalStateException("not positive definite");
         }
         return work[a.length - 1];

@@ -1,7 +1,7 @@
 package io.landscape.impl.experiment.spurious;
 
 import io.landscape.api.Objective;
-import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.linalg.Simd;
 
 /**
  * Isolates every reference to {@code jdk.incubator.vector}: this class is loaded only after {@link #available()} said
@@ -12,10 +12,7 @@ final class VectorSupport {
     }
 
     static boolean available() {
-        if ("false".equalsIgnoreCase(System.getProperty("landscape.vector", "true"))) {
-            return false;
-        }
-        if (!FastAngle.hardwareFma() || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (!Simd.AVAILABLE) {
             return false;
         }
         try {
