@@ -338,7 +338,7 @@ public final class GradientDescent {
             boolean fresh = true;
             for (int it = 0; it < 100; it++) {
                 System.arraycopy(g, 0, sol, 0, m);
-                Cholesky.solve(factor, m, sol);
+                Cholesky.solveInterleaved(factor, m, sol);
                 for (int i = 0; i < m; i++) {
                     trial[i] = x[i] - sol[i];
                 }

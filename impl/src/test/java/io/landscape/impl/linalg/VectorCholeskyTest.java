@@ -84,4 +84,64 @@ class VectorCholeskyTest {
         nan[(m / 2) * m + m / 2] = Double.NaN;
         assertFalse(VectorCholesky.factor(nan, m, false));
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 8, 9, 16, 17, 100, 403})
+    void interleavedSolveIsTheSameWithOrWithoutSimdAndSolves(int m) {
+        double[] a = matrix(m, 0.05, 3 * m);
+        double[] r = a.clone();
+        assertTrue(Cholesky.factorScalar(r, m));
+        SplittableRandom rng = new SplittableRandom(m);
+        double[] b = new double[m];
+        for (int i = 0; i < m; i++) {
+            b[i] = rng.nextDouble(-1, 1);
+        }
+        double[] fast = b.clone();
+        Cholesky.solveInterleaved(r, m, fast);
+        if (Simd.AVAILABLE) {
+            double[] scalar = b.clone();
+            scalarInterleaved(r, m, scalar);
+            for (int i = 0; i < m; i++) {
+                assertEquals(Double.doubleToRawLongBits(scalar[i]), Double.doubleToRawLongBits(fast[i]), "entry " + i);
+            }
+        }
+        double[] textbook = b.clone();
+        Cholesky.solve(r, m, textbook);
+        for (int i = 0; i < m; i++) {
+            assertEquals(textbook[i], fast[i], 1e-10 * (1 + Math.abs(textbook[i])), "entry " + i);
+        }
+        // and A y = b (A's upper triangle, mirrored)
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                s += a[Math.min(i, j) * m + Math.max(i, j)] * fast[j];
+            }
+            assertEquals(b[i], s, 1e-9, "row " + i);
+        }
+    }
+
+    /** The documented order of {@link Cholesky#solveInterleaved}, written out without SIMD. */
+    private static void scalarInterleaved(double[] r, int m, double[] y) {
+        for (int i = 0; i < m; i++) {
+            double z = y[i] / r[i * m + i];
+            y[i] = z;
+            for (int j = i + 1; j < m; j++) {
+                y[j] -= r[i * m + j] * z;
+            }
+        }
+        for (int i = m - 1; i >= 0; i--) {
+            double[] part = new double[8];
+            int j = i + 1;
+            for (; j + 8 <= m; j += 8) {
+                for (int p = 0; p < 8; p++) {
+                    part[p] = Math.fma(r[i * m + j + p], y[j + p], part[p]);
+                }
+            }
+            double dot = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
+            for (; j < m; j++) {
+                dot = Math.fma(r[i * m + j], y[j], dot);
+            }
+            y[i] = (y[i] - dot) / r[i * m + i];
+        }
+    }
 }
