@@ -50,6 +50,10 @@ public final class PairwiseObjective implements Objective {
     private final double[] mvec;
     private final double[] xvec;
     private final double[] yvec;
+    // the Hessian's diagonal blocks in compact form: H_ii = σ_i I + u_i X_iᵀ + G_i u_iᵀ + Σ δ n nᵀ (see hessianInto)
+    private final double[] diagSigma;
+    private final double[] diagX;
+    private final double[] diagG;
     private final PairGeometry geo = new PairGeometry();
     private final Gradient gradientObject;
     private final Hessian hessianObject;
@@ -97,6 +101,9 @@ public final class PairwiseObjective implements Objective {
         this.mvec = new double[d];
         this.xvec = new double[d];
         this.yvec = new double[d];
+        this.diagSigma = new double[n];
+        this.diagX = new double[n * d];
+        this.diagG = new double[n * d];
         this.teacherConstant = teacherConstant();
         this.gradientObject = new Gradient() {
             @Override
@@ -308,13 +315,25 @@ public final class PairwiseObjective implements Objective {
         if (prepare(x)) {
             requireNonzero("Hessian");
         }
-        java.util.Arrays.fill(out, 0.0);
+        // every off-diagonal block is written once below (setBlock and its transpose); only the diagonal ones accumulate
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < d; p++) {
+                java.util.Arrays.fill(out, (i * d + p) * m + i * d, (i * d + p) * m + i * d + d, 0.0);
+            }
+        }
         for (int i = 0; i < n; i++) {
             double inv = invR[i];
             for (int q = 0; q < d; q++) {
                 unit[i * d + q] = x[i * d + q] * inv;
             }
         }
+        // Diagonal blocks: every term has the form w(αI + u((β−α)u + γn)ᵀ + n(γu + δn)ᵀ) with u = u_i, so they are
+        // accumulated as σ_i = Σ wα, X_i = Σ w((β−α)u + γn), G_i = Σ wγn and only the rank-one wδ nnᵀ goes into the
+        // block (upper triangle): H_ii = σ_i I + u X_iᵀ + G_i uᵀ + Σ wδ nnᵀ, added and mirrored at the end — a
+        // quarter of the arithmetic of adding each term as a full rank-two update.
+        java.util.Arrays.fill(diagSigma, 0.0);
+        java.util.Arrays.fill(diagX, 0.0);
+        java.util.Arrays.fill(diagG, 0.0);
         double[] o = out13;
         for (int i = 0; i < n; i++) {
             int io = i * d;
@@ -323,10 +342,10 @@ public final class PairwiseObjective implements Objective {
             kernel.self(ri, out3);
             double half = 0.5 * a[i] * a[i];
             double sig = half * out3[1] / ri;
+            diagSigma[i] += sig;
             for (int q = 0; q < d; q++) {
-                xvec[q] = (half * out3[2] - sig) * unit[io + q];
+                diagX[io + q] += (half * out3[2] - sig) * unit[io + q];
             }
-            addRankOne(out, m, io, io, sig, unit, io, xvec, null, null);
             for (int j = i + 1; j < n; j++) {
                 int jo = j * d;
                 double rj = r[j];
@@ -337,16 +356,16 @@ public final class PairwiseObjective implements Objective {
                 kernel.second(ri, rj, c, s, geo.th, o);
                 double w = a[i] * a[j];
                 // h1 at w_i: a1 I + a((b1−a1)a + g1 n)ᵀ + n(g1 a + d1 n)ᵀ
-                blockH1(out, m, io, w, o[0], o[1], o[2], o[3], unit, io, nvec);
+                diagonalTerm(out, m, i, w, o[0], o[1], o[2], o[3], nvec);
                 // h1 at w_j (v side): basis b = unit_j and m
-                blockH1(out, m, jo, w, o[4], o[5], o[6], o[7], unit, jo, mvec);
+                diagonalTerm(out, m, j, w, o[4], o[5], o[6], o[7], mvec);
                 // h2 block (i, j) = e0 I + a (e2 b + e3 m − c e0 b)ᵀ + n (e4 b + e5 m − s e0 b)ᵀ
                 for (int q = 0; q < d; q++) {
                     double bq = unit[jo + q];
                     xvec[q] = w * ((o[9] - c * o[8]) * bq + o[10] * mvec[q]);
                     yvec[q] = w * ((o[11] - s * o[8]) * bq + o[12] * mvec[q]);
                 }
-                addRankOne(out, m, io, jo, w * o[8], unit, io, xvec, nvec, yvec);
+                setBlock(out, m, io, jo, w * o[8], unit, io, xvec, nvec, yvec);
                 // block (j, i) = transpose
                 for (int p = 0; p < d; p++) {
                     int row = (io + p) * m + jo;
@@ -360,7 +379,22 @@ public final class PairwiseObjective implements Objective {
                 geo.angleInv(x, io, invR[i], v, lo, invRho[l], cross[i * k + l], d);
                 planeVectors(unit, io, vUnit, lo, geo.c, geo.s);
                 kernel.second(ri, rho[l], geo.c, geo.s, geo.th, o);
-                blockH1(out, m, io, -a[i] * b[l], o[0], o[1], o[2], o[3], unit, io, nvec);
+                diagonalTerm(out, m, i, -a[i] * b[l], o[0], o[1], o[2], o[3], nvec);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int io = i * d;
+            for (int p = 0; p < d; p++) {
+                int row = (io + p) * m + io;
+                double up = unit[io + p];
+                double gp = diagG[io + p];
+                out[row + p] += diagSigma[i];
+                for (int q = p; q < d; q++) {
+                    out[row + q] += up * diagX[io + q] + gp * unit[io + q];
+                }
+                for (int q = 0; q < p; q++) {
+                    out[row + q] = out[(io + q) * m + io + p];
+                }
             }
         }
         for (int q = 0; q < m * m; q++) {
@@ -391,35 +425,44 @@ public final class PairwiseObjective implements Objective {
         }
     }
 
-    /** Adds w·(α I + (β−α) uuᵀ + γ(unᵀ + nuᵀ) + δ nnᵀ) to the diagonal block at (o, o). */
-    private void blockH1(double[] out, int m, int o, double w, double alpha, double beta, double gamma, double delta,
-                         double[] u, int uo, double[] nv) {
+    /**
+     * Adds w·(α I + u((β−α)u + γn)ᵀ + n(γu + δn)ᵀ), u = unit_i, to diagonal block i: σ_i, X_i and G_i take the first
+     * three parts, and wδ nnᵀ goes into the block's upper triangle (the rest is added by hessianInto at the end).
+     */
+    private void diagonalTerm(double[] out, int m, int i, double w, double alpha, double beta, double gamma,
+                              double delta, double[] nv) {
+        int io = i * d;
+        diagSigma[i] += w * alpha;
+        double xu = w * (beta - alpha);
+        double xn = w * gamma;
+        double wd = w * delta;
         for (int q = 0; q < d; q++) {
-            double uq = u[uo + q];
             double nq = nv[q];
-            xvec[q] = w * ((beta - alpha) * uq + gamma * nq);
-            yvec[q] = w * (gamma * uq + delta * nq);
+            diagX[io + q] += xu * unit[io + q] + xn * nq;
+            diagG[io + q] += xn * nq;
         }
-        addRankOne(out, m, o, o, w * alpha, u, uo, xvec, nv, yvec);
+        if (wd != 0.0) {
+            for (int p = 0; p < d; p++) {
+                int row = (io + p) * m + io;
+                double f = wd * nv[p];
+                for (int q = p; q < d; q++) {
+                    out[row + q] = SmallMatrices.madd(f, nv[q], out[row + q]);
+                }
+            }
+        }
     }
 
-    /** out[block (ro, co)] += sigma I + u xᵀ (+ n yᵀ if n != null). */
-    private void addRankOne(double[] out, int m, int ro, int co, double sigma, double[] u, int uo, double[] xv,
-                            double[] nv, double[] yv) {
+    /** out[block (ro, co)] = sigma I + u xᵀ + n yᵀ. */
+    private void setBlock(double[] out, int m, int ro, int co, double sigma, double[] u, int uo, double[] xv,
+                          double[] nv, double[] yv) {
         for (int p = 0; p < d; p++) {
             int row = (ro + p) * m + co;
             double up = u[uo + p];
-            out[row + p] += sigma;
-            if (nv == null) {
-                for (int q = 0; q < d; q++) {
-                    out[row + q] = SmallMatrices.madd(up, xv[q], out[row + q]);
-                }
-            } else {
-                double np = nv[p];
-                for (int q = 0; q < d; q++) {
-                    out[row + q] = SmallMatrices.madd(np, yv[q], SmallMatrices.madd(up, xv[q], out[row + q]));
-                }
+            double np = nv[p];
+            for (int q = 0; q < d; q++) {
+                out[row + q] = SmallMatrices.madd(np, yv[q], SmallMatrices.madd(up, xv[q], 0.0));
             }
+            out[row + p] = SmallMatrices.madd(np, yv[p], SmallMatrices.madd(up, xv[p], sigma));
         }
     }
 }
