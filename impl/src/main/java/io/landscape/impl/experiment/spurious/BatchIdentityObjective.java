@@ -58,10 +58,6 @@ public final class BatchIdentityObjective {
     private final double[] coefE;
     private final double[] sinSum;
     private final double[] orth;
-    /** One student pair's cosines, coefficients and sines, for {@link #near}. */
-    private final double[] nearCos;
-    private final double[] nearPt;
-    private final double[] nearSin;
     private final double[] fAcc;
 
     /** An evaluator for k teachers in R^k and n students, with {@link #lanes} points per batch. */
@@ -81,9 +77,6 @@ public final class BatchIdentityObjective {
         this.coefE = new double[n * k * L];
         this.sinSum = new double[n * L];
         this.orth = new double[k * L];
-        this.nearCos = new double[L];
-        this.nearPt = new double[L];
-        this.nearSin = new double[L];
         this.fAcc = new double[L];
     }
 
@@ -268,17 +261,31 @@ public final class BatchIdentityObjective {
                 DoubleVector c = p.mul(ii.mul(ij));
                 DoubleVector ax = c.abs();
                 DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-                DoubleVector pt = VectorAsin.coefficient(c); // (π − θ)/2π
-                if (ax.compare(VectorOperators.GT, 0.9).anyTrue()) {
-                    // some lane is near-parallel: its coefficient and sine come from the chord (a separate method,
-                    // through arrays: inlined here it pushed C2 past its inlining node budget)
-                    c.intoArray(nearCos, 0);
-                    pt.intoArray(nearPt, 0);
-                    s.intoArray(nearSin, 0);
-                    near(xb, i, j);
-                    pt = DoubleVector.fromArray(sp, nearPt, 0);
-                    s = DoubleVector.fromArray(sp, nearSin, 0);
+                DoubleVector theta = VectorAsin.acos(c);
+                VectorMask<Double> near = ax.compare(VectorOperators.GT, 0.9);
+                if (near.anyTrue()) {
+                    // chord δ = ‖w_i/‖w_i‖ ∓ w_j/‖w_j‖‖ (minus for c > 0), for the lanes near ±1
+                    VectorMask<Double> positive = c.compare(VectorOperators.GT, 0.0);
+                    DoubleVector iy = ij.blend(ij.neg(), positive);
+                    DoubleVector sum = DoubleVector.zero(sp);
+                    int xi = i * k * L;
+                    int xj = j * k * L;
+                    for (int q = 0; q < k; q++) {
+                        DoubleVector t = DoubleVector.fromArray(sp, xb, xi + q * L).mul(ii)
+                                .add(DoubleVector.fromArray(sp, xb, xj + q * L).mul(iy));
+                        sum = t.fma(t, sum);
+                    }
+                    DoubleVector chord = sum.sqrt();
+                    DoubleVector h = chord.mul(0.5);
+                    DoubleVector sa = chord.mul(h.mul(h).neg().add(1.0).max(0.0).sqrt());
+                    DoubleVector hz = h.mul(h);
+                    DoubleVector hp = VectorAsin.p(hz);
+                    DoubleVector alpha = h.fma(hz.mul(hp), h).mul(2.0);
+                    DoubleVector thNear = alpha.neg().add(Math.PI).blend(alpha, positive);
+                    theta = theta.blend(thNear, near);
+                    s = s.blend(sa, near);
                 }
+                DoubleVector pt = theta.neg().add(Math.PI).mul(INV_2PI);
                 DoubleVector sn2 = s.mul(INV_2PI);
                 pt.intoArray(coef, (i * n + j) * L);
                 pt.intoArray(coef, (j * n + i) * L);
@@ -290,40 +297,6 @@ public final class BatchIdentityObjective {
             DoubleVector.fromArray(sp, sinSum, i * L).add(di).intoArray(sinSum, i * L);
             DoubleVector.fromArray(sp, fAcc, 0).add(fv).intoArray(fAcc, 0);
         }
-    }
-
-    /**
-     * For the lanes of student pair (i, j) with |c| &gt; 0.9 (c in {@link #nearCos}): the coefficient (π − θ)/2π and sin θ from the chord
-     * δ = ‖w_i/‖w_i‖ ∓ w_j/‖w_j‖‖ (minus for c &gt; 0), replacing those lanes of {@link #nearPt} and
-     * {@link #nearSin}: α = 2 asin(δ/2) is θ (c &gt; 0) or π − θ (c &lt; 0), sin α = δ√(1 − δ²/4).
-     */
-    private void near(double[] xb, int i, int j) {
-        final VectorSpecies<Double> sp = SP;
-        final int L = lanes;
-        final int k = this.k;
-        DoubleVector c = DoubleVector.fromArray(sp, nearCos, 0);
-        VectorMask<Double> near = c.abs().compare(VectorOperators.GT, 0.9);
-        VectorMask<Double> positive = c.compare(VectorOperators.GT, 0.0);
-        DoubleVector ii = DoubleVector.fromArray(sp, inv, i * L);
-        DoubleVector ij = DoubleVector.fromArray(sp, inv, j * L);
-        DoubleVector iy = ij.blend(ij.neg(), positive);
-        DoubleVector sum = DoubleVector.zero(sp);
-        int xi = i * k * L;
-        int xj = j * k * L;
-        for (int q = 0; q < k; q++) {
-            DoubleVector t = DoubleVector.fromArray(sp, xb, xi + q * L).mul(ii)
-                    .add(DoubleVector.fromArray(sp, xb, xj + q * L).mul(iy));
-            sum = t.fma(t, sum);
-        }
-        DoubleVector chord = sum.sqrt();
-        DoubleVector h = chord.mul(0.5);
-        DoubleVector hz = h.mul(h);
-        DoubleVector sa = chord.mul(hz.neg().add(1.0).max(0.0).sqrt());
-        DoubleVector asinH = h.fma(hz.mul(VectorAsin.p(hz)), h);
-        DoubleVector u = asinH.mul(VectorAsin.INV_PI); // α/2π
-        DoubleVector ptNear = u.blend(u.neg().add(0.5), positive);
-        DoubleVector.fromArray(sp, nearPt, 0).blend(ptNear, near).intoArray(nearPt, 0);
-        DoubleVector.fromArray(sp, nearSin, 0).blend(sa, near).intoArray(nearSin, 0);
     }
 
     /** Student–teacher pairs: E, C_ii and the teacher terms of F. */
@@ -351,7 +324,6 @@ public final class BatchIdentityObjective {
             }
             DoubleVector sumSin = DoubleVector.zero(sp);
             DoubleVector fv = sumSin; // neuron i's teacher terms of F
-            DoubleVector negRi = ri.mul(-INV_2PI);
             for (int l = 0; l < k; l++) {
                 DoubleVector xl = DoubleVector.fromArray(sp, xb, xi + l * L);
                 DoubleVector c = xl.mul(ii);
@@ -364,7 +336,7 @@ public final class BatchIdentityObjective {
                 DoubleVector z = c.mul(c);
                 DoubleVector xs = c;
                 if (anyMid) {
-                    DoubleVector t = ax.fma(-0.5, 0.5); // (1 − |c|)/2, exact
+                    DoubleVector t = ax.neg().add(1.0).mul(0.5);
                     z = z.blend(t, mid);
                     xs = xs.blend(t.sqrt(), mid);
                 }
@@ -372,18 +344,20 @@ public final class BatchIdentityObjective {
                     z = z.blend(s.mul(s), small);
                     xs = xs.blend(s, small);
                 }
-                DoubleVector asin = xs.fma(z.mul(VectorAsin.p(z)), xs);
-                // E_il = −(π − θ)/2π: −(¼ + asin/2π) in the center; θ' = 2 asin (mid) or asin (small) is θ for c > 0
-                // (E = θ'/2π − ½) and π − θ for c < 0 (E = −θ'/2π)
-                DoubleVector e = asin.fma(-INV_2PI, -0.25);
+                DoubleVector poly = VectorAsin.p(z);
+                DoubleVector rr = xs.mul(z).mul(poly);
+                DoubleVector theta = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
                 if (anyMid || anySmall) {
-                    DoubleVector u = asin.mul(INV_2PI);
-                    u = u.blend(u.add(u), mid);
-                    e = e.blend(u.sub(0.5).blend(u.neg(), c.compare(VectorOperators.LT, 0.0)), mid.or(small));
+                    // mid: θ' = 2 asin √((1−|c|)/2); small: θ' = asin(sin θ); θ = θ' or π − θ' for c < 0
+                    DoubleVector two = DoubleVector.broadcast(sp, 1.0).blend(DoubleVector.broadcast(sp, 2.0), mid);
+                    DoubleVector pos = xs.add(rr).mul(two);
+                    DoubleVector neg = xs.mul(two).sub(rr.mul(two).neg().add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
+                    theta = theta.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), mid.or(small));
                 }
-                e.intoArray(coefE, xi + l * L);
+                DoubleVector pt = theta.neg().add(Math.PI).mul(INV_2PI);
+                pt.neg().intoArray(coefE, xi + l * L);
                 sumSin = sumSin.add(s);
-                fv = e.fma(xl, s.fma(negRi, fv)); // − ‖w_i‖ sin θ/2π − (π − θ)/2π · x_il
+                fv = fv.sub(ri.mul(INV_2PI).fma(s, pt.mul(xl)));
             }
             DoubleVector ds = DoubleVector.fromArray(sp, sinSum, i * L);
             ds.sub(sumSin.mul(INV_2PI).mul(ii)).add(0.5).intoArray(coef, (i * n + i) * L);

@@ -8,18 +8,15 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * The arcsine polynomial of {@link FastAngle} for the SIMD evaluators ({@link VectorIdentityObjective},
  * {@link BatchIdentityObjective}): asin x = x + x·z·P(z), z = x² ≤ ¼, with P of degree 12 evaluated by Estrin's scheme,
- * the split constants π/2 and π, and the kernel coefficient (π − arccos c)/(2π) built on it. C2 inlines {@link #p} into
- * both evaluators and {@link #coefficient} into the batched one, so no vector crosses a real call there (JMH
- * {@code -prof gc}: no allocation); {@link VectorIdentityObjective} writes its arccos out because C2 does not inline a
- * helper there at k = n = 40.
+ * the split constants π/2 and π, and the branch-free arccos built on it. C2 inlines {@link #p} into both evaluators and
+ * {@link #acos} into the batched one, so no vector crosses a real call there (JMH {@code -prof gc}: no allocation);
+ * {@link VectorIdentityObjective} writes the arccos out because C2 does not inline it there at k = n = 40.
  */
 final class VectorAsin {
     static final double PIO2_HI = 1.5707963267948966;
     static final double PIO2_LO = 6.123233995736766E-17;
     static final double PI_HI = 3.141592653589793;
     static final double PI_LO = 1.2246467991473532E-16;
-    static final double INV_2PI = 1.0 / (2.0 * Math.PI);
-    static final double INV_PI = 1.0 / Math.PI;
     private static final double[] POLY = FastAngle.coefficients();
     private static final double P0 = POLY[0];
     private static final double P1 = POLY[1];
@@ -49,31 +46,29 @@ final class VectorAsin {
     }
 
     /**
-     * The ReLU kernel's angle coefficient (π − arccos c)/(2π) ∈ [0, ½] lane by lane, straight from asin without
-     * forming θ: ¼ + asin(c)/(2π) for |c| &lt; ½; for |c| ≥ ½, with t = (1 − |c|)/2 (exact) and arccos|c| = 2 asin √t,
-     * ½ − asin(√t)/π if c &gt; 0 and asin(√t)/π if c &lt; 0 — every asin argument is at most ½, where {@link #p} is
-     * accurate, and asin x = fma(x, x²P(x²), x). Within a few units in the last place of the coefficient (it is an
-     * absolute quantity: near c = −1 it is small and accurate relative to itself too). The square root and the
-     * blends are skipped when no lane has |c| ≥ ½; the result is the same either way.
+     * θ = arccos c lane by lane, within 2 ulps: the reductions of {@link FastAngle} — π/2 − asin c for |c| &lt; ½,
+     * 2 asin √((1−|c|)/2) or π minus it for |c| ≥ ½ — blended by masks. The second square root and the blends are
+     * skipped when no lane has |c| ≥ ½ (common away from the minima); the result is the same either way.
      */
-    static DoubleVector coefficient(DoubleVector c) {
+    static DoubleVector acos(DoubleVector c) {
         DoubleVector ax = c.abs();
         VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
         boolean anyBig = big.anyTrue();
         DoubleVector z = c.mul(c);
         DoubleVector xs = c;
         if (anyBig) {
-            DoubleVector t = ax.fma(-0.5, 0.5);
+            DoubleVector t = ax.neg().add(1.0).mul(0.5);
             z = z.blend(t, big);
             xs = xs.blend(t.sqrt(), big);
         }
-        DoubleVector asin = xs.fma(z.mul(p(z)), xs);
-        DoubleVector pt = asin.fma(INV_2PI, 0.25);
+        DoubleVector rr = xs.mul(z).mul(p(z));
+        DoubleVector theta = xs.sub(rr.neg().add(PIO2_LO)).neg().add(PIO2_HI);
         if (anyBig) {
-            DoubleVector u = asin.mul(INV_PI);
-            pt = pt.blend(u.neg().add(0.5).blend(u, c.compare(VectorOperators.LT, 0.0)), big);
+            DoubleVector pos = xs.add(rr).mul(2.0);
+            DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(PI_LO)).neg().add(PI_HI);
+            theta = theta.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
         }
-        return pt;
+        return theta;
     }
 
     private static DoubleVector bc(double v) {
