@@ -196,45 +196,4 @@ final class VectorCholesky {
             }
         }
     }
-
-    private static final VectorSpecies<Double> S4 = DoubleVector.SPECIES_256;
-
-    /**
-     * Solves RᵀR y = b in place like {@link Cholesky#solve}, faster: the forward substitution is the same axpy
-     * sequence (bitwise the same), the backward substitution sums each row's dot product in eight interleaved partial
-     * sums (entry j of row i into sum (j − i − 1) mod 8, two 4-lane vectors whatever the machine's vector width, then
-     * ((s₀+s₁)+(s₂+s₃))+((s₄+s₅)+(s₆+s₇)) and the row's last entries one by one) instead of one left-to-right sum: a
-     * different but fixed rounding order, the same on every machine.
-     */
-    static void solve(double[] r, int m, double[] y) {
-        for (int i = 0; i < m; i++) {
-            int ri = i * m;
-            double z = y[i] / r[ri + i];
-            y[i] = z;
-            DoubleVector zv = DoubleVector.broadcast(SP, z);
-            int j = i + 1;
-            for (; j + L <= m; j += L) {
-                DoubleVector.fromArray(SP, y, j).sub(DoubleVector.fromArray(SP, r, ri + j).mul(zv)).intoArray(y, j);
-            }
-            for (; j < m; j++) {
-                y[j] -= r[ri + j] * z;
-            }
-        }
-        for (int i = m - 1; i >= 0; i--) {
-            int ri = i * m;
-            int j = i + 1;
-            DoubleVector lo = DoubleVector.zero(S4);
-            DoubleVector hi = lo;
-            for (; j + 8 <= m; j += 8) {
-                lo = DoubleVector.fromArray(S4, r, ri + j).fma(DoubleVector.fromArray(S4, y, j), lo);
-                hi = DoubleVector.fromArray(S4, r, ri + j + 4).fma(DoubleVector.fromArray(S4, y, j + 4), hi);
-            }
-            double dot = ((lo.lane(0) + lo.lane(1)) + (lo.lane(2) + lo.lane(3)))
-                    + ((hi.lane(0) + hi.lane(1)) + (hi.lane(2) + hi.lane(3)));
-            for (; j < m; j++) {
-                dot = Math.fma(r[ri + j], y[j], dot);
-            }
-            y[i] = (y[i] - dot) / r[ri + i];
-        }
-    }
 }
