@@ -224,9 +224,9 @@ public final class Cholesky {
      * Solves RᵀR y = b in place like {@link #solve}, with the backward substitution's dot products summed in eight
      * interleaved partial sums (entry j of row i into sum (j − i − 1) mod 8, fused multiply-adds, then
      * ((s₀+s₁)+(s₂+s₃))+((s₄+s₅)+(s₆+s₇)) and the row's last entries one by one): a different but fixed rounding
-     * order, and about twice as fast as {@link #solve}'s single left-to-right sum, whose additions wait on each other
-     * (measured 56 vs 71 µs at m = 400). Plain scalar code (a Vector API version was no faster and at the mercy of the
-     * JIT's inlining). For iterations such as Newton steps; the certificates keep {@link #solve}.
+     * order, and faster than {@link #solve}'s single left-to-right sum, whose additions wait on each other (56 vs
+     * 71 µs at m = 400). Plain scalar code: a Vector API version (37 µs) made whole sweeps 1.5× slower in some JVMs,
+     * depending on the JIT's inlining. For iterations such as Newton steps; the certificates keep {@link #solve}.
      */
     public static void solveInterleaved(double[] r, int m, double[] y) {
         for (int i = 0; i < m; i++) {
