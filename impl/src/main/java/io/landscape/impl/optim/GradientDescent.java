@@ -125,7 +125,7 @@ public final class GradientDescent {
 
     /**
      * Default {@link Settings#newtonMaxDimension()}: 600 (k = n ≤ 24). Measured at k = n = 20 (nd = 400): a whole
-     * Newton finish ≈ 5 ms vs ≈ 15 ms for the remaining GD steps; at k = n = 40 (nd = 1600) ≈ 150 ms vs ≈ 95 ms
+     * Newton finish ≈ 2.8 ms vs ≈ 11 ms for the remaining GD steps; at k = n = 40 (nd = 1600) ≈ 80 ms vs ≈ 56 ms
      * ({@code GradientDescentBenchmark.newtonFinish/gdFinish}).
      */
     public static final int DEFAULT_NEWTON_MAX_DIMENSION = 600;
