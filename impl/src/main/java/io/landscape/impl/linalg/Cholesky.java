@@ -231,14 +231,7 @@ public final class Cholesky {
      * depending on the JIT's inlining. For iterations such as Newton steps; the certificates keep {@link #solve}.
      */
     public static void solveInterleaved(double[] r, int m, double[] y) {
-        for (int i = 0; i < m; i++) {
-            int ri = i * m;
-            double z = y[i] / r[ri + i];
-            y[i] = z;
-            for (int j = i + 1; j < m; j++) {
-                y[j] -= r[ri + j] * z;
-            }
-        }
+        forward(r, m, y);
         for (int i = m - 1; i >= 0; i--) {
             int ri = i * m;
             double s0 = 0;
@@ -269,8 +262,8 @@ public final class Cholesky {
         }
     }
 
-    /** Solves RᵀR y = b in place (R the upper triangle of the factored array). */
-    public static void solve(double[] r, int m, double[] y) {
+    /** Rᵀz = b in place, row by row: z_i = b_i/r_ii, then b_j −= r_ij z_i for j &gt; i (the first half of both solves). */
+    private static void forward(double[] r, int m, double[] y) {
         for (int i = 0; i < m; i++) {
             int ri = i * m;
             double z = y[i] / r[ri + i];
@@ -279,6 +272,11 @@ public final class Cholesky {
                 y[j] -= r[ri + j] * z;
             }
         }
+    }
+
+    /** Solves RᵀR y = b in place (R the upper triangle of the factored array). */
+    public static void solve(double[] r, int m, double[] y) {
+        forward(r, m, y);
         for (int i = m - 1; i >= 0; i--) {
             int ri = i * m;
             double s = y[i];
