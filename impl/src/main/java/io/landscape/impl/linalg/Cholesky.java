@@ -9,7 +9,7 @@ import io.landscape.impl.objective.SmallMatrices;
  * Newton finish of gradient descent ({@code optim.GradientDescent}). The scalar loop does about 10·10⁹
  * multiply-adds/s on one core at m = 400 (2.4× EJML's {@code LinearSolverChol_DDRM}) and 21·10⁹/s on two cores at
  * m = 6000; where the Vector API is available {@link VectorCholesky} computes the same factor about twice as fast.
- * No allocation in the scalar loop (the SIMD one allocates a few hundred bytes of scratch per factorization).
+ * No allocation below the parallel threshold (JMH {@code -prof gc}: 5 B per factorization at m = 400).
  */
 public final class Cholesky {
     private Cholesky() {
@@ -23,12 +23,12 @@ public final class Cholesky {
      * receives its updates in the order q = 0, 1, …, so each r_ij is a_ij − Σ_{q&lt;i} r_qi r_qj summed left to right:
      * the standard algorithm analysed in Higham Thm 10.3, with the same result as the unblocked loop. For
      * m ≥ {@value #PARALLEL_FROM} the trailing rows are updated in parallel (independent rows, same arithmetic).
-     * Returns false on a non-positive (or NaN) pivot. Where {@link Simd#AVAILABLE}, the register-blocked
-     * {@link VectorCholesky} does the same arithmetic (bitwise the same factor) 2–3× faster.
+     * Returns false on a non-positive (or NaN) pivot. Where {@link Simd#AVAILABLE}, the register-blocked kernels of
+     * {@link VectorCholesky} do the same arithmetic (bitwise the same factor) about twice as fast.
      */
     public static boolean factor(double[] a, int m) {
         if (Simd.AVAILABLE) {
-            return VectorCholesky.factor(a, m, m >= PARALLEL_FROM);
+            return blocked(a, m, VectorCholesky::panel, VectorCholesky::trailing);
         }
         return factorScalar(a, m);
     }
@@ -38,29 +38,29 @@ public final class Cholesky {
      * and benchmarked against.
      */
     public static boolean factorScalar(double[] a, int m) {
+        return blocked(a, m, Cholesky::panel, Cholesky::trailing);
+    }
+
+    /** Factors the panel rows [k0, k1) among themselves (pivots, scaled rows); false on a non-positive pivot. */
+    interface PanelStep {
+        boolean factor(double[] a, int m, int k0, int k1);
+    }
+
+    /** Rows [lo, hi) (all ≥ k1), columns j ≥ i: a_ij −= r_ki r_kj for k = k0, …, k1 − 1 in that order. */
+    interface TrailingStep {
+        void update(double[] a, int m, int k0, int k1, int lo, int hi);
+    }
+
+    /**
+     * The right-looking blocked loop shared by the scalar and the SIMD kernels: each panel of {@value #PANEL} rows is
+     * factored, then the rows below it are updated by it — split into work-balanced row ranges updated in parallel
+     * for m ≥ {@value #PARALLEL_FROM} (independent rows, the same arithmetic).
+     */
+    private static boolean blocked(double[] a, int m, PanelStep panel, TrailingStep trailing) {
         for (int k0 = 0; k0 < m; k0 += PANEL) {
             int k1 = Math.min(m, k0 + PANEL);
-            for (int k = k0; k < k1; k++) {
-                int rk = k * m;
-                double p = a[rk + k];
-                if (!(p > 0.0)) {
-                    return false;
-                }
-                double r = Math.sqrt(p);
-                a[rk + k] = r;
-                for (int j = k + 1; j < m; j++) {
-                    a[rk + j] /= r;
-                }
-                // rows of the panel only; the rows below it are updated by the whole panel at once
-                for (int i = k + 1; i < k1; i++) {
-                    double f = a[rk + i];
-                    if (f != 0.0) {
-                        int ri = i * m;
-                        for (int j = i; j < m; j++) {
-                            a[ri + j] = madd(-f, a[rk + j], a[ri + j]);
-                        }
-                    }
-                }
+            if (!panel.factor(a, m, k0, k1)) {
+                return false;
             }
             final int from = k1;
             final int p0 = k0;
@@ -68,9 +68,36 @@ public final class Cholesky {
                 int chunks = Math.min(64, (m - from + PANEL - 1) / PANEL);
                 int[] bounds = balancedChunks(from, m, chunks);
                 java.util.stream.IntStream.range(0, chunks).parallel().forEach(c ->
-                        trailing(a, m, p0, from, bounds[c], bounds[c + 1]));
-            } else {
-                trailing(a, m, k0, k1, k1, m);
+                        trailing.update(a, m, p0, from, bounds[c], bounds[c + 1]));
+            } else if (from < m) {
+                trailing.update(a, m, k0, k1, k1, m);
+            }
+        }
+        return true;
+    }
+
+    /** The scalar {@link PanelStep}: pivot, row k / r_kk, then the panel's own later rows. */
+    private static boolean panel(double[] a, int m, int k0, int k1) {
+        for (int k = k0; k < k1; k++) {
+            int rk = k * m;
+            double p = a[rk + k];
+            if (!(p > 0.0)) {
+                return false;
+            }
+            double r = Math.sqrt(p);
+            a[rk + k] = r;
+            for (int j = k + 1; j < m; j++) {
+                a[rk + j] /= r;
+            }
+            // rows of the panel only; the rows below it are updated by the whole panel at once
+            for (int i = k + 1; i < k1; i++) {
+                double f = a[rk + i];
+                if (f != 0.0) {
+                    int ri = i * m;
+                    for (int j = i; j < m; j++) {
+                        a[ri + j] = madd(-f, a[rk + j], a[ri + j]);
+                    }
+                }
             }
         }
         return true;
@@ -99,7 +126,8 @@ public final class Cholesky {
     }
 
     /**
-     * Rows [lo, hi) −= the contributions of the panel rows [k0, k1), in the order k0, k0 + 1, …, in column tiles of
+     * The scalar {@link TrailingStep}. Rows [lo, hi) −= the contributions of the panel rows [k0, k1), in the order k0,
+     * k0 + 1, …, in column tiles of
      * {@value #TILE}: the panel's tile (PANEL × TILE doubles) stays in the core's L2 cache and the row segments being
      * updated in L1 while every row of [lo, hi) passes, instead of streaming whole rows of length m from memory
      * (1.35× faster at m = 6000). The order of the updates of each element is unchanged.

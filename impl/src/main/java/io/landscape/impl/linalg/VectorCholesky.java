@@ -4,13 +4,13 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Cholesky#factor} with SIMD register blocking (the JDK's Vector API): <em>bitwise the same factor</em>, about
- * 2–3× faster at m = 400 — the cost of the Newton finish of the spurious-minima search is two such factorisations.
+ * The SIMD kernels of {@link Cholesky#factor} (the JDK's Vector API): <em>bitwise the same factor</em>, about twice
+ * as fast at m = 400 and 2000 — the Newton finish of the spurious-minima search costs two such factorisations.
  *
  * <h2>Same arithmetic</h2>
- * The textbook right-looking algorithm in panels of {@value #PANEL} rows, as {@link Cholesky}: pivot r_kk = √a_kk, row
- * k of R = row k of A / r_kk, then every later a_ij (j ≥ i) receives a_ij ← fma(−r_ki, r_kj, a_ij) for k = 0, 1, …
- * in that order. Lane-wise vector fma, division and negation are the scalar IEEE operations, and the blocking only
+ * The textbook right-looking algorithm in panels of {@value Cholesky#PANEL} rows, driven by {@link Cholesky}'s loop:
+ * pivot r_kk = √a_kk, row k of R = row k of A / r_kk, then every later a_ij (j ≥ i) receives
+ * a_ij ← fma(−r_ki, r_kj, a_ij) for k = 0, 1, … in that order. Lane-wise vector fma, division and negation are the scalar IEEE operations, and the blocking only
  * reorders <em>which element</em> is updated when, never the order of one element's updates, so every r_ij is the
  * scalar loop's r_ij bit for bit ({@code VectorCholeskyTest} compares them). Hence the rigorous eigenvalue bound of the
  * certificates, which relies on that arithmetic, may use either. Used only where {@link Simd#AVAILABLE} (hardware
@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <h2>Blocking</h2>
  * After a panel is factored, the trailing rows i ≥ k1 are updated by the panel's rows in tiles of 4 rows × 2 vectors
- * of columns (eight accumulators in registers while the 48 panel rows pass, two vector loads and four broadcasts per
+ * of columns (eight accumulators in registers while the panel's rows pass, two vector loads and four broadcasts per
  * eight FMAs), column tile outermost so that the panel's slice of the tile stays in L1. Tiles reaching below the
  * diagonal are computed whole and their strictly lower entries copied back afterwards, so the strict lower triangle is
  * left as is (as {@link Cholesky} promises). Columns past the last whole tile are done by the scalar loop.
@@ -27,36 +27,14 @@ final class VectorCholesky {
     private static final VectorSpecies<Double> SP = DoubleVector.SPECIES_PREFERRED;
     private static final int L = SP.length();
     private static final int W = 2 * L;
-    static final int PANEL = Cholesky.PANEL;
-    /** Room for the strictly lower entries of a diagonal tile of 4 rows. */
-    private static final int SAVE = 4 * (W + 3);
+    /** Room for the strictly lower entries of a diagonal tile of 4 rows, one per thread (no allocation per panel). */
+    private static final ThreadLocal<double[]> SAVE = ThreadLocal.withInitial(() -> new double[4 * (W + 3)]);
+
     private VectorCholesky() {
     }
 
-    /** As {@link Cholesky#factor}; with {@code parallel}, the trailing updates run on row ranges in parallel. */
-    static boolean factor(double[] a, int m, boolean parallel) {
-        double[] save = new double[SAVE];
-        for (int k0 = 0; k0 < m; k0 += PANEL) {
-            int k1 = Math.min(m, k0 + PANEL);
-            if (!panel(a, m, k0, k1)) {
-                return false;
-            }
-            final int from = k1;
-            final int p0 = k0;
-            if (parallel && m - from >= 2 * PANEL) {
-                int chunks = Math.min(64, (m - from + PANEL - 1) / PANEL);
-                int[] bounds = Cholesky.balancedChunks(from, m, chunks);
-                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c ->
-                        trailing(a, m, p0, from, bounds[c], bounds[c + 1], new double[SAVE]));
-            } else if (from < m) {
-                trailing(a, m, k0, k1, k1, m, save);
-            }
-        }
-        return true;
-    }
-
-    /** Factors panel rows [k0, k1): pivots, scaled rows, and the updates among the panel's own rows. */
-    private static boolean panel(double[] a, int m, int k0, int k1) {
+    /** The SIMD {@link Cholesky.PanelStep}: pivots, scaled rows, and the updates among the panel's own rows. */
+    static boolean panel(double[] a, int m, int k0, int k1) {
         for (int k = k0; k < k1; k++) {
             int rk = k * m;
             double p = a[rk + k];
@@ -92,8 +70,9 @@ final class VectorCholesky {
         return true;
     }
 
-    /** Rows [lo, hi) (all ≥ k1), columns j ≥ i: a_ij −= r_ki r_kj for k = k0, …, k1 − 1 in order. */
-    private static void trailing(double[] a, int m, int k0, int k1, int lo, int hi, double[] save) {
+    /** The SIMD {@link Cholesky.TrailingStep}: rows [lo, hi), columns j ≥ i, in register tiles. */
+    static void trailing(double[] a, int m, int k0, int k1, int lo, int hi) {
+        double[] save = SAVE.get();
         int tiles = m / W * W; // columns [0, tiles) in whole tiles, the rest by the scalar loop
         int blocks = lo + (hi - lo) / 4 * 4;
         for (int j = lo / W * W; j < tiles; j += W) {

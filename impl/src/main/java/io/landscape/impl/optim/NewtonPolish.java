@@ -32,7 +32,7 @@ public final class NewtonPolish {
         double[] factor = new double[m * m];
         double[] step = new double[m];
         double value = f.valueAndGradient(x, g);
-        double gn = norm(g);
+        double gn = GradientDescent.norm(g);
         int steps = 0;
         while (steps < maxSteps && gn > tol) {
             f.hessian().evaluate(x, h.data);
@@ -60,7 +60,7 @@ public final class NewtonPolish {
             } catch (IllegalArgumentException notDifferentiable) {
                 break;
             }
-            double gt = norm(gTrial);
+            double gt = GradientDescent.norm(gTrial);
             if (!(gt < gn)) {
                 break;
             }
@@ -71,9 +71,5 @@ public final class NewtonPolish {
             steps++;
         }
         return new Result(x, value, gn, steps);
-    }
-
-    private static double norm(double[] g) {
-        return GradientDescent.norm(g);
     }
 }

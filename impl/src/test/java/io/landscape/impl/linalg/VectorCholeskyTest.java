@@ -47,7 +47,7 @@ class VectorCholeskyTest {
         double[] scalar = a.clone();
         double[] vector = a.clone();
         assertTrue(Cholesky.factorScalar(scalar, m));
-        assertTrue(VectorCholesky.factor(vector, m, m >= 768));
+        assertTrue(Cholesky.factor(vector, m)); // the SIMD kernels, parallel from m = 768
         for (int i = 0; i < m * m; i++) {
             assertEquals(Double.doubleToRawLongBits(scalar[i]), Double.doubleToRawLongBits(vector[i]),
                     "entry (" + i / m + ", " + i % m + ") of m = " + m);
@@ -79,10 +79,10 @@ class VectorCholeskyTest {
         int p = m - 1 - m / 3;
         a[p * m + p] -= 10.0; // a negative pivot at row p (the matrix is indefinite)
         assertFalse(Cholesky.factorScalar(a.clone(), m));
-        assertFalse(VectorCholesky.factor(a.clone(), m, false));
+        assertFalse(Cholesky.factor(a.clone(), m));
         double[] nan = matrix(m, 0.05, m);
         nan[(m / 2) * m + m / 2] = Double.NaN;
-        assertFalse(VectorCholesky.factor(nan, m, false));
+        assertFalse(Cholesky.factor(nan, m));
     }
 
     @ParameterizedTest
