@@ -40,7 +40,7 @@ class VectorCholeskyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 7, 15, 16, 17, 31, 33, 47, 48, 49, 95, 96, 97, 100, 143, 400, 403, 800})
+    @ValueSource(ints = {1, 2, 3, 7, 15, 16, 17, 31, 33, 47, 48, 49, 95, 96, 97, 100, 143, 361, 400, 403, 800, 809})
     void sameFactorAsTheScalarLoop(int m) {
         assumeTrue(Simd.AVAILABLE, "needs --add-modules jdk.incubator.vector and hardware FMA");
         double[] a = matrix(m, 0.05, m);
