@@ -37,7 +37,11 @@ import io.landscape.impl.objective.SmallMatrices;
  * conditions (a)–(c) check convexity at the iterates, not on the whole ball (that would need a bound on the third
  * derivative, as in the paper's Lemma 1), which is why the radius is kept small; the test
  * {@code GradientDescentTest} compares the classification and end points of plain and accelerated runs on the same
- * seeds. If the attempt is rejected, GD simply continues and we retry when the gradient has shrunk tenfold.</li>
+ * seeds. If the attempt is rejected, GD simply continues and we retry when the gradient has shrunk tenfold.
+ * Runs of one experiment may share the minima they have verified ({@link #remembering}): an end point that is, up to
+ * a symmetry of F, within a proven distance of a point where ∇²F − σI was positive definite skips the factorisation
+ * in (c), which would have succeeded ({@link VerifiedMinima} gives the argument) — the same decision, at half the
+ * cost of a finish.</li>
  * </ol>
  * Both modes cap the number of iterations ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
  *
@@ -156,6 +160,10 @@ public final class GradientDescent {
     private double[] sol;
     private int lastNewtonSteps;
     private final Gradient gradient;
+    /** Minima already verified by other runs (null: every finish checks its end point itself). */
+    private VerifiedMinima verified;
+    /** Finishes whose end-point check {@link #verified} answered. */
+    private long endChecksRemembered;
     /** ‖g‖² from the last {@link #scanGradient}. */
     private double gradientSquared;
 
@@ -172,6 +180,43 @@ public final class GradientDescent {
         this.g = new double[m];
         this.trial = new double[m];
         this.gTrial = new double[m];
+    }
+
+    /**
+     * Points where ∇²F was found positive definite with a margin, shared by the runs of one experiment, so that a
+     * Newton finish ending — up to a symmetry of F — at a minimum another run already verified need not evaluate and
+     * factor ∇²F there again (the second of its two factorisations).
+     *
+     * <h2>Why the decision is unchanged</h2>
+     * A point is recorded only after the Cholesky factorisation of ∇²F(x') − σI succeeded (σ = {@link #margin()}), so
+     * λ_min(∇²F(x')) ≥ σ up to rounding (~10⁻¹³). {@link #covers} may answer true for an end point x only if
+     * ‖x − S(x')‖ ≤ r for a symmetry S of F (under which ∇²F is permuted, so λ_min(∇²F(S x')) = λ_min(∇²F(x'))),
+     * where r ≤ σ/(2B) and B bounds the third derivative of F on that ball (so λ_min moves by at most B‖x − Sx'‖).
+     * Then λ_min(∇²F(x)) ≥ σ/2 &gt; 0 and the factorisation the finish would have done succeeds: the answer is the
+     * same with or without the memory, whichever run recorded the point first — results stay independent of the
+     * order of the runs and of the thread count. Points below the margin are not recorded, and their runs simply
+     * check themselves.
+     */
+    public interface VerifiedMinima {
+        /** σ: a point is recorded only if ∇²F − σI is positive definite there. */
+        double margin();
+
+        /** True only if ∇²F(x) is positive definite by the argument above (F(x) = {@code value}). */
+        boolean covers(double[] x, double value);
+
+        /** Records x (F(x) = {@code value}), at which ∇²F − {@link #margin()}·I was found positive definite. */
+        void record(double[] x, double value);
+    }
+
+    /** Shares {@code minima} with this driver's Newton finishes (null: none); returns this driver. */
+    public GradientDescent remembering(VerifiedMinima minima) {
+        this.verified = minima;
+        return this;
+    }
+
+    /** Newton finishes whose end-point check was answered by {@link #remembering the shared minima}. */
+    public long endChecksRemembered() {
+        return endChecksRemembered;
     }
 
     /** Convenience: a fresh driver for one run. */
@@ -375,7 +420,7 @@ public final class GradientDescent {
                 }
             }
             ok = maxNeuronNorm(g) <= s.tol() && SmallMatrices.distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
-                    && positiveDefinite(x);
+                    && positiveDefiniteAtEnd(x, value);
         } catch (NotDifferentiableException | ArithmeticException e) {
             ok = false;
         }
@@ -394,6 +439,32 @@ public final class GradientDescent {
         System.arraycopy(x0, 0, x, 0, m);
         System.arraycopy(g0, 0, g, 0, m);
         return Double.NaN;
+    }
+
+    /**
+     * The end-point check (c): ∇²F(at) positive definite. With {@link #verified shared minima}, answered by them where
+     * they cover the point; otherwise ∇²F(at) − σI is factored and, on success, the point is recorded (λ_min ≥ σ
+     * implies the plain check succeeds); below the margin the plain check decides.
+     */
+    private boolean positiveDefiniteAtEnd(double[] at, double value) {
+        VerifiedMinima memo = verified;
+        if (memo == null) {
+            return positiveDefinite(at);
+        }
+        if (memo.covers(at, value)) {
+            endChecksRemembered++;
+            return true;
+        }
+        f.hessian().evaluate(at, factor);
+        double sigma = memo.margin();
+        for (int i = 0; i < m; i++) {
+            factor[i * m + i] -= sigma;
+        }
+        if (Cholesky.factor(factor, m)) {
+            memo.record(at, value);
+            return true;
+        }
+        return positiveDefinite(at);
     }
 
     /** Evaluates ∇²F(at) and factors it; true iff the Cholesky factorisation succeeds (positive definite). */

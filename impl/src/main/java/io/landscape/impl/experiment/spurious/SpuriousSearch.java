@@ -123,17 +123,20 @@ public final class SpuriousSearch {
 
     /** Computes the runs {@code todo} into {@code out} (by run index), batched or one at a time. */
     private static void execute(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
+        // the minima verified so far, shared by the cell's workers (it changes no decision: see VerifiedMinima)
+        SymmetricMinima minima = new SymmetricMinima(c.k());
         if (batches(c.settings())) {
-            batched(c, todo, out, listener);
+            batched(c, todo, out, listener, minima);
         } else {
-            oneByOne(c, todo, out, listener);
+            oneByOne(c, todo, out, listener, minima);
         }
     }
 
     /** The runs {@code todo}, one at a time per worker. */
-    private static void oneByOne(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
+    private static void oneByOne(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener,
+                                 SymmetricMinima minima) {
         ThreadLocal<GradientDescent> worker = ThreadLocal.withInitial(
-                () -> new GradientDescent(objective(c.k(), c.n()), c.k()));
+                () -> new GradientDescent(objective(c.k(), c.n()), c.k()).remembering(minima));
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int r : todo) {
             tasks.add(() -> {
@@ -153,7 +156,8 @@ public final class SpuriousSearch {
      * one of its lanes frees up. A run's result does not depend on its batch, so the outcome is the same for every
      * thread count.
      */
-    private static void batched(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
+    private static void batched(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener,
+                                SymmetricMinima minima) {
         AtomicInteger cursor = new AtomicInteger();
         IntSupplier next = () -> {
             int i = cursor.getAndIncrement();
@@ -164,7 +168,7 @@ public final class SpuriousSearch {
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
                 BatchDescent batch = new BatchDescent(c.k(), c.n(),
-                        new GradientDescent(objective(c.k(), c.n()), c.k()));
+                        new GradientDescent(objective(c.k(), c.n()), c.k()).remembering(minima));
                 batch.run(next, r -> c.init().sample(Initialization.runSeed(c.seed(), r), c.n(), c.k()), c.settings(),
                         (r, result) -> {
                             RunRecord rec = RunRecord.of(c.k(), c.n(), r, Initialization.runSeed(c.seed(), r), result);
