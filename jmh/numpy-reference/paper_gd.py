@@ -71,6 +71,8 @@ def main():
     per_step = (time.perf_counter() - t0) / reps
     per_step_cpu = (time.process_time() - c0) / reps
     print(f"numpy: one plain GD step at k={k} n={n}: {per_step * 1e6:.1f} us wall, {per_step_cpu * 1e6:.1f} us cpu")
+    if runs == 0:  # only the cost of one step (what per_run_ratio.py asks for)
+        return
     total, total_cpu, steps, spurious = 0.0, 0.0, 0, 0
     for i in range(runs):
         W0 = rng.normal(0, 1 / np.sqrt(k), (n, k))
