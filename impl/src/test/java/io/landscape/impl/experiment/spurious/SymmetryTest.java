@@ -130,4 +130,20 @@ class SymmetryTest {
         assertEquals(1, c.familyOf(3));
         assertEquals(0, c.familyOf(6));
     }
+
+    @Test
+    void quickDistanceFindsPermutedCopiesAndNeverUnderstates() {
+        SplittableRandom rng = new SplittableRandom(21);
+        for (int t = 0; t < 20; t++) {
+            int n = 3 + rng.nextInt(15);
+            int k = 2 + rng.nextInt(15);
+            double[][] a = Points.unflatten(Initialization.xavier(k).sample(100 + t, n, k), k);
+            double[][] b = permute(a, shuffle(n, rng), shuffle(k, rng));
+            b[0][0] += 1e-12;
+            assertTrue(Symmetry.quickDistance(a, b) <= 2e-12, "a permuted copy, n = " + n + ", k = " + k);
+            double[][] c = Points.unflatten(Initialization.xavier(k).sample(200 + t, n, k), k);
+            // an upper bound: never below the full alignment's (itself achieved by an explicit permutation)
+            assertTrue(Symmetry.quickDistance(a, c) >= Symmetry.distance(a, c) - 1e-12);
+        }
+    }
 }
