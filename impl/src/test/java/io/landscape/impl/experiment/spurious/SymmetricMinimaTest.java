@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import io.landscape.api.Objective;
+import io.landscape.api.Points;
 import io.landscape.impl.linalg.Cholesky;
 import io.landscape.impl.optim.GradientDescent;
 
@@ -20,29 +21,14 @@ import io.landscape.impl.optim.GradientDescent;
  */
 class SymmetricMinimaTest {
 
-    /** W with rows permuted by p and columns by q, flattened. */
-    private static double[] permuted(double[] x, int n, int k, int[] p, int[] q) {
-        double[] y = new double[n * k];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < k; c++) {
-                y[i * k + c] = x[p[i] * k + q[c]];
-            }
+    /** W (flattened) with rows permuted by p and columns by q, flattened. */
+    private static double[] permuted(double[] x, int k, int[] p, int[] q) {
+        double[][] w = SymmetryTest.permute(Points.unflatten(x, k), p, q);
+        double[] y = new double[x.length];
+        for (int i = 0; i < w.length; i++) {
+            System.arraycopy(w[i], 0, y, i * k, k);
         }
         return y;
-    }
-
-    private static int[] shuffle(SplittableRandom rng, int size) {
-        int[] a = new int[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 
     @Test
@@ -55,7 +41,7 @@ class SymmetricMinimaTest {
         assertFalse(memo.covers(x, 0.5), "empty memory");
         memo.record(x, 0.5);
         assertEquals(1, memo.size());
-        double[] copy = permuted(x, n, k, shuffle(rng, n), shuffle(rng, k));
+        double[] copy = permuted(x, k, SymmetryTest.shuffle(n, rng), SymmetryTest.shuffle(k, rng));
         assertTrue(memo.covers(copy, 0.5), "a permuted copy");
         double[] near = copy.clone();
         near[3] += 1e-11;
