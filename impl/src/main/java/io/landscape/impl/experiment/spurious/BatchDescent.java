@@ -24,8 +24,8 @@ import io.landscape.impl.optim.GradientDescent;
  * <h2>Timing</h2>
  * A run's {@code seconds} and {@code cpuSeconds} are its share of the batch: the time between two lane events (a run
  * starting, ending, or taking its Newton finish) is divided equally among the runs in the batch then, and a Newton
- * finish is charged to its run alone. Empty lanes at the end of a cell cost time but belong to nobody, so the shares
- * add up to slightly less than the batch's total time.
+ * finish is charged to its run alone. The shares add up to the batch's whole time: when lanes stand empty at the end
+ * of a cell, the runs still in the batch carry their cost.
  *
  * <p>Not thread-safe; one instance per worker thread.
  */

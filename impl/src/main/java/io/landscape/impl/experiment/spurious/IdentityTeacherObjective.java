@@ -70,6 +70,7 @@ public final class IdentityTeacherObjective extends IdentityTeacherBase {
      */
     public static final boolean BATCH = VECTOR && !"false".equalsIgnoreCase(System.getProperty("landscape.batch"));
 
+    /** The identity-teacher objective for k teachers in R^k and n students with the faster evaluator (see above). */
     public static Objective best(int k, int n) {
         if (VECTOR && n >= VECTOR_MIN_STUDENTS) {
             return VectorSupport.create(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n);

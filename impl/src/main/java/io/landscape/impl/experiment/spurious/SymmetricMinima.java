@@ -16,8 +16,8 @@ import io.landscape.impl.optim.GradientDescent;
  *
  * <h2>The covering radius</h2>
  * A recorded point x' has λ_min(∇²F(x')) ≥ σ = {@value #MARGIN} (its shifted factorisation succeeded). An end point x
- * is covered if F(x) equals F(x') to 10⁻⁹ (relative), and {@link Symmetry#distance} — always the distance to an
- * explicit permuted copy S(x') — is at most r = min({@value #MAX_RADIUS}, σ/(2B)). Here B bounds |d³F/dt³| along
+ * is covered if F(x) equals F(x') to 10⁻⁹ (relative) and {@link Symmetry#within} finds an explicit permuted copy S(x')
+ * within r = min({@value #MAX_RADIUS}, σ/(2B)) of x. Here B bounds |d³F/dt³| along
  * unit directions on the ball of radius r around x' (the constant of paper 002 Lemma 1, derived in
  * {@code certify.ThirdOrderBound}; for the identity teacher, unit output weights and unit teachers, with the ½
  * normalisation counted twice over to stay on the safe side):
@@ -39,8 +39,8 @@ final class SymmetricMinima implements GradientDescent.VerifiedMinima {
     private final int k;
     private final List<Entry> entries = new ArrayList<>();
 
-    /** A recorded point: W, its sorted entries, its canonical form (flattened), F there, its covering radius. */
-    private record Entry(double[][] w, double[] signature, double[] canonical, double value, double radius) {
+    /** A recorded point: W, its sorted entries, F there, its covering radius. */
+    private record Entry(double[][] w, double[] signature, double value, double radius) {
     }
 
     /** An empty memory for points of n neurons in R^k. */
@@ -60,7 +60,6 @@ final class SymmetricMinima implements GradientDescent.VerifiedMinima {
         }
         double[][] w = Points.unflatten(x, k);
         double[] signature = Symmetry.sortedEntries(w);
-        double[] canonical = null;
         for (Entry e : entries) {
             if (Math.abs(e.value - value) > 1e-9 * Math.max(1.0, Math.abs(value))) {
                 continue;
@@ -69,15 +68,7 @@ final class SymmetricMinima implements GradientDescent.VerifiedMinima {
                     || SmallMatrices.distance(e.signature, signature) > e.radius) {
                 continue; // sorting is non-expansive: the aligned distance is at least this
             }
-            // every distance tried is achieved by an explicit symmetric copy, so any one within the radius will do:
-            // the canonical forms (cheapest), one round of alignment, then the full alternating alignment (≈ 240 µs
-            // at n = k = 20)
-            if (canonical == null) {
-                canonical = flat(Symmetry.canonical(w));
-            }
-            if (SmallMatrices.distance(e.canonical, canonical) <= e.radius
-                    || Symmetry.quickDistance(e.w, w) <= e.radius
-                    || Symmetry.distance(e.w, w) <= e.radius) {
+            if (Symmetry.within(e.w, w, e.radius)) {
                 return true;
             }
         }
@@ -89,17 +80,8 @@ final class SymmetricMinima implements GradientDescent.VerifiedMinima {
         double[][] w = Points.unflatten(x, k);
         double radius = Math.min(MAX_RADIUS, MARGIN / (2 * thirdDerivativeBound(w, MAX_RADIUS)));
         if (radius > 0) {
-            entries.add(new Entry(w, Symmetry.sortedEntries(w), flat(Symmetry.canonical(w)), value, radius));
+            entries.add(new Entry(w, Symmetry.sortedEntries(w), value, radius));
         }
-    }
-
-    private static double[] flat(double[][] w) {
-        int k = w[0].length;
-        double[] out = new double[w.length * k];
-        for (int i = 0; i < w.length; i++) {
-            System.arraycopy(w[i], 0, out, i * k, k);
-        }
-        return out;
     }
 
     /** Recorded points. */

@@ -105,14 +105,15 @@ public final class Symmetry {
     }
 
     /**
-     * One round of {@link #distance}'s first start — columns matched by their sorted entries, then rows given those
-     * columns — and the distance it achieves: an upper bound on the aligned distance (an explicit (P, Q) achieves it)
-     * at a quarter of the cost, tight for points that are equivalent up to tiny differences unless ties among the
-     * columns' sorted entries fool the column match.
+     * Whether b is within {@code tol} of an explicit permuted copy of a: first one round of {@link #distance}'s first
+     * start (columns matched by their sorted entries, rows given those columns) — a quarter of the cost, and enough
+     * for points that are equivalent up to tiny differences unless ties among the columns' sorted entries fool the
+     * column match — then, if that round does not get within {@code tol}, the full {@link #distance}. A true answer is
+     * always backed by an explicit (P, Q).
      */
-    static double quickDistance(double[][] a, double[][] b) {
+    public static boolean within(double[][] a, double[][] b, double tol) {
         int[] cols = columnsBySignature(a, b);
-        return aligned(a, b, rowsGivenColumns(a, b, cols), cols);
+        return aligned(a, b, rowsGivenColumns(a, b, cols), cols) <= tol || distance(a, b) <= tol;
     }
 
     private static double alternate(double[][] a, double[][] b, int[] colOf) {
