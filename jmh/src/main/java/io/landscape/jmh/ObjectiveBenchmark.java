@@ -50,7 +50,11 @@ public class ObjectiveBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Problem p = Problem.identityTeacher(size, size, size);
-        PairKernel k = kernel.equals("compiled") ? KernelCompiler.compiled(Kernel.relu()) : new ReluClosedForm();
+        PairKernel k = switch (kernel) {
+            case "compiled" -> KernelCompiler.compiled(Kernel.relu());
+            case "handwritten" -> new ReluClosedForm();
+            default -> throw new IllegalArgumentException("kernel must be compiled or handwritten, got " + kernel);
+        };
         f = new PairwiseObjective(p, k);
         Random rnd = new Random(1);
         x = new double[size * size];
