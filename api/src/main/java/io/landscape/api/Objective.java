@@ -1,5 +1,9 @@
 package io.landscape.api;
 
+import io.landscape.api.function.DenseNetworkHessian;
+import io.landscape.api.function.NetworkHessian;
+import io.landscape.api.function.NetworkObjective;
+
 /**
  * The population loss F of a {@link Problem}, with its {@link Gradient} and {@link Hessian} objects.
  *
@@ -8,7 +12,7 @@ package io.landscape.api;
  * kernel is shared. The hot entry points ({@link #value}, {@link #valueAndGradient}, {@link Gradient#evaluate(double[],
  * double[])}, {@link Hessian#evaluate(double[], double[])}) do not allocate.
  */
-public interface Objective {
+public interface Objective extends NetworkObjective {
     Problem problem();
 
     /** Number of parameters n·d. */
@@ -25,4 +29,29 @@ public interface Objective {
 
     /** The Hessian object (same scratch space as this objective). */
     Hessian hessian();
+
+    @Override
+    default int neurons() {
+        return problem().studentCount();
+    }
+
+    @Override
+    default int inputDimension() {
+        return problem().inputDimension();
+    }
+
+    /** ∇F(x) through the {@link Gradient} object (no value computed). */
+    @Override
+    default void gradient(double[] x, double[] out) {
+        gradient().evaluate(x, out);
+    }
+
+    /**
+     * The Hessian at x as an operator with blocks. This default fills the dense (n·d)² matrix once (as
+     * {@link #hessian()} does) and answers products and blocks from it.
+     */
+    @Override
+    default NetworkHessian hessianAt(double[] x) {
+        return new DenseNetworkHessian(hessian().evaluate(x), dimension(), inputDimension());
+    }
 }
