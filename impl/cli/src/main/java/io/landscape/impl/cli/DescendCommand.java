@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
  * {@link GradientDescent.Settings#converging()}. The run ends converged ({@code CONVERGED} or {@code NEWTON}), at the
  * iteration cap ({@code MAX_STEPS}) or diverged ({@code DIVERGED}). For the identity teacher with ReLU it uses the
  * single-run evaluator {@link IdentityTeacherObjective}, not the SIMD evaluators the search uses for thousands of runs:
- * for one run their JIT warm-up dominated (k = n = 10, seed 7: 2.4 s of the accelerated run's 2.4 s went to warming
- * up the batched SIMD code, against 0.1 s for the whole plain run).</li>
+ * for one run their JIT warm-up dominates (k = n = 10, seed 7: the batched run took 2.4–6.6 s cold and 4 ms once
+ * compiled; the whole plain run 0.05–0.1 s).</li>
  * <li>{@code --plain} ({@code "mode": "plain"}): exactly the paper's loop, no shortcut; replays a run of
  * {@code spurious --plain} from its per-run seed.</li>
  * <li>{@code --search-shortcuts} ({@code "mode": "search"}): exactly as {@code landscape spurious} computes its runs,
@@ -123,6 +123,7 @@ public final class DescendCommand implements Callable<Integer> {
         }
         double[][] v = TeacherSpec.parse(teacher);
         int d = v[0].length;
+        checkSize(n, v.length, d);
         Kernel kernel = kernelOptions.kernel();
         Initialization initialization;
         try {
@@ -213,6 +214,23 @@ public final class DescendCommand implements Callable<Integer> {
             }
             throw new InputException(String.format(Locale.ROOT, "--init %s: F or its gradient is not finite at the "
                     + "initial point (largest entry %.3g): choose a smaller σ", init, largest));
+        }
+    }
+
+    /**
+     * Refuses sizes whose working memory cannot fit (the objective's n×n and n×k scratch arrays, the descent's four
+     * n·d vectors) instead of dying with an OutOfMemoryError.
+     */
+    static void checkSize(int n, int k, int d) {
+        double m = (double) n * d;
+        double need = 8 * (6.0 * n * n + 10.0 * n * (k + d) + 4 * m);
+        double maxArray = Integer.MAX_VALUE - 8;
+        long limit = Runtime.getRuntime().maxMemory();
+        if ((double) n * n > maxArray || m > maxArray || need > limit) {
+            throw new InputException(String.format(Locale.ROOT, "--n %d with a teacher of %d neurons in R^%d needs "
+                    + "about %.1f GiB of memory (or arrays beyond Java's 2³¹ − 1 entries), but the JVM may use %.1f "
+                    + "GiB: reduce --n, or raise the limit (LANDSCAPE_JAVA_OPTS='-Xss8m -Xmx…')", n, k, d,
+                    need / (1L << 30), limit / (double) (1L << 30)));
         }
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code "gradient": null} (and {@code "hessian": null}) and the reason in {@code "notDifferentiable"}. A point that
  * cannot be read, or where F cannot be evaluated (e.g. entries so large that F overflows), gets one message on stderr
  * naming the file, line and id; the other points are still evaluated, and the exit code is then 2. Values of F within
- * rounding of 0 but negative are printed as 0 (see {@link FValue}).
+ * rounding of 0 but negative are printed as 0 (see {@code FValue}).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate F, its gradient and (with --hessian) its Hessian at points read from a file.",

@@ -100,6 +100,17 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
                 }
             }
         }
+        // the largest cell decides the memory need (it grows with k and n): refuse before listing the cells
+        long nMax = kMax;
+        if (offsets != null && !tablesOnly) {
+            for (int o : offsets) {
+                nMax = Math.max(nMax, (long) kMax + o);
+            }
+        }
+        if (nMax > Integer.MAX_VALUE) {
+            throw new InputException("--offsets " + offsets + ": n = k + D exceeds " + Integer.MAX_VALUE);
+        }
+        SpuriousCommand.checkMemory(kMax, (int) nMax, runs, t);
         List<int[]> cells = new ArrayList<>();
         for (int k = kMin; k <= kMax; k += kStep) {
             if (tablesOnly) {

@@ -48,6 +48,10 @@ class SpuriousCliTest {
             {"spurious", "--k", "100000", "--n", "100000", "--runs", "5", "--out", out.toString()},
             {"spurious", "--k", "200", "--n", "200", "--runs", "5", "--out", out.toString()},
             {"reproduce", "spurious-minima", "--k-min", "199", "--k-max", "200", "--out", out.toString()},
+            // refused before the 5·10⁹ cells of the grid are even listed
+            {"reproduce", "spurious-minima", "--k-max", "100000", "--out", out.toString()},
+            {"reproduce", "spurious-minima", "--k-max", "7", "--offsets", "2147483647", "--out", out.toString()},
+            {"descend", "--teacher", "identity:3", "--n", "1000000"},
         };
         for (String[] args : bad) {
             CliRun o = run(args);
