@@ -38,6 +38,31 @@ public final class Json {
         return out;
     }
 
+    /** {@code o.key = v}, or {@code null} where v is not finite (JSON has no NaN or infinity). */
+    public static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    /** As {@link #rows(double[], int)}, with {@code null} for non-finite entries. */
+    public static ArrayNode finiteRows(double[] flat, int cols) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (int i = 0; i < flat.length; i += cols) {
+            ArrayNode row = out.addArray();
+            for (int j = 0; j < cols; j++) {
+                if (Double.isFinite(flat[i + j])) {
+                    row.add(flat[i + j]);
+                } else {
+                    row.addNull();
+                }
+            }
+        }
+        return out;
+    }
+
     public static String line(ObjectNode node) {
         try {
             return MAPPER.writeValueAsString(node);

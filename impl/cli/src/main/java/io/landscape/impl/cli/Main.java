@@ -1,6 +1,9 @@
 package io.landscape.impl.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 
 import io.landscape.api.NotDifferentiableException;
 import picocli.CommandLine;
@@ -8,21 +11,30 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code landscape} command line. Every subcommand prints results on stdout and, on bad input, one clear message
- * on stderr (no stack trace) with a non-zero exit: 2 for bad input, 1 for an internal failure. The JVM exits as soon
- * as the command is done (Symja's threads are daemons, and {@link #main} calls {@link System#exit}).
+ * on stderr (no stack trace) with a non-zero exit: 2 for bad input (and for a run that diverged), 1 for an internal
+ * failure or an I/O error while writing results. Without a command it prints the usage on stderr and exits 2. The JVM
+ * exits as soon as the command is done (Symja's threads are daemons, and {@link #main} calls {@link System#exit}).
  */
 @Command(name = "landscape", mixinStandardHelpOptions = true, version = "landscape 0.1.0-SNAPSHOT",
         description = "Exact population losses, gradients, Hessians and experiments for teacher-student two-layer "
                 + "networks under Gaussian inputs.",
         subcommands = {EvalCommand.class, DescendCommand.class, SpuriousCommand.class, ReproduceCommand.class,
                 CertifyCommand.class, SlowdownCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     /** Exit code for bad input or arguments. */
     public static final int EXIT_INPUT = 2;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** No command given: the usage on stderr, exit {@link #EXIT_INPUT}. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("landscape: missing command");
+        spec.commandLine().usage(err);
+        err.flush();
+        return EXIT_INPUT;
     }
 
     /** The configured command line (also used by tests). */
@@ -35,6 +47,14 @@ public final class Main implements Runnable {
                 err.println("landscape " + commandLine.getCommandName() + ": " + ex.getMessage());
                 err.flush();
                 return EXIT_INPUT;
+            }
+            if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+                // the environment (disk full, permissions changed mid-run), not a bug: one line, no stack trace
+                String what = ex instanceof UncheckedIOException ? ex.getMessage()
+                        : "I/O error: " + ex.getMessage() + " (" + ex.getClass().getSimpleName() + ")";
+                err.println("landscape " + commandLine.getCommandName() + ": " + what);
+                err.flush();
+                return 1;
             }
             err.println("landscape " + commandLine.getCommandName() + ": internal error: " + ex);
             ex.printStackTrace(err);

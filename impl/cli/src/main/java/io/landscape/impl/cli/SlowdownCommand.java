@@ -24,12 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code landscape slowdown --n LIST --d D --sigma S --eta E --steps T --seed SEED --out DIR}: paper 003 Figure 1.
  * Writes {@code DIR/summary.json} ({@code runs: [{n, finalLoss, fittedExponent, lossAt: {"1000", "10000", "100000",
  * "<T>"}}]} for GD, {@code flowRuns} likewise for gradient flow), {@code DIR/curves.csv} and the Figure 1 panels as
- * PNG and SVG; prints one line per run on stdout.
+ * PNG and SVG; prints one line per run on stdout. A run whose loss became non-finite (a step η too large for GD) is
+ * written with {@code "diverged": true} and nulls, reported in one message on stderr, and the exit code is 2. The
+ * output directory is checked (created, writable) before any work.
  */
 @Command(name = "slowdown", mixinStandardHelpOptions = true,
         description = {"Over-parameterization slowdown for one teacher neuron (Xu & Du, paper 003, Figure 1): "
                 + "GD and/or gradient flow for each n, loss curves, fitted exponents and plots.",
-            "Teacher v = e1 in R^d; students start from the chosen preset, seeded per (seed, n)."})
+            "Teacher v = e1 in R^d; students start from the chosen preset, seeded per (seed, n).",
+            "If a run diverges (loss not finite, e.g. --eta too large), summary.json marks it \"diverged\": true with "
+                    + "\"divergedAtStep\" and null values, one message goes to stderr, and the exit code is 2."})
 public final class SlowdownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,7 +59,8 @@ public final class SlowdownCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory (created if missing; checked before any work).")
     Path out;
 
     @Option(names = "--dynamics", defaultValue = "both", paramLabel = "gd|flow|both",
@@ -91,6 +96,7 @@ public final class SlowdownCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         SlowdownConfig config = parse();
+        SpuriousCommand.checkOutput(out, true);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         GradientFlow flow = new GradientFlow(flowAtol, flowRtol, Double.POSITIVE_INFINITY);
         SlowdownExperiment.Result result = new SlowdownExperiment(flow).run(config, workers);
@@ -98,16 +104,29 @@ public final class SlowdownCommand implements Callable<Integer> {
         stdout.println("dynamics  n   finalLoss      fittedExponent  L(T=1000)");
         List<SlowdownRun> all = new ArrayList<>(result.descentRuns());
         all.addAll(result.flowRuns());
+        List<String> diverged = new ArrayList<>();
         for (SlowdownRun r : all) {
             Double at1000 = r.lossAt().get("1000");
-            stdout.println(String.format(Locale.ROOT, "%-8s %2d   %-13.6g  %-14s  %s", r.dynamics(), r.n(),
-                    r.finalLoss(), Double.isFinite(r.fittedExponent())
+            long divergedAt = SlowdownOutput.divergedAt(r);
+            if (divergedAt >= 0) {
+                diverged.add(String.format(Locale.ROOT, "%s n=%d at T=%d", r.dynamics(), r.n(), divergedAt));
+            }
+            stdout.println(String.format(Locale.ROOT, "%-8s %2d   %-13s  %-14s  %s", r.dynamics(), r.n(),
+                    divergedAt >= 0 ? "diverged" : String.format(Locale.ROOT, "%.6g", r.finalLoss()),
+                    Double.isFinite(r.fittedExponent())
                             ? String.format(Locale.ROOT, "%.4f", r.fittedExponent()) : "undefined",
-                    at1000 == null ? "-" : String.format(Locale.ROOT, "%.6g", at1000)));
+                    at1000 == null || !Double.isFinite(at1000) ? "-" : String.format(Locale.ROOT, "%.6g", at1000)));
         }
         stdout.println(String.format(Locale.ROOT, "wrote %s (%d files) in %.2f s", out.resolve(SlowdownOutput.SUMMARY),
                 files.size(), result.wallSeconds()));
         stdout.flush();
+        if (!diverged.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("landscape slowdown: --eta " + eta + ": diverged (loss not finite): " + String.join(", ", diverged)
+                    + "; summary.json marks these runs \"diverged\": true. Try a smaller --eta.");
+            err.flush();
+            return Main.EXIT_INPUT;
+        }
         return 0;
     }
 

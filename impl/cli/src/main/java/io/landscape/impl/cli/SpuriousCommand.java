@@ -14,6 +14,7 @@ import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Initialization;
 import io.landscape.impl.experiment.spurious.Reports;
+import io.landscape.impl.experiment.spurious.SpuriousSearch;
 import io.landscape.impl.experiment.spurious.Sweep;
 import io.landscape.impl.optim.GradientDescent;
 import picocli.CommandLine.Command;
@@ -22,13 +23,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code landscape spurious --k K --n N --runs R --seed S [--threads T] [--out DIR]}: the paper-002 search for one
+ * {@code landscape spurious --k K --n N --runs R [--seed S] [--threads T] [--out DIR]}: the paper-002 search for one
  * (k, n) cell. Writes {@code DIR/summary.json} (k, n, runs, spuriousRuns, families with point / multiplicity /
- * objective / lambdaMin / gradientNorm, seconds, …), {@code DIR/runs.csv} (one line per run: seed, iterations, final
- * F, family id) and the resumable log {@code DIR/runs.jsonl}; prints a one-line JSON digest.
+ * objective / lambdaMin / gradientNorm / certified / certificate {radius, lambdaMinLowerBound, objectiveLowerBound}
+ * or {reason} / certificateMillis, seconds, …), {@code DIR/runs.csv} (one line per run: seed, iterations, final F,
+ * family id) and the resumable log {@code DIR/runs.jsonl}; prints a one-line JSON digest.
+ *
+ * <p>Refused before any work: n &lt; k (no zero-loss point exists, so every run would end "spurious"); a cell whose
+ * memory estimate ({@link SpuriousSearch#memoryBytes}) exceeds the JVM's limit; an output directory that cannot be
+ * created or written (an existing file, a read-only place).
  */
 @Command(name = "spurious", mixinStandardHelpOptions = true,
-        description = "Search one (k, n) cell for spurious local minima by gradient descent from random starts.")
+        description = {"Search one (k, n) cell for spurious local minima by gradient descent from random starts.",
+            "Needs n ≥ k: with fewer students than teachers no point has zero loss, so every run would count as "
+                    + "spurious. The cell's memory need is estimated first and a search that cannot fit is refused. "
+                    + "In summary.json each family's certificate is an object {radius, lambdaMinLowerBound, "
+                    + "objectiveLowerBound} (or {reason} when not certified), its time in certificateMillis."})
 public final class SpuriousCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +52,9 @@ public final class SpuriousCommand implements Callable<Integer> {
     @Option(names = "--runs", required = true, paramLabel = "R", description = "Number of runs (≥ 1).")
     int runs;
 
-    @Option(names = "--seed", required = true, paramLabel = "S",
-            description = "Master seed; run r uses the per-run seed hash(S, r) (column seed of runs.csv).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Master seed (default ${DEFAULT-VALUE}); run r uses the per-run seed hash(S, r) (column seed "
+                    + "of runs.csv; `landscape descend --search-shortcuts --seed <it>` replays the run).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). "
@@ -76,8 +87,15 @@ public final class SpuriousCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         int t = checkCommon(k, n, runs, threads, maxSteps, familyTol);
+        if (n < k) {
+            throw new InputException("--n " + n + " < --k " + k + ": with fewer students than teachers no point has "
+                    + "zero loss, so every run would end at a non-global point and count as spurious; the search "
+                    + "needs n ≥ k");
+        }
         String initSpec = checkInit(init, k);
+        checkMemory(k, n, runs, t);
         Path dir = out != null ? out : Paths.get("spurious-k" + k + "-n" + n);
+        checkOutput(dir, out != null);
         GradientDescent.Settings gd = (plain ? GradientDescent.Settings.plain()
                 : GradientDescent.Settings.accelerated()).withMaxSteps(maxSteps);
         Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, gd, t, familyTol);
@@ -130,6 +148,22 @@ public final class SpuriousCommand implements Callable<Integer> {
             throw new InputException("--family-tol " + familyTol + ": must be positive");
         }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Refuses a cell that cannot fit into the JVM's memory ({@link SpuriousSearch#memoryProblem}). */
+    static void checkMemory(int k, int n, int runs, int threads) {
+        String problem = SpuriousSearch.memoryProblem(k, n, runs, threads, Runtime.getRuntime().maxMemory());
+        if (problem != null) {
+            throw new InputException(problem);
+        }
+    }
+
+    /** Checks (and creates) the output directory before any work; one message naming it otherwise. */
+    static void checkOutput(Path dir, boolean given) {
+        String problem = AtomicFiles.checkOutputDirectory(dir);
+        if (problem != null) {
+            throw new InputException((given ? "--out " : "output directory ") + problem);
+        }
     }
 
     static String checkInit(String init, int k) {

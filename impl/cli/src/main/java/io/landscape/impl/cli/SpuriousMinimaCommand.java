@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code figure1.svg}.
  */
 @Command(name = "spurious-minima", mixinStandardHelpOptions = true,
-        description = "Safran & Shamir 2018 §3: Tables 1-2 and Figure 1 (spurious local minima of two-layer ReLU nets).")
+        description = {"Safran & Shamir 2018 §3: Tables 1-2 and Figure 1 (spurious local minima of two-layer ReLU nets).",
+            "Refused before any work: a selection with no cell (e.g. --tables-only with --k-max < 6), a cell too large "
+                    + "for the JVM's memory, an --out that cannot be created or written."})
 public final class SpuriousMinimaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -98,6 +100,17 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
                 }
             }
         }
+        // the largest cell decides the memory need (it grows with k and n): refuse before listing the cells
+        long nMax = kMax;
+        if (offsets != null && !tablesOnly) {
+            for (int o : offsets) {
+                nMax = Math.max(nMax, (long) kMax + o);
+            }
+        }
+        if (nMax > Integer.MAX_VALUE) {
+            throw new InputException("--offsets " + offsets + ": n = k + D exceeds " + Integer.MAX_VALUE);
+        }
+        SpuriousCommand.checkMemory(kMax, (int) nMax, runs, t);
         List<int[]> cells = new ArrayList<>();
         for (int k = kMin; k <= kMax; k += kStep) {
             if (tablesOnly) {
@@ -117,6 +130,16 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
                 }
             }
         }
+        if (cells.isEmpty()) {
+            throw new InputException(String.format(Locale.ROOT, "no cell to run: %s with k from %d to %d%s selects "
+                    + "none%s", tablesOnly ? "--tables-only" : offsets != null ? "--offsets " + offsets : "the grid",
+                    kMin, kMax, kStep > 1 ? " in steps of " + kStep : "",
+                    tablesOnly ? " (Tables 1-2 cover k = 6..20: use --k-max ≥ 6)" : ""));
+        }
+        for (int[] c : cells) {
+            SpuriousCommand.checkMemory(c[0], c[1], runs, t);
+        }
+        SpuriousCommand.checkOutput(out, true);
         GradientDescent.Settings gd = (plain ? GradientDescent.Settings.plain()
                 : GradientDescent.Settings.accelerated()).withMaxSteps(maxSteps);
         Sweep.Settings s = new Sweep.Settings(seed, runs, "xavier", gd, t, familyTol);

@@ -1,6 +1,7 @@
 package io.landscape.impl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -99,19 +100,123 @@ class EvalCommandTest {
         CliRun r = run("eval", "--teacher", "identity:2", "--points", pts.toString());
         assertEquals(Main.EXIT_INPUT, r.code());
         String[] out = r.out().trim().split("\n");
-        assertEquals(1, out.length, r.out());
+        assertEquals(2, out.length, r.out());
         assertEquals("ok", Json.MAPPER.readTree(out[0]).get("id").asText());
+        // a zero neuron: F is defined (the value is printed), the gradient is not (null, with the reason)
+        JsonNode zero = Json.MAPPER.readTree(out[1]);
+        assertEquals("zero", zero.get("id").asText());
+        assertTrue(zero.get("gradient").isNull(), out[1]);
+        assertTrue(zero.get("notDifferentiable").asText().contains("zero vector"), out[1]);
         String[] err = r.err().trim().split("\n");
-        assertEquals(6, err.length, r.err());
+        assertEquals(5, err.length, r.err());
         assertTrue(err[0].contains(pts + ":2") && err[0].contains("must be finite"), err[0]);
         assertTrue(err[1].contains(pts + ":3") && err[1].contains("ragged"), err[1]);
         assertTrue(err[2].contains(pts + ":4") && err[2].contains("dimension 3") && err[2].contains("dimension 2"), err[2]);
-        assertTrue(err[3].contains(pts + ":5") && err[3].contains("zero vector"), err[3]);
-        assertTrue(err[4].contains(pts + ":6") && err[4].contains("invalid JSON"), err[4]);
-        assertTrue(err[5].contains(pts + ":7") && err[5].contains("must be finite"), err[5]);
+        assertTrue(err[3].contains(pts + ":6") && err[3].contains("invalid JSON"), err[3]);
+        assertTrue(err[4].contains(pts + ":7") && err[4].contains("must be finite"), err[4]);
         for (String e : err) {
             assertTrue(!e.contains("Exception") && !e.contains("\tat "), "no stack traces: " + e);
         }
+    }
+
+    /**
+     * F at a zero neuron is defined: a zero ReLU neuron contributes nothing, so F equals F of the same point without
+     * it (an independent evaluation with one student fewer); the Hessian is null too.
+     */
+    @Test
+    void zeroNeuronGivesTheValueAndSaysWhyThereIsNoGradient() throws Exception {
+        Path pts = dir.resolve("zero.jsonl");
+        Files.writeString(pts, "{\"id\":\"z\",\"neurons\":[[0.4,-0.3,0.9],[0,0,0],[1.1,0.2,-0.5]]}\n");
+        CliRun r = run("eval", "--teacher", "identity:3", "--points", pts.toString(), "--hessian");
+        assertEquals(0, r.code(), r.err());
+        JsonNode z = Json.MAPPER.readTree(r.out());
+        Objective without = Landscape.objective(Problem.identityTeacher(3, 3, 2));
+        assertEquals(without.value(new double[] {0.4, -0.3, 0.9, 1.1, 0.2, -0.5}), z.get("value").asDouble(), 1e-15);
+        assertTrue(z.get("gradient").isNull());
+        assertTrue(z.get("hessian").isNull());
+        assertTrue(z.get("notDifferentiable").asText().contains("zero vector"), r.out());
+    }
+
+    /**
+     * Extreme but finite inputs (issue 14): each point where F cannot be evaluated gets one message naming file:line
+     * and id, no stack trace, and the points after it are still evaluated.
+     */
+    @Test
+    void extremePointsGetOneMessageEachAndTheRestIsEvaluated() throws Exception {
+        Path pts = dir.resolve("extreme.jsonl");
+        Files.writeString(pts, String.join("\n",
+                "{\"id\":\"huge\",\"neurons\":[[1e308,0],[0,1]]}",
+                "{\"id\":\"norm1e155\",\"neurons\":[[1e155,1e155],[0,1]]}",
+                "{\"id\":\"after\",\"neurons\":[[1,0.5],[0.2,1]]}") + "\n");
+        CliRun r = run("eval", "--teacher", "identity:2", "--points", pts.toString());
+        assertEquals(Main.EXIT_INPUT, r.code());
+        String[] out = r.out().trim().split("\n");
+        assertEquals(1, out.length, r.out());
+        JsonNode after = Json.MAPPER.readTree(out[0]);
+        assertEquals("after", after.get("id").asText());
+        Objective f = Landscape.objective(Problem.identityTeacher(2, 2, 2));
+        assertEquals(f.value(new double[] {1, 0.5, 0.2, 1}), after.get("value").asDouble(), 0.0);
+        String[] err = r.err().trim().split("\n");
+        assertEquals(2, err.length, r.err());
+        assertTrue(err[0].startsWith("landscape eval: " + pts + ":1: point 'huge'"), err[0]);
+        assertTrue(err[1].startsWith("landscape eval: " + pts + ":2: point 'norm1e155'"), err[1]);
+        for (String e : err) {
+            assertFalse(e.contains("Exception") || e.contains("\tat "), e);
+        }
+    }
+
+    /**
+     * A permuted global minimum, where the computed F is −8.9e-16 (k = 7; it is 0 exactly): never printed negative;
+     * when clamped the computed value is in rawValue, within the documented bound.
+     */
+    @Test
+    void tinyNegativeValuesFromRoundingArePrintedAsZero() throws Exception {
+        int[] perm = {5, 6, 1, 4, 0, 2, 3};
+        StringBuilder sb = new StringBuilder("{\"id\":\"perm\",\"neurons\":[");
+        double[][] w = new double[7][7];
+        for (int i = 0; i < 7; i++) {
+            w[i][perm[i]] = 1.0;
+            sb.append(i == 0 ? "" : ",").append(java.util.Arrays.toString(w[i]));
+        }
+        Path pts = dir.resolve("perm.jsonl");
+        Files.writeString(pts, sb.append("]}\n").toString());
+        CliRun r = run("eval", "--teacher", "identity:7", "--points", pts.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertTrue(j.get("value").asDouble() >= 0, r.out());
+        double computed = Landscape.objective(Problem.identityTeacher(7, 7, 7)).value(io.landscape.api.Points.flatten(w));
+        if (computed < 0) {
+            assertEquals(0.0, j.get("value").asDouble(), 0.0);
+            assertEquals(computed, j.get("rawValue").asDouble(), 0.0);
+        } else {
+            assertEquals(computed, j.get("value").asDouble(), 0.0);
+            assertFalse(j.has("rawValue"));
+        }
+    }
+
+    @Test
+    void unknownKernelPointsToKernelFormulaAndAFormulaWorks() throws Exception {
+        Path pts = dir.resolve("k.jsonl");
+        Files.writeString(pts, "{\"id\":\"a\",\"neurons\":[[0.4,0.3],[0.2,-0.7],[1,1]]}\n");
+        CliRun tanh = run("eval", "--teacher", "identity:2", "--points", pts.toString(), "--kernel", "tanh");
+        assertEquals(Main.EXIT_INPUT, tanh.code());
+        assertTrue(tanh.err().contains("--kernel-formula NAME=EXPR"), tanh.err());
+        assertFalse(tanh.err().contains("Kernel.formula"), tanh.err());
+        // κ = 2 w·v is the linear kernel doubled, so F and ∇F double
+        CliRun twice = run("eval", "--teacher", "identity:2", "--points", pts.toString(), "--kernel-formula",
+                "twice=2*wv");
+        CliRun linear = run("eval", "--teacher", "identity:2", "--points", pts.toString(), "--kernel", "linear");
+        assertEquals(0, twice.code(), twice.err());
+        assertEquals(0, linear.code(), linear.err());
+        JsonNode t = Json.MAPPER.readTree(twice.out());
+        JsonNode l = Json.MAPPER.readTree(linear.out());
+        assertEquals(2 * l.get("value").asDouble(), t.get("value").asDouble(), 1e-12);
+        assertEquals(2 * l.get("gradient").get(1).get(0).asDouble(), t.get("gradient").get(1).get(0).asDouble(), 1e-12);
+        CliRun broken = run("eval", "--teacher", "identity:2", "--points", pts.toString(), "--kernel-formula",
+                "broken=Sin(wv");
+        assertEquals(Main.EXIT_INPUT, broken.code());
+        assertEquals(1, broken.err().strip().lines().count(), broken.err());
+        assertTrue(broken.err().startsWith("landscape eval: --kernel-formula broken=Sin(wv"), broken.err());
     }
 
     @Test

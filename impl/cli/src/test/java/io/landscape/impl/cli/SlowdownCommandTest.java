@@ -86,4 +86,32 @@ class SlowdownCommandTest {
             assertFalse(Files.exists(out), "no work done for " + String.join(" ", full));
         }
     }
+
+    /** --eta 100 diverges: the runs say so in fields, every undefined number is null (no NaN), one message, exit 2. */
+    @Test
+    void divergenceIsReportedNotWrittenAsNaN(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("div");
+        CliRun o = run("slowdown", "--n", "1,2", "--d", "3", "--eta", "100", "--steps", "2000", "--dynamics", "gd",
+                "--no-plots", "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("diverged") && o.err().contains("--eta"), o.err());
+        String text = Files.readString(out.resolve("summary.json"));
+        assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+        JsonNode s = Json.MAPPER.readTree(text);
+        for (JsonNode r : s.get("runs")) {
+            assertTrue(r.get("diverged").asBoolean(), r.toString());
+            assertTrue(r.get("divergedAtStep").asLong() > 0 && r.get("divergedAtStep").asLong() <= 2000, r.toString());
+            assertTrue(r.get("finalLoss").isNull(), r.toString());
+            r.get("lossAt").forEach(v -> assertTrue(v.isNull() || v.isNumber()));
+        }
+        assertTrue(o.out().contains("diverged"), o.out());
+        // a stable step: no run is marked
+        CliRun ok = run("slowdown", "--n", "1", "--d", "3", "--steps", "200", "--dynamics", "gd", "--no-plots",
+                "--out", dir.resolve("ok").toString());
+        assertEquals(0, ok.code(), ok.err());
+        JsonNode good = Json.MAPPER.readTree(dir.resolve("ok").resolve("summary.json").toFile());
+        assertFalse(good.get("runs").get(0).get("diverged").asBoolean());
+        assertFalse(good.get("runs").get(0).has("divergedAtStep"));
+    }
 }

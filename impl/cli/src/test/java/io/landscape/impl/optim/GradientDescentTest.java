@@ -53,6 +53,40 @@ class GradientDescentTest {
         assertTrue(candidates >= 2, "the seeds should include spurious runs, got " + candidates);
     }
 
+    /**
+     * {@link GradientDescent.Settings#converging()} (what {@code descend} does by default): no early stop, so every run
+     * ends at the tolerance — global runs exactly as the plain loop (same iterates, bitwise), candidates through the
+     * Newton finish at the plain loop's minimum.
+     */
+    @Test
+    void convergingModeEndsAtTheToleranceLikePlain() {
+        int newton = 0;
+        for (int[] kn : new int[][] {{7, 7}, {8, 8}}) {
+            int k = kn[0];
+            int n = kn[1];
+            Objective f = IdentityTeacherObjective.create(k, n);
+            GradientDescent gd = new GradientDescent(f, k);
+            for (int run = 0; run < 20; run++) {
+                double[] x0 = Initialization.xavier(k).sample(Initialization.runSeed(7, run), n, k);
+                GradientDescent.Result plain = gd.run(x0, GradientDescent.Settings.plain());
+                GradientDescent.Result conv = gd.run(x0, GradientDescent.Settings.converging());
+                assertTrue(conv.stop() == GradientDescent.Stop.CONVERGED || conv.stop() == GradientDescent.Stop.NEWTON,
+                        "run " + run + ": " + conv.stop());
+                assertTrue(conv.maxNeuronGradient() <= 1e-9, "run " + run);
+                assertEquals(plain.value() >= 1e-3, conv.value() >= 1e-3, "run " + run);
+                if (conv.stop() == GradientDescent.Stop.CONVERGED) {
+                    assertEquals(plain.iterations(), conv.iterations(), "run " + run);
+                    assertEquals(java.util.Arrays.toString(plain.point()), java.util.Arrays.toString(conv.point()));
+                } else {
+                    newton++;
+                    assertEquals(plain.value(), conv.value(), 1e-12);
+                    assertTrue(io.landscape.impl.objective.SmallMatrices.distance(plain.point(), conv.point()) < 1e-6);
+                }
+            }
+        }
+        assertTrue(newton >= 2, "the seeds include spurious runs finished by Newton, got " + newton);
+    }
+
     /** k = 2, n = 17 (run 49 of seed 2018): an early ascent, then the early stop fires after 100 decreasing steps. */
     @Test
     void earlyStopAfterAnInitialAscent() {
@@ -116,5 +150,13 @@ class GradientDescentTest {
         assertThrows(IllegalArgumentException.class, () -> GradientDescent.Settings.plain().withStep(-1));
         assertThrows(IllegalArgumentException.class, () -> GradientDescent.Settings.plain().withTol(0));
         assertThrows(IllegalArgumentException.class, () -> GradientDescent.Settings.plain().withMaxSteps(0));
+        GradientDescent.Settings p = GradientDescent.Settings.plain();
+        // the early stop is a shortcut of the accelerated search; it cannot be asked of the plain loop
+        assertThrows(IllegalArgumentException.class, () -> new GradientDescent.Settings(p.step(), p.tol(),
+                p.maxSteps(), false, p.globalThreshold(), p.newtonSwitch(), p.newtonRadius(), p.newtonMaxDimension(),
+                true));
+        assertTrue(GradientDescent.Settings.accelerated().earlyStop());
+        assertTrue(!GradientDescent.Settings.converging().earlyStop() && GradientDescent.Settings.converging().accelerate());
+        assertTrue(!GradientDescent.Settings.plain().earlyStop());
     }
 }

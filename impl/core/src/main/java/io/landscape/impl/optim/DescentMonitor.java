@@ -63,7 +63,7 @@ public final class DescentMonitor {
             } else if (sinceIncrease < 0) {
                 sinceIncrease++;
             }
-            if (sinceIncrease >= 0 && value < s.globalThreshold()) {
+            if (s.earlyStop() && sinceIncrease >= 0 && value < s.globalThreshold()) {
                 return Action.BELOW_THRESHOLD;
             }
             if (maxNeuronGradient <= nextNewton && value >= s.globalThreshold()

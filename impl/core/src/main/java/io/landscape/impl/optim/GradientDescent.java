@@ -13,7 +13,8 @@ import io.landscape.impl.objective.SmallMatrices;
  * evaluates only ∇F per step (as the paper's) and F once at the end.
  *
  * <h2>Plain and accelerated mode</h2>
- * {@link Settings#plain()} is exactly the paper's loop. {@link Settings#accelerated()} adds two shortcuts that do not
+ * {@link Settings#plain()} is exactly the paper's loop. {@link Settings#accelerated()} (the spurious-minima search) adds
+ * two shortcuts that do not
  * change which basin the run ends in (the <em>classification</em> "global" (F &lt; 10⁻³) vs "candidate" (F ≥ 10⁻³)):
  * <ol>
  * <li><b>Global early stop.</b> The run stops with {@link Stop#BELOW_THRESHOLD} as soon as F &lt; {@code globalThreshold}
@@ -43,7 +44,8 @@ import io.landscape.impl.objective.SmallMatrices;
  * in (c), which would have succeeded ({@link VerifiedMinima} gives the argument) — the same decision, at half the
  * cost of a finish.</li>
  * </ol>
- * Both modes cap the number of iterations ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
+ * {@link Settings#converging()} keeps the Newton finish but not the early stop, so a run ends at the gradient tolerance
+ * (what {@code landscape descend} reports by default). All modes cap the number of iterations ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
  *
  * <p>Not thread-safe (uses the objective's scratch space); one instance per {@link Objective}.
  */
@@ -65,13 +67,17 @@ public final class GradientDescent {
 
     /**
      * Settings. {@code step} η; {@code tol} on max_i‖∇_{w_i}F‖; {@code maxSteps} cap on gradient steps (summed over
-     * restarts); {@code accelerate} enables the two shortcuts; {@code globalThreshold} 10⁻³; {@code newtonSwitch} the
-     * per-neuron gradient level where Newton is first tried; {@code newtonRadius} the largest accepted Newton
-     * displacement; {@code newtonMaxDimension} the largest n·d for which the Newton finish is used (beyond it a
-     * Cholesky factorisation, O((nd)³), costs more than the remaining gradient steps, so GD simply continues).
+     * restarts); {@code accelerate} enables the Newton finish and, with {@code earlyStop}, the global early stop;
+     * {@code globalThreshold} 10⁻³; {@code newtonSwitch} the per-neuron gradient level where Newton is first tried;
+     * {@code newtonRadius} the largest accepted Newton displacement; {@code newtonMaxDimension} the largest n·d for
+     * which the Newton finish is used (beyond it a Cholesky factorisation, O((nd)³), costs more than the remaining
+     * gradient steps, so GD simply continues); {@code earlyStop} the global early stop ({@link Stop#BELOW_THRESHOLD},
+     * a shortcut of the spurious-minima search that classifies a run without converging it; only with
+     * {@code accelerate}). Without the early stop every run that neither diverges nor hits the cap ends at the
+     * tolerance ({@link Stop#CONVERGED} or {@link Stop#NEWTON}).
      */
     public record Settings(double step, double tol, long maxSteps, boolean accelerate, double globalThreshold,
-                           double newtonSwitch, double newtonRadius, int newtonMaxDimension) {
+                           double newtonSwitch, double newtonRadius, int newtonMaxDimension, boolean earlyStop) {
         public Settings {
             if (!(step > 0) || !Double.isFinite(step)) {
                 throw new IllegalArgumentException("step: must be positive and finite, got " + step);
@@ -82,36 +88,56 @@ public final class GradientDescent {
             if (maxSteps < 1) {
                 throw new IllegalArgumentException("max-steps: must be at least 1, got " + maxSteps);
             }
+            if (earlyStop && !accelerate) {
+                throw new IllegalArgumentException("the global early stop is part of the accelerated mode");
+            }
+        }
+
+        /** As the canonical constructor, with the global early stop on exactly when {@code accelerate} is. */
+        public Settings(double step, double tol, long maxSteps, boolean accelerate, double globalThreshold,
+                        double newtonSwitch, double newtonRadius, int newtonMaxDimension) {
+            this(step, tol, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius, newtonMaxDimension,
+                    accelerate);
         }
 
         /** The paper's loop: η = 0.1, tol 10⁻⁹, no shortcuts, at most 10⁷ steps. */
         public static Settings plain() {
-            return new Settings(0.1, 1e-9, 10_000_000L, false, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION);
+            return new Settings(0.1, 1e-9, 10_000_000L, false, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION, false);
         }
 
-        /** η = 0.1, tol 10⁻⁹, global early stop and Newton finish, at most 10⁷ steps. */
+        /** The search's settings: η = 0.1, tol 10⁻⁹, global early stop and Newton finish, at most 10⁷ steps. */
         public static Settings accelerated() {
-            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION);
+            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION, true);
+        }
+
+        /**
+         * η = 0.1, tol 10⁻⁹, the Newton finish but no global early stop, at most 10⁷ steps: every run that neither
+         * diverges nor hits the cap ends at a point where max_i‖∇_{w_i}F‖ ≤ tol — the plain loop's end point (to
+         * within the Newton finish's accuracy), usually in far fewer steps for spurious minima.
+         */
+        public static Settings converging() {
+            return new Settings(0.1, 1e-9, 10_000_000L, true, 1e-3, 1e-4, 1e-2, DEFAULT_NEWTON_MAX_DIMENSION, false);
         }
 
         public Settings withStep(double eta) {
             return new Settings(eta, tol, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius,
-                    newtonMaxDimension);
+                    newtonMaxDimension, earlyStop);
         }
 
         public Settings withTol(double t) {
             return new Settings(step, t, maxSteps, accelerate, globalThreshold, newtonSwitch, newtonRadius,
-                    newtonMaxDimension);
+                    newtonMaxDimension, earlyStop);
         }
 
         public Settings withMaxSteps(long t) {
             return new Settings(step, tol, t, accelerate, globalThreshold, newtonSwitch, newtonRadius,
-                    newtonMaxDimension);
+                    newtonMaxDimension, earlyStop);
         }
 
+        /** Turns both shortcuts on or off together (as {@link #accelerated()} / {@link #plain()}). */
         public Settings withAccelerate(boolean on) {
             return new Settings(step, tol, maxSteps, on, globalThreshold, newtonSwitch, newtonRadius,
-                    newtonMaxDimension);
+                    newtonMaxDimension, on);
         }
     }
 

@@ -20,7 +20,9 @@ import io.landscape.impl.experiment.AtomicFiles;
 /**
  * Writes an experiment's results into a directory: {@code summary.json}, {@code curves.csv} and the two panels of
  * paper 003's Figure 1 ({@code figure1-loss.{png,svg}}, {@code figure1-exponent.{png,svg}}, and both side by side in
- * {@code figure1.png}). Every file is written to a temporary sibling and renamed into place.
+ * {@code figure1.png}). Every file is written to a temporary sibling and renamed into place. A run whose loss became
+ * non-finite is marked {@code "diverged": true} with {@code "divergedAtStep"} (the first recorded step where it was),
+ * and every undefined number is a JSON {@code null} (an empty cell in {@code curves.csv}), never NaN.
  */
 public final class SlowdownOutput {
     public static final String SUMMARY = "summary.json";
@@ -89,18 +91,36 @@ public final class SlowdownOutput {
             ObjectNode o = arr.addObject();
             o.put("n", r.n());
             o.put("dynamics", r.dynamics());
-            o.put("finalLoss", r.finalLoss());
+            long divergedAt = divergedAt(r);
+            o.put("diverged", divergedAt >= 0);
+            if (divergedAt >= 0) {
+                o.put("divergedAtStep", divergedAt);
+            }
+            putNumber(o, "finalLoss", r.finalLoss());
             putNumber(o, "fittedExponent", r.fittedExponent());
             ObjectNode at = o.putObject("lossAt");
             for (Map.Entry<String, Double> e : r.lossAt().entrySet()) {
-                at.put(e.getKey(), e.getValue());
+                putNumber(at, e.getKey(), e.getValue());
             }
             putNumber(o, "finalLogEtaTLoss", r.logEtaTLoss(r.loss().length - 1));
-            o.put("finalPotential", r.finalPotential());
+            putNumber(o, "finalPotential", r.finalPotential());
             o.put("gradientEvaluations", r.gradientEvaluations());
             o.put("wallSeconds", r.wallSeconds());
         }
         return arr;
+    }
+
+    /**
+     * The first recorded step (T for GD, the step whose time ηT was reached for gradient flow) at which the loss or the
+     * potential is not finite — the run diverged there — or −1 if every recorded value is finite.
+     */
+    public static long divergedAt(SlowdownRun r) {
+        for (int i = 0; i < r.loss().length; i++) {
+            if (!Double.isFinite(r.loss()[i]) || !Double.isFinite(r.potential()[i])) {
+                return r.steps()[i];
+            }
+        }
+        return -1;
     }
 
     private static void putNumber(ObjectNode o, String key, double value) {

@@ -10,8 +10,14 @@ import io.landscape.api.Problem;
 @FunctionalInterface
 public interface FamilyCertifier {
 
-    /** Outcome of an attempt: {@code certified} and a human-readable {@code detail} (e.g. the radius r). */
-    record Certificate(boolean certified, String detail) {
+    /**
+     * Outcome of an attempt. Certified: a spurious local minimum lies within {@code radius} of the point, λ_min(∇²F) ≥
+     * {@code lambdaMinLowerBound} and F ≥ {@code objectiveLowerBound} on that ball ({@code reason} null). Not
+     * certified: {@code reason} says why (the bounds NaN). {@code millis} is the certifier's wall time — the only
+     * field that depends on the machine, kept apart so that identical searches give identical certificates.
+     */
+    record Certificate(boolean certified, double radius, double lambdaMinLowerBound, double objectiveLowerBound,
+                       String reason, double millis) {
     }
 
     /** Tries to certify {@code point} (flat, neuron i at i·d … i·d+d) for {@code problem}; null = not attempted. */

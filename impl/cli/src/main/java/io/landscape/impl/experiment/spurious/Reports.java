@@ -84,7 +84,15 @@ public final class Reports {
             o.putNull("certified");
         } else {
             o.put("certified", cert.certified());
-            o.put("certificate", cert.detail());
+            ObjectNode c = o.putObject("certificate");
+            if (cert.certified()) {
+                putNumber(c, "radius", cert.radius());
+                putNumber(c, "lambdaMinLowerBound", cert.lambdaMinLowerBound());
+                putNumber(c, "objectiveLowerBound", cert.objectiveLowerBound());
+            } else {
+                c.put("reason", cert.reason());
+            }
+            putNumber(o, "certificateMillis", cert.millis());
         }
         ArrayNode runs = o.putArray("runs");
         f.runs().forEach(runs::add);

@@ -1,7 +1,6 @@
 package io.landscape.impl.experiment.spurious;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,11 +38,10 @@ public final class RigorousFamilyCertifier implements FamilyCertifier {
         Key key = new Key(problem.teacherCount(), problem.studentCount(), problem.inputDimension(), point.clone());
         return memo.computeIfAbsent(key, x -> {
             io.landscape.impl.certify.Certificate c = Certifier.certify(problem, point, Options.defaults());
-            String detail = c.certified()
-                    ? String.format(Locale.ROOT, "radius %.3g, lambdaMin >= %.6g, F >= %.7g on the ball, %.1f ms",
-                            c.radius(), c.lambdaMinLowerBound(), c.objectiveLowerBound(), c.millis())
-                    : "not certified: " + c.reason();
-            return new Certificate(c.certified(), detail);
+            return c.certified()
+                    ? new Certificate(true, c.radius(), c.lambdaMinLowerBound(), c.objectiveLowerBound(), null,
+                            c.millis())
+                    : new Certificate(false, Double.NaN, Double.NaN, Double.NaN, c.reason(), c.millis());
         });
     }
 }

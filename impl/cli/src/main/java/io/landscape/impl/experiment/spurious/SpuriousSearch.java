@@ -207,6 +207,50 @@ public final class SpuriousSearch {
         }
     }
 
+    /** The largest number of entries a Java array can hold (a little below 2³¹ − 1 on common JVMs). */
+    static final double MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * Bytes a cell (k, n) with {@code runs} runs on {@code threads} workers needs at least, estimated before any work
+     * so that an impossible search is refused with a message instead of dying with an {@link OutOfMemoryError}. With
+     * m = n·k and L ≤ 8 SIMD lanes, in doubles: per worker the evaluators' scratch ((4 + 2L)·n² + (6 + L)·n·k; the
+     * batched evaluator keeps L copies) plus the descent driver (4m, and m² for the Newton finish where m ≤ 600); the
+     * end points of candidate runs (up to runs·m); and for each family of minima the dense Hessian of F (m², for
+     * λ_min) and the certifier's matrices (about 3·m²; computed one family at a time). Computed in floating point, so
+     * it cannot overflow.
+     */
+    public static double memoryBytes(int k, int n, int runs, int threads) {
+        double m = (double) n * k;
+        double lanes = 8;
+        double nn = (double) n * n;
+        double worker = (4 + 2 * lanes) * nn + (6 + lanes) * m + 4 * m
+                + (m <= GradientDescent.DEFAULT_NEWTON_MAX_DIMENSION ? m * m : 0);
+        return 8 * (threads * worker + (double) runs * m + 3 * m * m);
+    }
+
+    /**
+     * Why cell (k, n) cannot run in a JVM that may use {@code maxMemory} bytes, or null if it fits
+     * ({@link #memoryBytes}): the message names the cell, the estimate and the limit.
+     */
+    public static String memoryProblem(int k, int n, int runs, int threads, long maxMemory) {
+        double m = (double) n * k;
+        if (m * m > MAX_ARRAY || (double) n * n * 8 > MAX_ARRAY) {
+            return String.format(java.util.Locale.ROOT, "(k, n) = (%d, %d) is too large: the Hessian of F at a "
+                    + "minimum has (n·k)² = %.3g entries, more than a Java array can hold (2³¹ − 1), so n·k must be "
+                    + "at most 46340", k, n, m * m);
+        }
+        double need = memoryBytes(k, n, runs, threads);
+        if (need > maxMemory) {
+            return String.format(java.util.Locale.ROOT, "(k, n) = (%d, %d) with %d runs on %d threads needs about "
+                    + "%.1f GiB of memory (the dense (n·k)² Hessian and the certifier's matrices at each minimum, the "
+                    + "end points of the runs and %d workers' scratch), but the JVM may use %.1f GiB: reduce k, n, "
+                    + "--runs or --threads, or raise the limit (e.g. LANDSCAPE_JAVA_OPTS='-Xss8m -Xmx%dg')", k, n, runs,
+                    threads, need / (1L << 30), threads, maxMemory / (double) (1L << 30),
+                    (long) Math.ceil(need * 1.25 / (1L << 30)));
+        }
+        return null;
+    }
+
     /** Runs a whole cell and classifies it. */
     public static CellResult cell(Config c, Map<Integer, RunRecord> done, Consumer<RunRecord> listener) {
         long start = System.nanoTime();

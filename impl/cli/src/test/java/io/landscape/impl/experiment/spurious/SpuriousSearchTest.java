@@ -198,4 +198,25 @@ class SpuriousSearchTest {
         assertEquals(0, c.spuriousRuns(), "families: " + c.families());
         assertTrue(c.otherCandidates().size() >= 1, "the stalled runs are reported as other candidates");
     }
+
+    /** The up-front memory estimate: small cells fit, cells beyond the heap or Java's array limit are refused. */
+    @Test
+    void memoryEstimateRefusesImpossibleCells() {
+        long gib = 1L << 30;
+        assertEquals(null, SpuriousSearch.memoryProblem(20, 20, 1000, 2, 4 * gib));
+        assertEquals(null, SpuriousSearch.memoryProblem(100, 100, 1000, 2, 4 * gib));
+        // (n·k)² = 10^20 entries: no Java array holds the Hessian, whatever the heap
+        String huge = SpuriousSearch.memoryProblem(100_000, 100_000, 5, 2, Long.MAX_VALUE);
+        assertTrue(huge != null && huge.contains("46340"), huge);
+        // k = n = 200: 3·(4·10^4)² doubles ≈ 36 GiB for the certifier alone
+        double need = SpuriousSearch.memoryBytes(200, 200, 5, 2);
+        assertTrue(need > 3 * 8 * 1.6e9, "at least the certifier's three m×m matrices: " + need);
+        String big = SpuriousSearch.memoryProblem(200, 200, 5, 2, 4 * gib);
+        assertTrue(big != null && big.contains("GiB"), big);
+        assertEquals(null, SpuriousSearch.memoryProblem(200, 200, 5, 2, (long) (need * 1.01)));
+        // monotone in every argument
+        assertTrue(SpuriousSearch.memoryBytes(20, 20, 2000, 2) > SpuriousSearch.memoryBytes(20, 20, 1000, 2));
+        assertTrue(SpuriousSearch.memoryBytes(20, 20, 1000, 4) > SpuriousSearch.memoryBytes(20, 20, 1000, 2));
+        assertTrue(SpuriousSearch.memoryBytes(20, 21, 1000, 2) > SpuriousSearch.memoryBytes(20, 20, 1000, 2));
+    }
 }
