@@ -5,18 +5,16 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
-/** Marker shapes, each of about the same visual weight at a given size (the circle's diameter, in points). */
+/**
+ * Marker shapes, each of about the same visual weight at a given size (the circle's diameter, in points); all are
+ * closed outlines, drawn filled or hollow.
+ */
 public enum Marker {
     NONE, CIRCLE, SQUARE, DIAMOND, TRIANGLE_UP, TRIANGLE_DOWN, PENTAGON, HEXAGON, STAR, PLUS, CROSS;
 
     /** Distinct shapes in a fixed order, for series told apart by shape (ten; cycled beyond). */
-    public static final Marker[] CYCLE = {CIRCLE, SQUARE, DIAMOND, TRIANGLE_UP, TRIANGLE_DOWN, PENTAGON, STAR, HEXAGON,
-        CROSS, PLUS};
-
-    /** Whether the shape is a line figure (stroked, not filled). */
-    public boolean stroked() {
-        return this == PLUS || this == CROSS;
-    }
+    public static final Marker[] CYCLE = {CIRCLE, SQUARE, DIAMOND, TRIANGLE_UP, TRIANGLE_DOWN, PENTAGON, STAR, CROSS, PLUS,
+        HEXAGON};
 
     /** The outline centred at (x, y); null for {@link #NONE}. */
     public Shape shape(double x, double y, double size) {
@@ -41,23 +39,10 @@ public enum Marker {
                 return polygon(x, y, r * 1.05, 6, 0);
             case STAR:
                 return star(x, y, r * 1.35, r * 0.55);
-            case PLUS: {
-                Path2D.Double p = new Path2D.Double();
-                p.moveTo(x - r * 1.1, y);
-                p.lineTo(x + r * 1.1, y);
-                p.moveTo(x, y - r * 1.1);
-                p.lineTo(x, y + r * 1.1);
-                return p;
-            }
-            case CROSS: {
-                Path2D.Double p = new Path2D.Double();
-                double c = r * 0.85;
-                p.moveTo(x - c, y - c);
-                p.lineTo(x + c, y + c);
-                p.moveTo(x - c, y + c);
-                p.lineTo(x + c, y - c);
-                return p;
-            }
+            case PLUS:
+                return plus(x, y, r * 1.2, r * 0.42, 0);
+            case CROSS:
+                return plus(x, y, r * 1.3, r * 0.40, Math.PI / 4);
             default:
                 throw new AssertionError(this);
         }
@@ -70,6 +55,26 @@ public enum Marker {
             double a = turn + 2 * Math.PI * i / sides;
             double px = x + radius * Math.sin(a);
             double py = y - radius * Math.cos(a);
+            if (i == 0) {
+                p.moveTo(px, py);
+            } else {
+                p.lineTo(px, py);
+            }
+        }
+        p.closePath();
+        return p;
+    }
+
+    /** A filled plus sign of half-length {@code arm} and half-width {@code half}, turned by {@code turn}. */
+    private static Shape plus(double x, double y, double arm, double half, double turn) {
+        double[][] pts = {{-half, -arm}, {half, -arm}, {half, -half}, {arm, -half}, {arm, half}, {half, half},
+            {half, arm}, {-half, arm}, {-half, half}, {-arm, half}, {-arm, -half}, {-half, -half}};
+        Path2D.Double p = new Path2D.Double();
+        double c = Math.cos(turn);
+        double s = Math.sin(turn);
+        for (int i = 0; i < pts.length; i++) {
+            double px = x + c * pts[i][0] - s * pts[i][1];
+            double py = y + s * pts[i][0] + c * pts[i][1];
             if (i == 0) {
                 p.moveTo(px, py);
             } else {

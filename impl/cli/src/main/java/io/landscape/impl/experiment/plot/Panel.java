@@ -555,12 +555,6 @@ public final class Panel {
         if (sh == null) {
             return;
         }
-        if (m.stroked()) {
-            g.setColor(c);
-            g.setStroke(new BasicStroke(1.2f));
-            g.draw(sh);
-            return;
-        }
         g.setColor(open ? Color.WHITE : c);
         g.fill(sh);
         g.setColor(open ? c : Color.WHITE);

@@ -19,8 +19,9 @@ import io.landscape.impl.experiment.AtomicFiles;
 
 /**
  * Writes an experiment's results into a directory: {@code summary.json}, {@code curves.csv} and the two panels of
- * paper 003's Figure 1 ({@code figure1-loss.{png,svg}}, {@code figure1-exponent.{png,svg}}, and both side by side in
- * {@code figure1.png}). Every file is written to a temporary sibling and renamed into place.
+ * paper 003's Figure 1 ({@code figure1-loss.{png,svg,pdf}}, {@code figure1-exponent.{png,svg,pdf}}, and both side by
+ * side in {@code figure1.{png,svg,pdf}}; see {@link SlowdownPlots}). Every file is written to a temporary sibling and
+ * renamed into place.
  */
 public final class SlowdownOutput {
     public static final String SUMMARY = "summary.json";

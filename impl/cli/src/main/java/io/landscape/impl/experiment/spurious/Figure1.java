@@ -101,23 +101,27 @@ public final class Figure1 {
         return out;
     }
 
-    /** The x range: 0 to just past the largest spurious value (at least to 0.01). */
+    /**
+     * The x range: 0 to just past the largest spurious value (at least to 0.01), with a margin left of 0 so that the
+     * start markers at 10⁻³ stay clear of the frame.
+     */
     static Axis xAxis(List<CellResult> cells) {
-        double max = 0.01;
+        double largest = 0.01;
         for (CellResult c : cells) {
             double[] v = spuriousValues(c);
             if (v.length > 0) {
-                max = Math.max(max, v[v.length - 1]);
+                largest = Math.max(largest, v[v.length - 1]);
             }
         }
-        double raw = max * 1.04;
+        double raw = largest * 1.04;
         double unit = Math.pow(10, Math.floor(Math.log10(raw))) / 2;
-        return Axis.linear(0, Math.ceil(raw / unit - 1e-9) * unit);
+        double max = Math.ceil(raw / unit - 1e-9) * unit;
+        return Axis.linear(-0.02 * max, max);
     }
 
     /** The figure: one panel and a caption saying what is plotted. */
     public static Figure figure(List<CellResult> cells) {
-        Panel p = new Panel(xAxis(cells), Axis.linear(0, 102))
+        Panel p = new Panel(xAxis(cells), Axis.linear(-2, 102))
                 .xLabel("objective value *x*")
                 .yLabel("runs ending at a minimum with *F* ≤ *x*  (%)");
         int diag = 0;
