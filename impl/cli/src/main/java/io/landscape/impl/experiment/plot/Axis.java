@@ -9,8 +9,8 @@ import java.util.List;
  * A linear or base-10 logarithmic axis over [min, max] with its ticks. Logarithmic axes label decades as 10^{e} (real
  * superscripts, with a true minus sign), at most {@link #MAX_LABELS} of them: every decade, or every 2nd, 5th, 10th, …
  * (the others get minor ticks); when at most {@link #MAX_FINE_DECADES} decades are shown, 2·10^e … 9·10^e get minor
- * ticks too. Linear axes label 1, 2, 2.5 or 5 times a power of ten, at most {@link #MAX_LINEAR_LABELS} labels, in plain
- * decimals.
+ * ticks too, and when fewer than two decades are inside the range, 2·10^e and 5·10^e are labelled as well. Linear axes
+ * label 1, 2, 2.5 or 5 times a power of ten, at most {@link #MAX_LINEAR_LABELS} labels, in plain decimals.
  */
 public final class Axis {
     /** Upper bound on the number of labelled ticks of a log axis. */
@@ -121,10 +121,12 @@ public final class Axis {
                 }
             }
             if (fine) {
+                // less than two labelled decades: 2·10^e and 5·10^e get labels too
+                boolean sparse = labelled(e0, e1, 1) < 2;
                 for (int j = 2; j <= 9; j++) {
                     double v = j * decade;
                     if (v >= min * (1 - 1e-12) && v <= max * (1 + 1e-12)) {
-                        out.add(new Tick(v, null));
+                        out.add(new Tick(v, sparse && (j == 2 || j == 5) ? j + "×" + decadeLabel(e) : null));
                     }
                 }
             }

@@ -198,7 +198,12 @@ public final class SlowdownPlots {
                 belowMax = Math.max(belowMax, max);
             }
         }
-        String offScale = "off scale (log_{*ηT*} *L* < " + Axis.number(Math.ceil(belowMax * 10) / 10, 1) + ")";
+        if (!hasExponent(result)) {
+            p.noteAt("no recorded *T* with *ηT* ≥ " + Axis.number(EXPONENT_MIN_ETA_T, 0) + ": run longer", 0.5, 0.5,
+                    Panel.HAlign.CENTER, Panel.VAlign.MIDDLE, Palette.GREY);
+        }
+        String offScale = below.isEmpty() ? ""
+                : "off scale (log_{*ηT*} *L* < " + Axis.number(Math.ceil(belowMax * 10) / 10, 1) + ")";
         if (legend) {
             addLegend(p, c, below, offScale);
         } else if (!below.isEmpty()) {
@@ -293,6 +298,17 @@ public final class SlowdownPlots {
         }
         return new double[] {Math.max(EXPONENT_FLOOR, Math.floor((lo - 0.25) * 4) / 4),
             Math.min(0.0, Math.ceil((hi + 0.25) * 4) / 4)};
+    }
+
+    private static boolean hasExponent(SlowdownExperiment.Result result) {
+        for (SlowdownRun r : runs(result)) {
+            for (int i = 0; i < r.steps().length; i++) {
+                if (r.times()[i] >= EXPONENT_MIN_ETA_T && Double.isFinite(r.logEtaTLoss(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<SlowdownRun> runs(SlowdownExperiment.Result result) {

@@ -25,7 +25,8 @@ import io.landscape.impl.experiment.plot.Series;
  * counted from x = 10⁻³ on, where each curve starts (open marker), and no F below 10⁻³ is drawn. Each later step is
  * one family of spurious local minima, at the converged F of its runs (filled marker). Runs that ended at a saddle,
  * did not converge or diverged are not minima and are not counted, so such a curve ends below 100 %. Each curve ends
- * at its largest value. Over-parameterised cells (n &gt; k) are dashed; every cell has its own marker shape.
+ * at its largest value. Over-parameterised cells (n &gt; k) are dashed; every cell has its own marker shape; a cell
+ * without spurious minima is a single point and its legend entry says so.
  */
 public final class Figure1 {
     /** Where the curves start: runs below this value count as global (paper 002 §3). */
@@ -150,7 +151,9 @@ public final class Figure1 {
                     .markersAt(tops));
             drawn.add(Series.of(null, new double[] {xy[0][0]}, new double[] {xy[1][0]}).color(color).line(false)
                     .marker(m).markerSize(4.5).openMarker(true));
-            keys.add(Series.key("(" + c.k() + ", " + c.n() + ")").color(color).width(1.3f).dash(dash).marker(m)
+            // a cell without spurious minima is a single point, possibly shared with another such cell: say so
+            String label = "(" + c.k() + ", " + c.n() + ")" + (xy[0].length == 1 ? ": no spurious minimum" : "");
+            keys.add(Series.key(label).color(color).width(1.3f).dash(dash).marker(m)
                     .markerSize(4.5));
         }
         // the smallest cells last, so that their curves (mostly near 100 %) are drawn on top

@@ -60,6 +60,7 @@ class PlotTest {
         assertTrue(s.ticks().stream().anyMatch(t -> !t.major() && Math.abs(t.value() - 300) < 1e-9));
         assertTrue(s.ticks().stream().anyMatch(t -> !t.major() && Math.abs(t.value() - 2e5) < 1e-6));
         assertFalse(s.ticks().stream().anyMatch(t -> t.value() < 200 || t.value() > 2e5 * (1 + 1e-12)));
+        assertEquals(List.of("2×10^{2}", "5×10^{2}", "10^{3}"), majorLabels(Axis.log(200, 1000)));
         assertEquals(Axis.log(1e-30, 1).min(), Axis.logDecades(4.9e-30, 0.17).min(), 0);
         assertEquals(1.0, Axis.logDecades(4.9e-30, 0.17).max(), 0);
     }

@@ -96,6 +96,21 @@ class Figure1Test {
     }
 
     @Test
+    void aCellWithoutSpuriousMinimaIsNamedInTheLegend() throws Exception {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(run(7, i, 1e-4, GradientDescent.Stop.BELOW_THRESHOLD));
+        }
+        CellResult allGlobal = new CellResult(7, 8, 4, runs, List.of(), List.of(), 4, 0, 0, 0);
+        double[][] c = Figure1.curve(allGlobal);
+        assertArrayEquals(new double[] {1e-3}, c[0]);
+        assertArrayEquals(new double[] {100}, c[1]);
+        String svg = Figure1.figure(List.of(cell(6), allGlobal)).svg();
+        assertTrue(svg.contains(">(7, 8): no spurious minimum<"), "legend names the single-point cell");
+        assertTrue(svg.contains(">(6, 6)<"));
+    }
+
+    @Test
     void pickKeepsTheDiagonalAndTheLastOverParameterisedCell() {
         List<CellResult> all = new ArrayList<>();
         for (int k = 1; k <= 12; k++) {
