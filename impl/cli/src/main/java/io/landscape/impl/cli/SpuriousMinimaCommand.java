@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * n = k + offset for {@code --offsets}) of paper 002 §3. Prints Tables 1–2 next to the published numbers with Wilson
  * 95 % intervals, and writes to DIR: {@code runs.jsonl} (resumable log), {@code cells/k*-n*.json},
  * {@code summary.json}, {@code cells.csv}, {@code runs.csv}, {@code tables.txt}, {@code figure1.png},
- * {@code figure1.svg}.
+ * {@code figure1.svg}, {@code figure1.pdf}.
  */
 @Command(name = "spurious-minima", mixinStandardHelpOptions = true,
         description = {"Safran & Shamir 2018 §3: Tables 1-2 and Figure 1 (spurious local minima of two-layer ReLU nets).",
@@ -181,7 +181,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         pw.print(tables);
         pw.print(footer);
-        pw.println("wrote " + out.resolve("summary.json") + ", cells.csv, runs.csv, tables.txt, figure1.png, figure1.svg");
+        pw.println("wrote " + out.resolve("summary.json") + ", cells.csv, runs.csv, tables.txt, figure1.png, figure1.svg, figure1.pdf");
         pw.flush();
         return 0;
     }

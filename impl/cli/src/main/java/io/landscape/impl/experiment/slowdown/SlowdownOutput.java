@@ -19,10 +19,11 @@ import io.landscape.impl.experiment.AtomicFiles;
 
 /**
  * Writes an experiment's results into a directory: {@code summary.json}, {@code curves.csv} and the two panels of
- * paper 003's Figure 1 ({@code figure1-loss.{png,svg}}, {@code figure1-exponent.{png,svg}}, and both side by side in
- * {@code figure1.png}). Every file is written to a temporary sibling and renamed into place. A run whose loss became
- * non-finite is marked {@code "diverged": true} with {@code "divergedAtStep"} (the first recorded step where it was),
- * and every undefined number is a JSON {@code null} (an empty cell in {@code curves.csv}), never NaN.
+ * paper 003's Figure 1 ({@code figure1-loss.{png,svg,pdf}}, {@code figure1-exponent.{png,svg,pdf}}, and both side by
+ * side in {@code figure1.{png,svg,pdf}}; see {@link SlowdownPlots}). Every file is written to a temporary sibling and
+ * renamed into place. A run whose loss became non-finite is marked {@code "diverged": true} with
+ * {@code "divergedAtStep"} (the first recorded step where it was), and every undefined number is a JSON {@code null}
+ * (an empty cell in {@code curves.csv}), never NaN.
  */
 public final class SlowdownOutput {
     public static final String SUMMARY = "summary.json";

@@ -1,150 +1,280 @@
 package io.landscape.impl.experiment.slowdown;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
-
-import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.plot.Axis;
+import io.landscape.impl.experiment.plot.Figure;
+import io.landscape.impl.experiment.plot.Marker;
+import io.landscape.impl.experiment.plot.Palette;
+import io.landscape.impl.experiment.plot.Panel;
+import io.landscape.impl.experiment.plot.Series;
 
 /**
- * The two panels of paper 003's Figure 1 with XChart: (left) L(w(T)) against T on log–log axes, one curve per n;
- * (right) log_{ηT} L(w(T)) against T (log T axis, shown where ηT ≥ 10), with the predicted limit −3 dashed.
- * Gradient-descent curves are solid, gradient-flow curves (flow time t plotted at T = t/η) dashed in the same colour.
+ * The two panels of paper 003's Figure 1: (left) L(w(T)) against T on log–log axes, one colour and marker shape per n;
+ * (right) log_{ηT} L(w(T)) against T (log T axis, where ηT ≥ 10) with the predicted limit −3 dashed. Gradient descent
+ * is drawn solid (markers at T = 10^k), gradient flow dashed in the same colour (flow time t at T = t/η).
+ *
+ * <p>The loss axis spans the recorded losses. Losses below {@link SlowdownRun#ROUNDING_FLOOR}·‖v‖² are rounding noise
+ * (e.g. the n = 1 flow's recorded loss falls to 10⁻¹⁵³ and climbs back to 10⁻³², which no gradient flow does): when a
+ * run reaches that level the axis ends two decades below it, the band below the floor is shaded and labelled, and a
+ * curve that goes further leaves the panel at its bottom edge; nothing is drawn at a value it does not have.
+ *
+ * <p>Writes {@code figure1-loss}, {@code figure1-exponent} and {@code figure1} (both panels) as PNG (300 dpi), SVG and
+ * PDF.
  */
 public final class SlowdownPlots {
     public static final String LOSS = "figure1-loss";
     public static final String EXPONENT = "figure1-exponent";
     public static final String BOTH = "figure1";
 
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 600;
+    /** Size of one panel, points. */
+    static final double PANEL_WIDTH = 300;
+    static final double PANEL_HEIGHT = 235;
+    /** Lower limit of the exponent panel (log_{ηT} L is clipped there). */
     private static final double EXPONENT_FLOOR = -8.0;
-    private static final Color[] COLORS = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+    /** The exponent panel starts at ηT = this (log_{ηT} is undefined at ηT = 1 and meaningless just above). */
+    static final double EXPONENT_MIN_ETA_T = 10.0;
+    private static final Marker[] MARKERS = {Marker.CIRCLE, Marker.SQUARE, Marker.TRIANGLE_UP, Marker.DIAMOND,
+        Marker.TRIANGLE_DOWN, Marker.PENTAGON, Marker.STAR, Marker.HEXAGON};
 
     private SlowdownPlots() {
     }
 
-    /** Writes the PNG and SVG files into {@code dir}; returns their paths. */
+    /** Writes the PNG, SVG and PDF files into {@code dir}; returns their paths. */
     static List<Path> write(SlowdownExperiment.Result result, Path dir) throws IOException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        XYChart loss = lossChart(result);
-        XYChart exponent = exponentChart(result);
         List<Path> out = new ArrayList<>();
-        out.add(png(loss, dir.resolve(LOSS + ".png")));
-        out.add(svg(loss, dir.resolve(LOSS + ".svg")));
-        out.add(png(exponent, dir.resolve(EXPONENT + ".png")));
-        out.add(svg(exponent, dir.resolve(EXPONENT + ".svg")));
-        Path both = dir.resolve(BOTH + ".png");
-        AtomicFiles.write(both, os -> BitmapEncoder.saveBitmap(List.of(loss, exponent), 1, 2, os,
-                BitmapEncoder.BitmapFormat.PNG));
-        out.add(both);
+        String caption = caption(result);
+        out.addAll(new Figure(PANEL_WIDTH, PANEL_HEIGHT).add(lossPanel(result, true)).caption(caption)
+                .write(dir, LOSS));
+        out.addAll(new Figure(PANEL_WIDTH, PANEL_HEIGHT).add(exponentPanel(result, true)).caption(caption)
+                .write(dir, EXPONENT));
+        out.addAll(figure(result).write(dir, BOTH));
         return out;
     }
 
-    private static Path png(XYChart chart, Path target) throws IOException {
-        AtomicFiles.write(target, os -> BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG));
-        return target;
+    /** Both panels side by side: the legend of the curves in the left one, the reference line's in the right one. */
+    static Figure figure(SlowdownExperiment.Result result) {
+        return new Figure(PANEL_WIDTH, PANEL_HEIGHT).add(lossPanel(result, true)).add(exponentPanel(result, false))
+                .caption(caption(result));
     }
 
-    private static Path svg(XYChart chart, Path target) throws IOException {
-        AtomicFiles.write(target, os -> VectorGraphicsEncoder.saveVectorGraphic(chart, os,
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        return target;
-    }
-
-    /** Lower end of the loss axis (values below are drawn on it). */
-    static final double LOSS_FLOOR = 1e-32;
-
-    static XYChart lossChart(SlowdownExperiment.Result result) {
+    static String caption(SlowdownExperiment.Result result) {
         SlowdownConfig c = result.config();
-        XYChart chart = base("Loss (σ = " + c.sigma() + ", η = " + c.eta() + ", d = " + c.d() + ")", "T",
-                "L(w(T))");
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
-        // L has a rounding floor near ε²‖v‖² ≈ 10⁻³¹; below it the values are noise (the flow of n = 1 can dip to
-        // 10⁻¹⁵⁰ when coordinates underflow), so the axis stops at LOSS_FLOOR and smaller values are drawn on it
-        chart.getStyler().setYAxisMin(LOSS_FLOOR);
-        chart.getStyler().setYAxisMax(1.0);
+        return String.format(Locale.ROOT, "Xu & Du, Figure 1 setting: one teacher neuron **v** = *e*_1 in ℝ^{%d}, "
+                        + "students started from N(0, *σ*^2*I*), *σ* = %s, step *η* = %s, seed %d. Solid: gradient "
+                        + "descent (markers at *T* = 10^{k}); dashed: gradient flow, time *t* drawn at *T* = *t*/*η*.",
+                c.d(), num(c.sigma()), num(c.eta()), c.seed());
+    }
+
+    private static String num(double v) {
+        String s = Double.toString(v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /** Colour of student count n (position in the configured list). */
+    private static Color color(SlowdownConfig c, int n) {
+        return Palette.color(c.ns().indexOf(n));
+    }
+
+    private static Marker marker(SlowdownConfig c, int n) {
+        return MARKERS[c.ns().indexOf(n) % MARKERS.length];
+    }
+
+    /** The loss threshold below which recorded losses are rounding noise (‖v‖ = 1). */
+    static double roundingFloor() {
+        return SlowdownRun.ROUNDING_FLOOR;
+    }
+
+    /**
+     * The loss axis: from the decade at or above the largest loss down to the decade at or below the smallest loss
+     * that is not rounding noise; when some loss is below the rounding floor, down to two decades below the floor so
+     * that the band is visible.
+     */
+    static Axis lossAxis(SlowdownExperiment.Result result) {
+        double floor = roundingFloor();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        boolean belowFloor = false;
         for (SlowdownRun r : runs(result)) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int i = 0; i < r.steps().length; i++) {
-                if (r.loss()[i] > 0) {
-                    xs.add((double) r.steps()[i]);
-                    ys.add(Math.max(LOSS_FLOOR, r.loss()[i]));
+            for (double v : r.loss()) {
+                if (!(v > 0) || !Double.isFinite(v)) {
+                    continue;
+                }
+                hi = Math.max(hi, v);
+                if (v >= floor) {
+                    lo = Math.min(lo, v);
+                } else {
+                    belowFloor = true;
                 }
             }
-            addSeries(chart, r, xs, ys, c);
         }
-        return chart;
+        if (!(hi > 0)) {
+            return Axis.log(1e-3, 1);
+        }
+        if (belowFloor) {
+            lo = Math.min(lo, floor / 100);
+        }
+        if (!Double.isFinite(lo)) {
+            lo = hi / 10;
+        }
+        return Axis.logDecades(lo, hi);
     }
 
-    static XYChart exponentChart(SlowdownExperiment.Result result) {
+    /** Whether some run's loss falls below the rounding floor (the band is drawn). */
+    static boolean reachesFloor(SlowdownExperiment.Result result) {
+        for (SlowdownRun r : runs(result)) {
+            for (double v : r.loss()) {
+                if (v > 0 && v < roundingFloor()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Axis stepAxis(SlowdownExperiment.Result result, double fromTime) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (SlowdownRun r : runs(result)) {
+            for (int i = 0; i < r.steps().length; i++) {
+                if (r.times()[i] >= fromTime) {
+                    lo = Math.min(lo, r.steps()[i]);
+                    hi = Math.max(hi, r.steps()[i]);
+                }
+            }
+        }
+        if (!(hi > lo)) {
+            return Axis.log(Math.max(1, Double.isFinite(lo) ? lo : 1), Math.max(10, hi * 10));
+        }
+        return Axis.log(lo, hi);
+    }
+
+    static Panel lossPanel(SlowdownExperiment.Result result, boolean legend) {
         SlowdownConfig c = result.config();
-        XYChart chart = base("log_{ηT} L(w(T))  (→ −3 for n ≥ 2)", "T", "log_{ηT} L");
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        Panel p = new Panel(stepAxis(result, 0), lossAxis(result))
+                .xLabel("iteration *T*").yLabel("*L*(**w**(*T*))");
+        if (reachesFloor(result)) {
+            p.band(p.yAxis().min(), roundingFloor(), Palette.LIGHT_GREY,
+                    "rounding noise: *L* < 10^{3}*ε*^2 (*ε* = 2^{−52})");
+        }
+        addCurves(p, result, false);
+        if (legend) {
+            addLegend(p, c, List.of(), "");
+        } else {
+            p.legend(Panel.LegendPlace.NONE);
+        }
+        return p;
+    }
+
+    static Panel exponentPanel(SlowdownExperiment.Result result, boolean legend) {
+        SlowdownConfig c = result.config();
         double[] range = exponentRange(result);
-        chart.getStyler().setYAxisMin(range[0]);
-        chart.getStyler().setYAxisMax(range[1]);
-        double from = Double.NaN;
-        double to = Double.NaN;
-        for (SlowdownRun r : runs(result)) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (int i = 0; i < r.steps().length; i++) {
-                double y = r.logEtaTLoss(i);
-                if (r.times()[i] < 10) {
-                    continue;
-                }
-                if (!(y >= range[0] && y <= range[1])) {
-                    if (!xs.isEmpty()) {
-                        break; // left the panel (n = 1 reaching its floating-point floor): stop the curve there
+        Panel p = new Panel(stepAxis(result, EXPONENT_MIN_ETA_T), Axis.linear(range[0], range[1]))
+                .xLabel("iteration *T*").yLabel("log_{*ηT*} *L*(**w**(*T*))");
+        p.hline(-3.0, Palette.GREY, Series.SHORT_DASHED, null);
+        addCurves(p, result, true);
+        // runs entirely below the panel (n = 1 converges linearly: log_{ηT} L → −∞) are named instead of drawn
+        List<Integer> below = new ArrayList<>();
+        double belowMax = Double.NEGATIVE_INFINITY;
+        for (int n : c.ns()) {
+            double max = Double.NEGATIVE_INFINITY;
+            boolean any = false;
+            for (SlowdownRun r : runsOf(result, n)) {
+                for (int i = 0; i < r.steps().length; i++) {
+                    double e = r.logEtaTLoss(i);
+                    if (r.times()[i] >= EXPONENT_MIN_ETA_T && Double.isFinite(e)) {
+                        any = true;
+                        max = Math.max(max, e);
                     }
-                    continue;
                 }
-                xs.add((double) r.steps()[i]);
-                ys.add(y);
             }
-            if (!xs.isEmpty()) {
-                from = Double.isNaN(from) ? xs.get(0) : Math.min(from, xs.get(0));
-                to = Double.isNaN(to) ? xs.get(xs.size() - 1) : Math.max(to, xs.get(xs.size() - 1));
+            if (any && max < range[0]) {
+                below.add(n);
+                belowMax = Math.max(belowMax, max);
             }
-            addSeries(chart, r, xs, ys, c);
         }
-        if (!Double.isNaN(from) && to > from) {
-            XYSeries ref = chart.addSeries("−3", new double[] {from, to}, new double[] {-3.0, -3.0});
-            ref.setMarker(SeriesMarkers.NONE);
-            ref.setLineColor(Color.GRAY);
-            ref.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {2f, 4f}, 0f));
+        if (!hasExponent(result)) {
+            p.noteAt("no recorded *T* with *ηT* ≥ " + Axis.number(EXPONENT_MIN_ETA_T, 0) + ": run longer", 0.5, 0.5,
+                    Panel.HAlign.CENTER, Panel.VAlign.MIDDLE, Palette.GREY);
         }
-        return chart;
+        String offScale = below.isEmpty() ? ""
+                : "off scale (log_{*ηT*} *L* < " + Axis.number(Math.ceil(belowMax * 10) / 10, 1) + ")";
+        if (legend) {
+            addLegend(p, c, below, offScale);
+        } else if (!below.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            below.forEach(n -> names.add("*n* = " + n));
+            p.noteAt(String.join(", ", names) + ": " + offScale, 0.03, 0.04, Panel.HAlign.LEFT,
+                    Panel.VAlign.BASELINE, Palette.GREY);
+        }
+        p.key(Series.key("limit " + Axis.MINUS + "3, i.e. *L* = Θ(*T*^{" + Axis.MINUS + "3})").color(Palette.GREY)
+                .width(1.0f).dash(Series.SHORT_DASHED));
+        return p;
+    }
+
+    private static void addCurves(Panel p, SlowdownExperiment.Result result, boolean exponent) {
+        SlowdownConfig c = result.config();
+        // gradient descent first (wide, light), gradient flow on top (dashed, full colour): where they coincide, both
+        // stay visible
+        for (SlowdownRun r : result.descentRuns()) {
+            p.add(curve(r, exponent).color(Palette.tint(color(c, r.n()), 0.35)).width(2.4f)
+                    .marker(marker(c, r.n())).markersAt(decadeRows(r, exponent)).markerSize(5));
+        }
+        for (SlowdownRun r : result.flowRuns()) {
+            p.add(curve(r, exponent).color(color(c, r.n())).width(1.1f).dash(Series.DASHED));
+        }
+    }
+
+    /** Legend keys: one per n (those in {@code offPanel} with {@code offNote}), then the two line styles. */
+    private static void addLegend(Panel p, SlowdownConfig c, List<Integer> offPanel, String offNote) {
+        for (int n : c.ns()) {
+            String label = "*n* = " + n + (offPanel.contains(n) ? ": " + offNote : "");
+            p.key(Series.key(label).color(color(c, n)).width(1.6f).marker(marker(c, n)).markerSize(5));
+        }
+        if (c.dynamics().includesDescent() && c.dynamics().includesFlow()) {
+            p.key(Series.key("gradient descent").color(Palette.tint(Palette.GREY, 0.35)).width(2.4f));
+            p.key(Series.key("gradient flow").color(Palette.GREY).width(1.1f).dash(Series.DASHED));
+        }
+    }
+
+    /** A run's curve without legend label: loss, or log_{ηT} loss where ηT ≥ 10. */
+    private static Series curve(SlowdownRun r, boolean exponent) {
+        int m = r.steps().length;
+        double[] xs = new double[m];
+        double[] ys = new double[m];
+        for (int i = 0; i < m; i++) {
+            xs[i] = r.steps()[i];
+            if (exponent) {
+                ys[i] = r.times()[i] >= EXPONENT_MIN_ETA_T ? r.logEtaTLoss(i) : Double.NaN;
+            } else {
+                ys[i] = r.loss()[i];
+            }
+        }
+        return Series.of(null, xs, ys);
+    }
+
+    /** Rows at T = 10^k (k ≥ 0) that have a value on the panel. */
+    private static int[] decadeRows(SlowdownRun r, boolean exponent) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < r.steps().length; i++) {
+            long t = r.steps()[i];
+            boolean decade = Long.toString(t).matches("10*");
+            if (decade && (!exponent || r.times()[i] >= EXPONENT_MIN_ETA_T)) {
+                rows.add(i);
+            }
+        }
+        return rows.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
      * The y range of the exponent panel: the span of log_{ηT} L (ηT ≥ 10) over the over-parameterised runs (n ≥ 2)
      * and −3, padded by 0.25 and clipped to [−8, 0]; [−8, 0] when there is no such run. Curves leaving it (n = 1 heading
-     * to its floating-point floor) stop at the edge.
+     * to −∞) are cut at the frame.
      */
     static double[] exponentRange(SlowdownExperiment.Result result) {
         double lo = -3.0;
@@ -156,7 +286,7 @@ public final class SlowdownPlots {
             }
             for (int i = 0; i < r.steps().length; i++) {
                 double y = r.logEtaTLoss(i);
-                if (r.times()[i] >= 10 && Double.isFinite(y)) {
+                if (r.times()[i] >= EXPONENT_MIN_ETA_T && Double.isFinite(y)) {
                     lo = Math.min(lo, y);
                     hi = Math.max(hi, y);
                     any = true;
@@ -170,38 +300,30 @@ public final class SlowdownPlots {
             Math.min(0.0, Math.ceil((hi + 0.25) * 4) / 4)};
     }
 
+    private static boolean hasExponent(SlowdownExperiment.Result result) {
+        for (SlowdownRun r : runs(result)) {
+            for (int i = 0; i < r.steps().length; i++) {
+                if (r.times()[i] >= EXPONENT_MIN_ETA_T && Double.isFinite(r.logEtaTLoss(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static List<SlowdownRun> runs(SlowdownExperiment.Result result) {
         List<SlowdownRun> all = new ArrayList<>(result.descentRuns());
         all.addAll(result.flowRuns());
         return all;
     }
 
-    private static XYChart base(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
-                .build();
-        Styler s = chart.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setAntiAlias(true);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
-        return chart;
-    }
-
-    private static void addSeries(XYChart chart, SlowdownRun r, List<Double> xs, List<Double> ys, SlowdownConfig c) {
-        if (xs.isEmpty()) {
-            return;
+    private static List<SlowdownRun> runsOf(SlowdownExperiment.Result result, int n) {
+        List<SlowdownRun> out = new ArrayList<>();
+        for (SlowdownRun r : runs(result)) {
+            if (r.n() == n) {
+                out.add(r);
+            }
         }
-        String name = ("gd".equals(r.dynamics()) ? "GD" : "flow") + " n = " + r.n();
-        XYSeries s = chart.addSeries(name, xs, ys);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(COLORS[c.ns().indexOf(r.n()) % COLORS.length]);
-        if (!"gd".equals(r.dynamics())) {
-            s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
-        } else {
-            s.setLineStyle(new BasicStroke(2f));
-        }
+        return out;
     }
 }
