@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -82,8 +81,7 @@ public final class CertifyCommand implements Callable<Integer> {
     private static final String CHECKSUM = ",\"checksum\":\"";
     private static final int CHECKSUM_TAIL = CHECKSUM.length() + 64 + 2;
 
-    private static final ObjectMapper STRICT = new ObjectMapper(TeacherSpec.JSON_FACTORY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper STRICT = new ObjectMapper(TeacherSpec.JSON_FACTORY);
 
     @Spec
     CommandSpec spec;
@@ -234,13 +232,14 @@ public final class CertifyCommand implements Callable<Integer> {
             JsonNode node = null;
             String problem = null;
             try {
-                node = STRICT.readTree(l.text());
+                node = TeacherSpec.readOne(STRICT, l.text());
                 if (node == null || !node.isObject() || !node.path("id").isTextual()
                         || !node.path("verdict").isTextual()) {
                     problem = "not a certificate line";
                 }
-            } catch (JsonProcessingException ex) {
-                problem = "not JSON (" + ex.getOriginalMessage() + ")";
+            } catch (java.io.IOException ex) {
+                problem = "not JSON (" + (ex instanceof JsonProcessingException j ? TeacherSpec.jsonMessage(j)
+                        : ex.getMessage()) + ")";
             }
             if (problem != null) {
                 if (first) {

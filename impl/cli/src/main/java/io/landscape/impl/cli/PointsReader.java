@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,8 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * refused.
  */
 public final class PointsReader {
-    private static final ObjectMapper JSON = new ObjectMapper(TeacherSpec.JSON_FACTORY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper(TeacherSpec.JSON_FACTORY);
 
     /** One entry of the file: a point, or the reason it could not be read. */
     public static final class Entry {
@@ -89,11 +87,13 @@ public final class PointsReader {
         String where = file + ":" + number;
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = TeacherSpec.readOne(JSON, line);
         } catch (JsonProcessingException e) {
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             return new Entry(null, null, where + (column > 0 ? ":" + column : "") + ": invalid JSON: "
-                    + e.getOriginalMessage(), where);
+                    + TeacherSpec.jsonMessage(e), where);
+        } catch (java.io.IOException e) {
+            return new Entry(null, null, where + ": cannot read: " + e.getMessage(), where);
         }
         if (node == null || !node.isObject()) {
             return new Entry(null, null, where + ": expected an object {\"id\": ..., \"neurons\": [[...], ...]}", where);

@@ -249,7 +249,46 @@ public final class TeacherSpec {
 
     /** One message for a JSON syntax error: {@code FILE:LINE:COLUMN: invalid JSON: …} (no input text echoed). */
     static InputException jsonError(Path file, JsonProcessingException e) {
-        return new InputException(at(file, e.getLocation()) + ": invalid JSON: " + e.getOriginalMessage());
+        return new InputException(at(file, e.getLocation()) + ": invalid JSON: " + jsonMessage(e));
+    }
+
+    private static final Pattern SOURCE = Pattern.compile(
+            "\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+
+    /** Jackson's message without its location and without any "[Source: …]" inside it (the caller names the place). */
+    static String jsonMessage(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        m = SOURCE.matcher(m).replaceAll("line $1, column $2");
+        int nl = m.indexOf('\n');
+        return printable(nl >= 0 ? m.substring(0, nl) : m);
+    }
+
+    /** {@code s} with control characters shown as '?' (messages echo bits of the input). */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Exactly one JSON value from {@code text} (the whole of it): anything after the value is refused with its column.
+     *
+     * @throws JsonProcessingException on a syntax error, a repeated key or trailing content
+     */
+    static JsonNode readOne(com.fasterxml.jackson.databind.ObjectMapper mapper, String text) throws IOException {
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            JsonNode node = mapper.readTree(p);
+            if (node != null && p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value");
+            }
+            return node;
+        }
     }
 
     /**

@@ -111,9 +111,9 @@ public final class AppendLog implements AutoCloseable {
             }
             if (lock == null) {
                 String holder = holder(lockChannel);
-                throw new InUseException(file + " is being written by another process" + holder + " (it holds the lock "
-                        + key.getFileName() + "): two jobs on the same output would corrupt it; wait for that one "
-                        + "to finish, or use another output");
+                throw new InUseException(file + " is being written by another process" + holder + ", which holds "
+                        + "the lock " + key.getFileName() + ": two jobs on the same output would corrupt it; wait for "
+                        + "that one to finish, or use another output");
             }
             byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
             lockChannel.truncate(0);

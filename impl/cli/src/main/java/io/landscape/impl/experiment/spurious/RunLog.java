@@ -36,7 +36,6 @@ import io.landscape.impl.optim.GradientDescent;
 public final class RunLog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
 
     private final AppendLog log;
@@ -119,12 +118,12 @@ public final class RunLog implements AutoCloseable {
             AppendLog.Line line = lines.get(i);
             RunRecord r;
             try {
-                r = parse(JSON.readTree(line.text()));
+                r = parse(readOne(line.text()));
                 if (r.run() >= runs) {
                     throw new IllegalArgumentException("run " + r.run() + " is beyond the " + runs + " runs per cell");
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                skipped.add(log.file() + ":" + line.number() + ": not JSON (" + e.getOriginalMessage() + " at column "
+                skipped.add(log.file() + ":" + line.number() + ": not JSON (" + message(e) + " at column "
                         + e.getLocation().getColumnNr() + "): skipped, its run will be recomputed: "
                         + excerpt(line.text()));
                 continue;
@@ -137,8 +136,30 @@ public final class RunLog implements AutoCloseable {
         }
     }
 
+    /** Exactly one JSON value: trailing content (two lines run together) is an error. */
+    private static JsonNode readOne(String text) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
+            JsonNode node = JSON.readTree(p);
+            if (node != null && p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value");
+            }
+            return node;
+        }
+    }
+
+    /** Jackson's message without any "[Source: …]" (the caller names the file and line). */
+    private static String message(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        m = m.replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        int nl = m.indexOf('\n');
+        return printable(nl >= 0 ? m.substring(0, nl) : m);
+    }
+
     private static String excerpt(String line) {
-        String s = line.length() > 60 ? line.substring(0, 60) + "…" : line;
+        return printable(line.length() > 60 ? line.substring(0, 60) + "…" : line);
+    }
+
+    private static String printable(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
