@@ -83,7 +83,7 @@ public final class TeacherSpec {
             if (d < k) {
                 throw new InputException("--teacher " + spec + ": D = " + d + " must be at least K = " + k);
             }
-            long bytes = 8L * k * d;
+            double bytes = 8.0 * k * d; // in double: 8·K·D overflows a long for K, D near 2³¹
             long limit = Runtime.getRuntime().maxMemory() / 4;
             if (bytes > limit) {
                 throw new InputException("--teacher " + spec + ": too large: the " + k + "×" + d + " teacher alone "
@@ -108,9 +108,9 @@ public final class TeacherSpec {
         return rows;
     }
 
-    private static String mib(long bytes) {
-        return bytes >= (1L << 30) ? String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
-                : String.format(Locale.ROOT, "%.0f MiB", Math.ceil(bytes / (double) (1L << 20)));
+    private static String mib(double bytes) {
+        return bytes >= (1L << 30) ? String.format(Locale.ROOT, "%.3g GiB", bytes / (1L << 30))
+                : String.format(Locale.ROOT, "%.0f MiB", Math.ceil(bytes / (1L << 20)));
     }
 
     private static int positive(String spec, String name, String text) {
