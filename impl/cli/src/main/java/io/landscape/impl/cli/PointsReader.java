@@ -104,6 +104,12 @@ public final class PointsReader {
             id = "line-" + number;
         } else if (idNode.isTextual() || idNode.isIntegralNumber()) {
             id = idNode.asText();
+            for (int i = 0; i < id.length(); i++) {
+                if (Character.isISOControl(id.charAt(i))) {
+                    return new Entry(null, null, where + ": \"id\" contains a control character (U+"
+                            + String.format("%04X", (int) id.charAt(i)) + ")", where);
+                }
+            }
         } else {
             return new Entry(null, null, where + ": \"id\" must be a string or an integer, got " + idNode.getNodeType()
                     .toString().toLowerCase(java.util.Locale.ROOT), where);

@@ -210,10 +210,30 @@ public final class TeacherSpec {
                 where.add(file + ":" + line);
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new InputException(file + ": not a valid CSV file: " + msg);
+            throw new InputException(csvProblem(file, e));
         }
         return new Matrix(rows.toArray(new double[0][]), where.toArray(new String[0]));
+    }
+
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)\\s*");
+
+    /** Commons CSV's innermost message, in the user's terms, placed at its line when it gives one. */
+    private static String csvProblem(Path file, Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? "unreadable" : t.getMessage();
+        String where = file.toString();
+        java.util.regex.Matcher at = START_LINE.matcher(m);
+        if (at.find()) {
+            where = file + ":" + at.group(1);
+            m = at.replaceFirst("");
+        }
+        if (m.startsWith("EOF reached before encapsulated token finished")) {
+            m = "a quoted field (\") is not closed before the end of the file";
+        }
+        return where + ": not a valid CSV file: " + printable(m);
     }
 
     /** A finite decimal literal ({@code where} prefixes the message otherwise). */
@@ -252,8 +272,20 @@ public final class TeacherSpec {
         return new InputException(at(file, e.getLocation()) + ": invalid JSON: " + jsonMessage(e));
     }
 
-    private static final Pattern SOURCE = Pattern.compile(
-            "\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+    private static final Pattern SOURCE_AT = Pattern.compile(
+            "\\[Source: .*?; line: (\\d+)(?:, column: (\\d+))?\\]");
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*\\]");
+
+    /** {@code m} with every "[Source: …; line: L, column: C]" of Jackson's as "line L, column C". */
+    static String withoutSource(String m) {
+        java.util.regex.Matcher at = SOURCE_AT.matcher(m);
+        StringBuilder b = new StringBuilder();
+        while (at.find()) {
+            at.appendReplacement(b, "line " + at.group(1) + (at.group(2) == null ? "" : ", column " + at.group(2)));
+        }
+        at.appendTail(b);
+        return SOURCE.matcher(b.toString()).replaceAll("");
+    }
 
     /** Jackson's message without its location and without any "[Source: …]" inside it (the caller names the place). */
     static String jsonMessage(JsonProcessingException e) {
@@ -261,7 +293,7 @@ public final class TeacherSpec {
         if (m == null) {
             return e.getClass().getSimpleName();
         }
-        m = SOURCE.matcher(m).replaceAll("line $1, column $2");
+        m = withoutSource(m);
         int nl = m.indexOf('\n');
         return printable(nl >= 0 ? m.substring(0, nl) : m);
     }

@@ -136,6 +136,15 @@ class InputReadersTest {
     }
 
     @Test
+    void jacksonSourceDescriptionsAreRemovedFromMessages() {
+        assertEquals("expected ']' (for root starting at line 1)", TeacherSpec.withoutSource("expected ']' (for root "
+                + "starting at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1])"));
+        assertEquals("start marker at line 2, column 7", TeacherSpec.withoutSource("start marker at [Source: "
+                + "(String)\"[[1]\"; line: 2, column: 7]"));
+        assertEquals("no location", TeacherSpec.withoutSource("no location"));
+    }
+
+    @Test
     void certifyReportsAZeroTeacherRowOfAJsonFileOnce() throws Exception {
         Path t = dir.resolve("t.json");
         Files.writeString(t, "[[1, 0],\n [0, 1],\n [0, 0]]\n");

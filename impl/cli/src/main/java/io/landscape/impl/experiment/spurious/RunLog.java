@@ -150,7 +150,8 @@ public final class RunLog implements AutoCloseable {
     /** Jackson's message without any "[Source: …]" (the caller names the file and line). */
     private static String message(com.fasterxml.jackson.core.JsonProcessingException e) {
         String m = String.valueOf(e.getOriginalMessage());
-        m = m.replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        m = m.replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("\\[Source: [^\\]]*?line: (\\d+)\\]", "line $1").replaceAll("\\[Source: [^\\]]*\\]", "");
         int nl = m.indexOf('\n');
         return printable(nl >= 0 ? m.substring(0, nl) : m);
     }
