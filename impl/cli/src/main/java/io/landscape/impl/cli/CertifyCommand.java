@@ -1,9 +1,17 @@
 package io.landscape.impl.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.api.Normalization;
@@ -11,6 +19,7 @@ import io.landscape.api.Points;
 import io.landscape.api.Problem;
 import io.landscape.impl.certify.Certificate;
 import io.landscape.impl.certify.Certifier;
+import io.landscape.impl.certify.InputDigest;
 import io.landscape.impl.certify.Options;
 import io.landscape.impl.experiment.AppendLog;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -24,58 +33,119 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code landscape certify --teacher SPEC --points FILE [--polish]}: a rigorous certificate (paper 002 Lemmas 1–3) for
- * every point, one JSON line each: {@code {"id", "verdict": "spurious-local-minimum" | "not-certified", "reason",
- * "radius", "lambdaMinLowerBound", "gradientNormUpperBound", "thirdOrderBound", "objective", "objectiveLowerBound",
- * "millis", "paddingLambdaMinLowerBound", "paddingSpectrum", "anyDimension", "polishSteps"}} (paddingSpectrum: the
- * floating-point eigenvalues of Lemma 3's n×n matrix M, the spectrum added by every zero-padded coordinate). Numbers not reached are null. See
- * {@link Certifier} for the checks and their order.
+ * {@code landscape certify --teacher SPEC --points FILE [--polish] [--out FILE]}: a rigorous certificate (paper 002
+ * Lemmas 1–3) for every point, one JSON line each:
+ * <pre>
+ * {"id", "verdict": "spurious-local-minimum" | "not-certified", "reason", "radius", "lambdaMinLowerBound",
+ *  "gradientNormUpperBound", "thirdOrderBound", "objective", "objectiveLowerBound", "millis",
+ *  "paddingLambdaMinLowerBound", "paddingSpectrum", "anyDimension", "polishSteps",
+ *  "distanceMoved", "radiusFromInput", "pointDigest", ["point"], "inputDigest", "checksum"}
+ * </pre>
+ * Numbers not reached are null (never a number that was not computed: {@code objective} is null when F's enclosure
+ * has an infinite end). {@code reason} is a code ({@code ok} or the failed check, see {@link Certifier}).
+ * {@code paddingSpectrum}: the floating-point eigenvalues of Lemma 3's n×n matrix M, the spectrum added by every
+ * zero-padded coordinate.
+ *
+ * <h2>Which point was certified</h2>
+ * {@code radius} is measured from the certified point, which is the input point, or with {@code --polish} the point
+ * after Newton's steps ({@code polishSteps} of them; see {@link Certifier#POLISH_MIN_REDUCTION} for when polishing
+ * stops). Every line says which: {@code pointDigest} is the SHA-256 of the certified point's exact bits
+ * ({@link InputDigest#ofPoint}), {@code distanceMoved} a rigorous upper bound of its distance from the input point
+ * (0 without {@code --polish}), {@code radiusFromInput} = radius + distanceMoved (rounded up), a radius around the
+ * point the user gave; with {@code --polish} the certified point itself is printed too ({@code point}, one neuron per
+ * row, in the input's dimension).
+ *
+ * <h2>Resuming with --out</h2>
+ * {@code --out FILE} appends each line to FILE as soon as it is computed, and a rerun with the same FILE prints the
+ * stored line instead of recomputing it when, and only when, all of these hold:
+ * <ul>
+ *   <li>its {@code id} is the point's, and its {@code inputDigest} equals the digest of everything that decides the
+ *       certificate ({@link InputDigest#of}: the point's exact bits, the teacher, output weights, kernel,
+ *       normalisation, every option including {@code --polish}, the program version and the prover's bytecode);</li>
+ *   <li>its {@code checksum} (SHA-256 of the line without it) matches, so it was not edited;</li>
+ *   <li>its numbers are consistent ({@link Certifier#inconsistency}: e.g. the radius is at least Lemma 1's radius for
+ *       the stored λ, ε, B).</li>
+ * </ul>
+ * Otherwise the point is recomputed (with a note on stderr naming FILE:LINE when a stored line for that id was
+ * passed over) and the new line appended. Ids must be unique within a points file (a repeated id is refused before
+ * anything is computed). A line in the middle of FILE that is not a certificate is reported with its line number and
+ * skipped; a first line that is not one means FILE is not a certificate log, and is refused. FILE is locked for the
+ * run ({@link AppendLog}: a second {@code certify} on the same FILE is refused) and is not created at all when no
+ * point of the input is usable.
  */
 @Command(name = "certify", mixinStandardHelpOptions = true,
         description = "Prove (or fail to prove) that each point is within a small radius of a spurious local minimum "
                 + "(Safran & Shamir 2018, Lemmas 1-3), in verified floating-point arithmetic. ReLU only.")
 public final class CertifyCommand implements Callable<Integer> {
+    /** The checksum field closes every line: {@code ,"checksum":"<64 hex>"}}. */
+    private static final String CHECKSUM = ",\"checksum\":\"";
+    private static final int CHECKSUM_TAIL = CHECKSUM.length() + 64 + 2;
+
+    private static final ObjectMapper STRICT = new ObjectMapper(TeacherSpec.JSON_FACTORY);
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     PointsInput input;
 
-
-    @Option(names = "--polish", description = "Refine each point by Newton steps before certifying it.")
+    @Option(names = "--polish", description = "Refine each point by Newton steps before certifying it (the line then "
+            + "gives the certified point, its distance from the input and radiusFromInput).")
     boolean polish;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also append each result line to FILE as soon as it is "
-            + "computed; run again with the same FILE after an interruption and the points whose id it already holds "
-            + "are not recomputed (their lines are printed again, so stdout stays complete).")
-    java.nio.file.Path outFile;
+            + "computed; run again with the same FILE after an interruption and the points it already holds, for the "
+            + "same point, teacher and options, are not recomputed (their lines are printed again, so stdout stays "
+            + "complete). FILE is locked while in use.")
+    Path outFile;
 
     @Option(names = "--no-progress", description = "No progress bar on stderr (shown for long batches: several "
             + "points with n·d ≥ 1000, or ≥ 100 points).")
     boolean noProgress;
 
+    /** A line of an earlier run's --out file. */
+    private record Stored(int line, String text, JsonNode node) {
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        double[][] v = input.teacher();
+        TeacherSpec.Matrix teacher = input.teacherMatrix();
+        double[][] v = teacher.rows();
         Normalization norm = input.normalization();
+        try {
+            Problem.builder().teacher(v).students(1).normalization(norm).build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--teacher " + input.teacher + ": " + e.getMessage());
+        }
+        int zero = Certifier.zeroTeacherNeuron(v);
+        if (zero >= 0) {
+            throw new InputException(teacher.where(zero) + ": teacher neuron " + (zero + 1) + " is zero (or so small "
+                    + "that its squared norm underflows): the certifier needs nonzero teacher neurons");
+        }
+        int d = v[0].length;
         List<PointsReader.Entry> entries = input.entries();
+        String duplicate = PointsReader.duplicateId(entries);
+        if (duplicate != null) {
+            throw new InputException(duplicate);
+        }
         Options options = Options.defaults().withPolish(polish);
+        String version = programVersion();
+        boolean anyUsable = false;
+        for (PointsReader.Entry e : entries) {
+            anyUsable |= PointsReader.problem(e, d, input.teacher) == null;
+        }
         int failures = 0;
-        java.util.Map<String, String> done = new java.util.HashMap<>();
         AppendLog log = null;
-        if (outFile != null) {
+        Map<String, List<Stored>> stored = new HashMap<>();
+        if (outFile != null && anyUsable) {
             log = AppendLog.open(outFile);
-            for (String line : log.existingLines()) {
-                try {
-                    done.put(Json.MAPPER.readTree(line).get("id").asText(), line);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException | NullPointerException ex) {
-                    log.close();
-                    throw new InputException(outFile + ": a line that is not a certificate from an earlier run: "
-                            + line.substring(0, Math.min(80, line.length())));
-                }
+            try {
+                index(log, stored, err);
+            } catch (RuntimeException e) {
+                log.close();
+                throw e;
             }
         }
         int largest = 0;
@@ -97,19 +167,14 @@ public final class CertifyCommand implements Callable<Integer> {
                     bar.stepTo(index);
                 }
                 index++;
-                String cached = done.get(e.id);
-                if (cached != null) {
-                    out.println(cached);
-                    out.flush();
-                    continue;
-                }
-                String bad = PointsReader.problem(e, v[0].length, input.teacher);
+                String bad = PointsReader.problem(e, d, input.teacher);
                 if (bad != null) {
                     err.println("landscape certify: " + bad);
                     failures++;
                     continue;
                 }
                 double[][] w = e.neurons;
+                double[] x = Points.flatten(w);
                 Problem problem;
                 try {
                     problem = Problem.builder().teacher(v).students(w.length).normalization(norm).build();
@@ -118,15 +183,22 @@ public final class CertifyCommand implements Callable<Integer> {
                     failures++;
                     continue;
                 }
+                String digest = InputDigest.of(version, problem, x, options);
+                String reused = reuse(stored.get(e.id), e.id, digest, err);
+                if (reused != null) {
+                    out.println(reused);
+                    out.flush();
+                    continue;
+                }
                 Certificate c;
                 try {
-                    c = Certifier.certify(problem, Points.flatten(w), options);
+                    c = Certifier.certify(problem, x, options);
                 } catch (IllegalArgumentException ex) {
                     err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
                     failures++;
                     continue;
                 }
-                String line = Json.line(toJson(e.id, c));
+                String line = line(toJson(e.id, c, polish ? d : 0, digest));
                 if (log != null) {
                     log.append(line);
                 }
@@ -142,10 +214,135 @@ public final class CertifyCommand implements Callable<Integer> {
                 log.close();
             }
         }
+        err.flush();
         return failures == 0 ? 0 : Main.EXIT_INPUT;
     }
 
-    static ObjectNode toJson(String id, Certificate c) {
+    /** The version string of the command line (part of every input digest). */
+    static String programVersion() {
+        Command c = Main.class.getAnnotation(Command.class);
+        return c == null || c.version().length == 0 ? "landscape" : String.join(" ", c.version());
+    }
+
+    /** Reads the lines of an earlier run by id; the first line must be a certificate, later bad ones are reported. */
+    private void index(AppendLog log, Map<String, List<Stored>> stored, PrintWriter err) {
+        boolean first = true;
+        int oldFormat = 0;
+        for (AppendLog.Line l : log.existing()) {
+            JsonNode node = null;
+            String problem = null;
+            try {
+                node = TeacherSpec.readOne(STRICT, l.text());
+                if (node == null || !node.isObject() || !node.path("id").isTextual()
+                        || !node.path("verdict").isTextual()) {
+                    problem = "not a certificate line";
+                }
+            } catch (java.io.IOException ex) {
+                problem = "not JSON (" + (ex instanceof JsonProcessingException j ? TeacherSpec.jsonMessage(j)
+                        : ex.getMessage()) + ")";
+            }
+            if (problem != null) {
+                if (first) {
+                    throw new InputException(outFile + ":" + l.number() + ": " + problem + ", so " + outFile
+                            + " is not a certificate log from an earlier 'certify --out': refusing to append to it "
+                            + "(choose another --out)");
+                }
+                err.println("landscape certify: " + outFile + ":" + l.number() + ": " + problem
+                        + ": skipped (the point it held, if any, is recomputed)");
+                continue;
+            }
+            first = false;
+            if (!node.path("inputDigest").isTextual()) {
+                oldFormat++;
+                continue;
+            }
+            stored.computeIfAbsent(node.get("id").asText(), k -> new ArrayList<>()).add(new Stored(l.number(),
+                    l.text(), node));
+        }
+        if (oldFormat > 0) {
+            err.println("landscape certify: " + outFile + ": " + oldFormat + " line(s) from an earlier version (no "
+                    + "inputDigest) are not reused: their points are recomputed");
+        }
+    }
+
+    /**
+     * The stored line to print again for point {@code id} with input digest {@code digest}, or null (recompute). The
+     * newest matching line that passes its checks wins.
+     */
+    private String reuse(List<Stored> candidates, String id, String digest, PrintWriter err) {
+        if (candidates == null) {
+            return null;
+        }
+        List<Integer> other = new ArrayList<>();
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Stored s = candidates.get(i);
+            if (!digest.equals(s.node().path("inputDigest").asText())) {
+                other.add(s.line());
+                continue;
+            }
+            String why = validate(s.text(), s.node());
+            if (why == null) {
+                return s.text();
+            }
+            err.println("landscape certify: " + outFile + ":" + s.line() + ": the stored certificate of '" + id
+                    + "' fails its check (" + why + "): recomputed");
+        }
+        if (!other.isEmpty()) {
+            java.util.Collections.reverse(other);
+            err.println("landscape certify: " + outFile + ":" + join(other) + ": the stored result"
+                    + (other.size() > 1 ? "s" : "") + " for '" + id + "' answered another question (another point, "
+                    + "teacher, normalisation, options or program version): recomputed");
+        }
+        return null;
+    }
+
+    private static String join(List<Integer> lines) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.size(), 5); i++) {
+            b.append(i > 0 ? "," : "").append(lines.get(i));
+        }
+        return lines.size() > 5 ? b + ",…" : b.toString();
+    }
+
+    /** Why a stored line cannot be printed as a certificate, or null. */
+    static String validate(String text, JsonNode node) {
+        if (!checksumMatches(text)) {
+            return "its checksum does not match its content: the line was edited or damaged";
+        }
+        return Certifier.inconsistency(node.path("verdict").asText(), node.path("reason").asText(),
+                number(node, "radius"), number(node, "lambdaMinLowerBound"), number(node, "gradientNormUpperBound"),
+                number(node, "thirdOrderBound"), number(node, "objective"), number(node, "objectiveLowerBound"));
+    }
+
+    private static double number(JsonNode node, String field) {
+        JsonNode n = node.get(field);
+        return n != null && n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /** Whether {@code line} ends with the checksum of the rest. */
+    static boolean checksumMatches(String line) {
+        int n = line.length();
+        if (n <= CHECKSUM_TAIL || !line.endsWith("\"}")) {
+            return false;
+        }
+        int at = n - CHECKSUM_TAIL;
+        if (!line.startsWith(CHECKSUM, at)) {
+            return false;
+        }
+        String hex = line.substring(at + CHECKSUM.length(), n - 2);
+        return hex.equals(InputDigest.ofText(line.substring(0, at) + "}"));
+    }
+
+    /** The JSON text of {@code node} with its checksum appended as the last field. */
+    static String line(ObjectNode node) {
+        String body = Json.line(node);
+        return body.substring(0, body.length() - 1) + CHECKSUM + InputDigest.ofText(body) + "\"}";
+    }
+
+    /**
+     * The output fields of a certificate ({@code d} &gt; 0: also the certified point, as rows of d).
+     */
+    static ObjectNode toJson(String id, Certificate c, int d, String inputDigest) {
         ObjectNode line = Json.object();
         line.put("id", id);
         line.put("verdict", c.verdict());
@@ -158,12 +355,23 @@ public final class CertifyCommand implements Callable<Integer> {
         number(line, "objectiveLowerBound", c.objectiveLowerBound());
         line.put("millis", Math.round(c.millis() * 1000.0) / 1000.0);
         number(line, "paddingLambdaMinLowerBound", c.paddingLambdaMinLowerBound());
-        com.fasterxml.jackson.databind.node.ArrayNode spectrum = line.putArray("paddingSpectrum");
+        ArrayNode spectrum = line.putArray("paddingSpectrum");
         for (double ev : c.paddingSpectrum()) {
-            spectrum.add(ev);
+            if (Double.isFinite(ev)) {
+                spectrum.add(ev);
+            } else {
+                spectrum.addNull();
+            }
         }
         line.put("anyDimension", c.anyDimension());
         line.put("polishSteps", c.polishSteps());
+        number(line, "distanceMoved", c.distanceMoved());
+        number(line, "radiusFromInput", c.radiusFromInput());
+        line.put("pointDigest", InputDigest.ofPoint(c.point()));
+        if (d > 0) {
+            line.set("point", Json.rows(c.point(), d));
+        }
+        line.put("inputDigest", inputDigest);
         return line;
     }
 

@@ -24,6 +24,11 @@ public final class PointsInput {
         return TeacherSpec.parse(teacher);
     }
 
+    /** The teacher with the file line (or spec) of each neuron, for messages. */
+    TeacherSpec.Matrix teacherMatrix() {
+        return TeacherSpec.read(teacher);
+    }
+
     Normalization normalization() {
         switch (normalization.toLowerCase(java.util.Locale.ROOT)) {
             case "half": return Normalization.HALF;

@@ -22,13 +22,24 @@ package io.landscape.impl.certify;
  *                                    d' &gt; d (Lemma 1–2 rechecked with min(λ_H, λ_M))
  * @param point                       the point certified (polished if asked), flat n·d in the problem's dimension
  * @param polishSteps                 Newton steps taken (0 without polishing)
+ * @param distanceMoved               a rigorous upper bound of ‖{@link #point()} − input point‖: how far polishing
+ *                                    moved the point (0 without polishing)
  */
 public record Certificate(String verdict, String reason, double radius, double lambdaMinLowerBound,
                           double gradientNormUpperBound, double thirdOrderBound, double objective,
                           double objectiveLowerBound, double millis, double paddingLambdaMinLowerBound,
-                          double[] paddingSpectrum, boolean anyDimension, double[] point, int polishSteps) {
+                          double[] paddingSpectrum, boolean anyDimension, double[] point, int polishSteps,
+                          double distanceMoved) {
     public static final String SPURIOUS = "spurious-local-minimum";
     public static final String NOT_CERTIFIED = "not-certified";
+
+    /**
+     * A rigorous upper bound of the distance from the <em>input</em> point to the minimum: {@link #radius()} (which is
+     * measured from {@link #point()}) plus {@link #distanceMoved()}, rounded up; NaN when the radius is.
+     */
+    public double radiusFromInput() {
+        return Double.isNaN(radius) || distanceMoved == 0.0 ? radius : Interval.addUp(radius, distanceMoved);
+    }
 
     /** True when every inequality was proven: a spurious local minimum lies within {@link #radius()}. */
     public boolean certified() {

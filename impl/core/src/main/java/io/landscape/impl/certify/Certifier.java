@@ -21,7 +21,7 @@ import io.landscape.impl.optim.NewtonPolish;
  *       lower bound ({@link EigenvalueBound}: shifted Cholesky with Demmel's backward-error bound) minus η ≥ ‖∇²F − A‖₂
  *       ({@link HessianEnclosure}), by Weyl's inequality. When the teacher has zero columns (a padded problem, Lemma 3)
  *       the point is certified in the unpadded coordinates and λ = min(λ_H, λ_M) with M from {@link PaddingSpectrum}.</li>
- *   <li>{@code lemma1-discriminant (9λ²−25Bε<0)}: with B from {@link ThirdOrderBound} on the ball of radius
+ *   <li>{@code lemma1-discriminant}: with B from {@link ThirdOrderBound} on the ball of radius
  *       ρ_B = ballFraction·min‖w_i‖, the discriminant is not proven non-negative.</li>
  *   <li>{@code radius-exceeds-third-order-ball}: Lemma 1's radius r = (3λ − √(9λ² − 25Bε))/(2B)
  *       = 25ε/(2(3λ + √(9λ² − 25Bε))) (enclosed, upper end) is larger than ρ_B, so B does not cover the ball.</li>
@@ -40,7 +40,43 @@ import io.landscape.impl.optim.NewtonPolish;
  * scratch, O((nd)²) doubles for the Hessian).
  */
 public final class Certifier {
+    /**
+     * {@link Options#polish()}: Newton stops after a step that reduced ‖∇F‖ by less than this factor (see
+     * {@link NewtonPolish}); it also takes no step once ‖∇F‖ is at the rounding floor, the norm of the radii of the
+     * rigorous enclosure of ∇F at the input point (below it the certificate's ε cannot shrink by more than a factor
+     * 2, whatever the polish does).
+     */
+    public static final double POLISH_MIN_REDUCTION = 0.1;
+
     private Certifier() {
+    }
+
+    /**
+     * The index of the first teacher neuron that the certifier cannot use because its norm is not proven positive
+     * (a zero row, or one so small that its squared norm underflows), or −1 if there is none.
+     */
+    public static int zeroTeacherNeuron(double[][] teacher) {
+        for (int l = 0; l < teacher.length; l++) {
+            double[] row = teacher[l];
+            if (!(PointEnclosure.dot(row, 0, row, 0, row.length).clipNonNegative().sqrt().lo() > 0.0)) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    /** ‖rad ∇F‖ at x: the width of the rigorous enclosure of the gradient, 0 when it cannot be computed there. */
+    static double polishFloor(double[][] teacher, double[] a, double[] b, double scale, double[] x) {
+        try {
+            PointEnclosure e = new PointEnclosure(teacher, a, b, scale, x);
+            if (e.zeroNeuron() >= 0) {
+                return 0.0;
+            }
+            double floor = e.gradientRadiusNorm();
+            return Double.isFinite(floor) ? floor : 0.0;
+        } catch (RuntimeException notComputable) {
+            return 0.0;
+        }
     }
 
     /** Certifies {@code point} (flat n·d, neuron i at i·d … i·d+d−1) for {@code problem}. */
@@ -96,15 +132,17 @@ public final class Certifier {
                     .normalization(problem.normalization()).build();
             try {
                 NewtonPolish.Result res = NewtonPolish.polish(new PairwiseObjective(reduced, new ReluClosedForm()), x,
-                        options.polishSteps(), 0.0);
+                        options.polishSteps(), polishFloor(vr, a, b, scale, x), POLISH_MIN_REDUCTION);
                 x = res.point();
                 steps = res.steps();
                 droppedNorm = 0.0; // the polished point is the padded one itself
             } catch (RuntimeException notDifferentiable) {
-                // a zero neuron: leave the point as it is; the checks below will say why
+                // a zero neuron, or non-finite numbers at an extreme point: leave the point as it is; the checks below
+                // will say why
             }
         }
         double[] certifiedPoint = new double[n * d];
+        double moved = 0.0;
         for (int i = 0; i < n; i++) {
             if (options.polish()) {
                 for (int c = 0; c < dr; c++) {
@@ -114,14 +152,26 @@ public final class Certifier {
                 System.arraycopy(point, i * d, certifiedPoint, i * d, d);
             }
         }
-        Builder out = new Builder(t0, certifiedPoint, steps);
+        if (options.polish()) {
+            for (int p = 0; p < n * d; p++) {
+                if (certifiedPoint[p] == point[p]) {
+                    continue;
+                }
+                double diff = Math.max(Math.abs(Interval.subDown(certifiedPoint[p], point[p])),
+                        Math.abs(Interval.subUp(certifiedPoint[p], point[p])));
+                moved = Interval.addUp(moved, Interval.mulUp(diff, diff));
+            }
+            moved = moved == 0.0 ? 0.0 : Interval.sqrtUp(moved);
+        }
+        Builder out = new Builder(t0, certifiedPoint, steps, moved);
 
         PointEnclosure e = new PointEnclosure(vr, a, b, scale, x);
         if (e.zeroNeuron() >= 0) {
             return out.fail("ball-contains-zero-neuron");
         }
         Interval f = e.objective();
-        out.objective = f.mid();
+        // the midpoint of an enclosure with an infinite end (an extreme point) is no value of F: leave it unset
+        out.objective = Double.isFinite(f.lo()) && Double.isFinite(f.hi()) ? f.mid() : Double.NaN;
         double eps = e.gradientNormUpperBound();
         out.eps = eps;
         PaddingSpectrum pad = PaddingSpectrum.of(e);
@@ -150,7 +200,7 @@ public final class Certifier {
         out.b = bound;
         double r = lemma1Radius(lam, eps, bound);
         if (Double.isNaN(r)) {
-            return out.fail("lemma1-discriminant (9λ²−25Bε<0)");
+            return out.fail("lemma1-discriminant");
         }
         if (!(r <= ball)) {
             return out.fail("radius-exceeds-third-order-ball");
@@ -174,6 +224,42 @@ public final class Certifier {
         out.anyDimension = !Double.isNaN(rAll) && rAll <= ball && ballCheck(e, x, rAll, dr) == null
                 && lemma2LowerBound(f, eps, rAll, bound) > 0;
         return out.ok();
+    }
+
+    /**
+     * Why a stored certificate (read back from a file, so possibly edited) is not self-consistent, or null if it is.
+     * A "spurious-local-minimum" verdict needs reason "ok", λ &gt; 0, finite ε ≥ 0 and B ≥ 0, a lower bound of F on the
+     * ball that is &gt; 0 and not above F, and a radius no smaller than Lemma 1's radius recomputed from the stored λ,
+     * ε and B (the only way to claim less than was proven is a larger radius); a "not-certified" verdict needs a
+     * reason other than "ok". This cannot prove a stored certificate true (only recomputing can); it refuses the lines
+     * that claim more than their own numbers support.
+     */
+    public static String inconsistency(String verdict, String reason, double radius, double lambda, double eps,
+                                       double bound, double objective, double objectiveLowerBound) {
+        if (Certificate.NOT_CERTIFIED.equals(verdict)) {
+            return "ok".equals(reason) || reason == null || reason.isEmpty() ? "not-certified with reason '" + reason
+                    + "'" : null;
+        }
+        if (!Certificate.SPURIOUS.equals(verdict)) {
+            return "unknown verdict '" + verdict + "'";
+        }
+        if (!"ok".equals(reason)) {
+            return "certified with reason '" + reason + "'";
+        }
+        if (!(lambda > 0 && Double.isFinite(lambda))) {
+            return "certified with λ lower bound " + lambda + " (must be > 0)";
+        }
+        if (!(eps >= 0 && Double.isFinite(eps)) || !(bound >= 0 && Double.isFinite(bound))) {
+            return "certified with ε = " + eps + ", B = " + bound + " (must be finite and ≥ 0)";
+        }
+        if (!(objectiveLowerBound > 0) || Double.isFinite(objective) && !(objectiveLowerBound <= objective)) {
+            return "certified with F lower bound " + objectiveLowerBound + " (must be > 0 and ≤ F = " + objective + ")";
+        }
+        double r = lemma1Radius(lambda, eps, bound);
+        if (Double.isNaN(r) || !(radius >= r) || !Double.isFinite(radius)) {
+            return "radius " + radius + " is not what Lemma 1 gives for its λ, ε, B (" + r + ")";
+        }
+        return null;
     }
 
     /** F_lo(w) − εr − Br³/6, rounded downward: Lemma 2's lower bound of F on the ball of radius r. */
@@ -270,6 +356,7 @@ public final class Certifier {
         final long t0;
         final double[] point;
         final int steps;
+        final double moved;
         double radius = Double.NaN;
         double lambda = Double.NaN;
         double eps = Double.NaN;
@@ -280,10 +367,11 @@ public final class Certifier {
         double[] padSpectrum = new double[0];
         boolean anyDimension;
 
-        Builder(long t0, double[] point, int steps) {
+        Builder(long t0, double[] point, int steps, double moved) {
             this.t0 = t0;
             this.point = point;
             this.steps = steps;
+            this.moved = moved;
         }
 
         Certificate fail(String reason) {
@@ -297,7 +385,7 @@ public final class Certifier {
         private Certificate build(String verdict, String reason) {
             double millis = (System.nanoTime() - t0) / 1e6;
             return new Certificate(verdict, reason, radius, lambda, eps, b, objective, fLow, millis, padLambda,
-                    padSpectrum, anyDimension && Certificate.SPURIOUS.equals(verdict), point, steps);
+                    padSpectrum, anyDimension && Certificate.SPURIOUS.equals(verdict), point, steps, moved);
         }
     }
 }

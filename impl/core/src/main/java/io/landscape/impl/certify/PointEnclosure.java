@@ -268,6 +268,17 @@ final class PointEnclosure {
         return Interval.of(gradLo[p], gradHi[p]);
     }
 
+    /** ‖(hi − lo)/2‖₂ of the gradient enclosure (rounded up): how well ∇F is known at this point. */
+    double gradientRadiusNorm() {
+        gradient();
+        double s = 0.0;
+        for (int p = 0; p < n * d; p++) {
+            double r = Interval.mulUp(0.5, Interval.subUp(gradHi[p], gradLo[p]));
+            s = Interval.addUp(s, Interval.mulUp(r, r));
+        }
+        return Interval.sqrtUp(s);
+    }
+
     /** A rigorous upper bound of ‖∇F‖₂. */
     double gradientNormUpperBound() {
         gradient();

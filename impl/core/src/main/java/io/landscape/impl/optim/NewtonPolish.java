@@ -11,7 +11,16 @@ import io.landscape.impl.linalg.Cholesky;
  * Newton's method x ← x − (∇²F)⁻¹∇F, to polish a point already near a nondegenerate critical point (for example a
  * GD end point near a strict local minimum) down to machine-precision stationarity. Uses the project's Cholesky
  * ({@link Cholesky}, multi-threaded at large sizes) when the Hessian is positive definite and EJML's pivoted LU
- * otherwise. Stops when the gradient norm is ≤ {@code tol}, stops decreasing, or after {@code maxSteps} steps.
+ * otherwise.
+ *
+ * <h2>When it stops</h2>
+ * Before each step: when {@code maxSteps} steps were taken, or ‖∇F‖ ≤ {@code tol} (a caller passes the rounding floor
+ * of ∇F here: below it, another step changes nothing that can be measured). After each step: a step that does not
+ * decrease ‖∇F‖ is rejected and the polish stops; a step that decreases it by less than the factor
+ * {@code minReduction} (‖∇F(x₊)‖ &gt; minReduction·‖∇F(x)‖) is kept, and the polish stops, since Newton's quadratic
+ * convergence has ended (rounding errors dominate, or the point is not near a nondegenerate critical point) and
+ * further steps, each a Hessian and an m×m factorization, would not pay. With {@code minReduction = 1} it goes on for
+ * as long as ‖∇F‖ decreases at all.
  */
 public final class NewtonPolish {
 
@@ -22,7 +31,22 @@ public final class NewtonPolish {
     private NewtonPolish() {
     }
 
+    /** {@link #polish(Objective, double[], int, double, double)} going on while ‖∇F‖ decreases at all. */
     public static Result polish(Objective f, double[] x0, int maxSteps, double tol) {
+        return polish(f, x0, maxSteps, tol, 1.0);
+    }
+
+    /**
+     * Polishes {@code x0} (not modified).
+     *
+     * @param maxSteps     at most this many Newton steps
+     * @param tol          no step is taken once ‖∇F‖ ≤ tol
+     * @param minReduction in (0, 1]: stop after a step that reduced ‖∇F‖ by less than this factor
+     */
+    public static Result polish(Objective f, double[] x0, int maxSteps, double tol, double minReduction) {
+        if (!(minReduction > 0 && minReduction <= 1)) {
+            throw new IllegalArgumentException("minReduction must be in (0, 1], got " + minReduction);
+        }
         int m = f.dimension();
         double[] x = x0.clone();
         double[] g = new double[m];
@@ -67,8 +91,12 @@ public final class NewtonPolish {
             System.arraycopy(trial, 0, x, 0, m);
             System.arraycopy(gTrial, 0, g, 0, m);
             value = vt;
+            double before = gn;
             gn = gt;
             steps++;
+            if (gt > minReduction * before) {
+                break;
+            }
         }
         return new Result(x, value, gn, steps);
     }

@@ -238,6 +238,160 @@ class CertifierTest {
                 () -> Certifier.certify(p.toBuilder().kernel(io.landscape.api.Kernel.erf()).build(), new double[4], PLAIN));
     }
 
+    @Test
+    void polishSaysWhatItCertifiedAndHowFarItMoved() {
+        Problem p = Problem.identityTeacher(6, 6, 6);
+        double[] input = PaperExamples.flat(PaperExamples.example1());
+        Certificate c = Certifier.certify(p, input, POLISH);
+        assertTrue(c.certified(), c.reason());
+        double dist = 0;
+        for (int q = 0; q < input.length; q++) {
+            dist += (c.point()[q] - input[q]) * (c.point()[q] - input[q]);
+        }
+        dist = Math.sqrt(dist);
+        assertTrue(dist > 1e-6, "the rounded example is moved: " + dist);
+        assertTrue(c.distanceMoved() >= dist && c.distanceMoved() <= dist * (1 + 1e-12), c.distanceMoved() + " vs " + dist);
+        assertTrue(c.radiusFromInput() >= c.radius() + dist);
+        assertTrue(c.radiusFromInput() <= (c.radius() + dist) * (1 + 1e-12));
+        Certificate plain = Certifier.certify(p, minimum1(), PLAIN);
+        assertEquals(0.0, plain.distanceMoved());
+        assertEquals(plain.radius(), plain.radiusFromInput());
+        assertArrayEquals(minimum1(), plain.point(), 0.0);
+    }
+
+    @Test
+    void aNeuronShrunkToNearlyZeroIsCertifiedOnlyWithTheDistanceToTheMinimum() {
+        // issue 14: an input whose neuron was scaled by 1e-12 (0.78 away from the minimum) came back certified with
+        // radius 2.9e-12 measured from the polished point; the line must say how far that point is from the input
+        double[] w = minimum1();
+        double[] y = w.clone();
+        for (int q = 0; q < 6; q++) {
+            y[q] *= 1e-12;
+        }
+        double away = 0;
+        for (int q = 0; q < 6; q++) {
+            away += (w[q] - y[q]) * (w[q] - y[q]);
+        }
+        away = Math.sqrt(away);
+        Problem p = Problem.identityTeacher(6, 6, 6);
+        Certificate c = Certifier.certify(p, y, POLISH);
+        if (c.certified()) {
+            double toCertified = 0;
+            for (int q = 0; q < 36; q++) {
+                toCertified += (c.point()[q] - y[q]) * (c.point()[q] - y[q]);
+            }
+            toCertified = Math.sqrt(toCertified);
+            assertTrue(c.distanceMoved() >= toCertified, c.distanceMoved() + " < " + toCertified);
+            assertTrue(c.radiusFromInput() >= toCertified, c.radiusFromInput() + " < " + toCertified);
+            if (distance(c.point(), w) < 1e-6) {
+                assertTrue(c.radiusFromInput() >= away - 1e-6, "radius from input " + c.radiusFromInput() + " < " + away);
+            }
+        }
+        Certificate unpolished = Certifier.certify(p, y, PLAIN);
+        assertFalse(unpolished.certified(), unpolished.toString());
+    }
+
+    @Test
+    void polishingStopsWhenItNoLongerHelps() {
+        Problem p = Problem.identityTeacher(6, 6, 6);
+        // an already polished minimum is at the rounding floor: no Newton step is taken
+        Certificate again = Certifier.certify(p, minimum1(), POLISH);
+        assertTrue(again.certified());
+        assertEquals(0, again.polishSteps(), "steps at the rounding floor");
+        // from the rounded example: the documented rule takes no more steps than "while ‖∇F‖ decreases at all", and
+        // the certificate is as good (the radius within a factor 2 of the unlimited polish)
+        double[] x = PaperExamples.flat(PaperExamples.example1());
+        PairwiseObjective f = new PairwiseObjective(p, new ReluClosedForm());
+        io.landscape.impl.optim.NewtonPolish.Result unlimited = io.landscape.impl.optim.NewtonPolish.polish(f, x, 30, 0.0);
+        Certificate ruled = Certifier.certify(p, x, POLISH);
+        Certificate fromUnlimited = Certifier.certify(p, unlimited.point(), PLAIN);
+        assertTrue(ruled.certified() && fromUnlimited.certified());
+        assertTrue(ruled.polishSteps() <= unlimited.steps(), ruled.polishSteps() + " > " + unlimited.steps());
+        assertTrue(ruled.radius() <= 2 * fromUnlimited.radius(), ruled.radius() + " vs " + fromUnlimited.radius());
+        // the rule in NewtonPolish: a step that reduces ‖∇F‖ by less than the factor is kept, and the polish stops
+        io.landscape.impl.optim.NewtonPolish.Result one = io.landscape.impl.optim.NewtonPolish.polish(f, x, 30, 0.0, 1.0);
+        io.landscape.impl.optim.NewtonPolish.Result strict =
+                io.landscape.impl.optim.NewtonPolish.polish(f, x, 30, 0.0, 1e-300);
+        assertEquals(unlimited.steps(), one.steps());
+        assertEquals(1, strict.steps(), "every step reduces by less than 1e-300: the first is kept, then stop");
+    }
+
+    @Test
+    void extremeButFiniteInputsGiveNoInventedObjective() {
+        Problem p = Problem.identityTeacher(2, 2, 2);
+        for (double[] x : new double[][] {{1e308, 0, 0, 1}, {1e155, 1e155, 0, 1}, {-1e308, 1e308, 1e308, -1e308},
+                {1e-170, 0, 0, 1}, {Double.MIN_VALUE, 0, 0, Double.MIN_VALUE}}) {
+            for (Options o : new Options[] {PLAIN, POLISH}) {
+                Certificate c = Certifier.certify(p, x, o);
+                assertFalse(c.certified(), Arrays.toString(x));
+                assertTrue(Double.isNaN(c.objective()) || Double.isFinite(c.objective()) && Math.abs(c.objective()) < 1e300,
+                        "objective " + c.objective() + " at " + Arrays.toString(x));
+                if (x[0] >= 1e300) {
+                    assertTrue(Double.isNaN(c.objective()), "F at " + Arrays.toString(x) + " is not known: "
+                            + c.objective());
+                }
+            }
+        }
+    }
+
+    @Test
+    void storedCertificatesAreCheckedForConsistency() {
+        Certificate c = Certifier.certify(Problem.identityTeacher(6, 6, 6), minimum1(), PLAIN);
+        assertTrue(c.certified());
+        assertEquals(null, Certifier.inconsistency(c.verdict(), c.reason(), c.radius(), c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()));
+        // a smaller radius than Lemma 1 gives, a larger λ... each claims more than was proven
+        assertTrue(Certifier.inconsistency(c.verdict(), c.reason(), c.radius() / 2, c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()) != null);
+        assertTrue(Certifier.inconsistency(c.verdict(), c.reason(), c.radius(), c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound() * 10, c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()) != null);
+        assertTrue(Certifier.inconsistency(c.verdict(), "lemma2-objective", c.radius(), c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()) != null);
+        assertTrue(Certifier.inconsistency(c.verdict(), c.reason(), c.radius(), -1, c.gradientNormUpperBound(),
+                c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()) != null);
+        assertTrue(Certifier.inconsistency(c.verdict(), c.reason(), c.radius(), c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), -1e-3) != null);
+        assertTrue(Certifier.inconsistency(c.verdict(), c.reason(), Double.NaN, c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()) != null);
+        assertTrue(Certifier.inconsistency("not-certified", "ok", 1, 1, 1, 1, 1, 1) != null);
+        assertEquals(null, Certifier.inconsistency("not-certified", "gradient-norm", Double.NaN, Double.NaN, 1, Double.NaN,
+                1, Double.NaN));
+        // a larger radius claims less: still true
+        assertEquals(null, Certifier.inconsistency(c.verdict(), c.reason(), 1.0, c.lambdaMinLowerBound(),
+                c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), c.objectiveLowerBound()));
+    }
+
+    @Test
+    void inputDigestsSeparateEveryQuestion() {
+        Problem p = Problem.identityTeacher(6, 6, 6);
+        double[] x = minimum1();
+        String base = InputDigest.of("v", p, x, PLAIN);
+        assertEquals(base, InputDigest.of("v", p, x.clone(), PLAIN));
+        double[] y = x.clone();
+        y[7] = Math.nextUp(y[7]);
+        java.util.Set<String> all = new java.util.HashSet<>(java.util.List.of(base,
+                InputDigest.of("v", p, y, PLAIN),
+                InputDigest.of("w", p, x, PLAIN),
+                InputDigest.of("v", p, x, POLISH),
+                InputDigest.of("v", p.toBuilder().normalization(io.landscape.api.Normalization.FULL).build(), x, PLAIN),
+                InputDigest.of("v", p.toBuilder().teacherWeights(new double[] {1, 1, 1, 1, 1, 2}).build(), x, PLAIN),
+                InputDigest.of("v", p.toBuilder().studentWeights(new double[] {1, 1, 1, 1, 1, 2}).build(), x, PLAIN),
+                InputDigest.of("v", Problem.identityTeacher(6, 7, 6), Arrays.copyOf(x, 42), PLAIN),
+                InputDigest.of("v", p, x, new Options(false, 30, 1e-5, 0.1)),
+                InputDigest.of("v", p, x, new Options(false, 30, 1e-4, 0.2)),
+                InputDigest.of("v", p, x, new Options(true, 3, 1e-4, 0.1))));
+        assertEquals(11, all.size(), "every change of input gives another digest");
+        assertEquals(64, InputDigest.prover().length());
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int q = 0; q < a.length; q++) {
+            s += (a[q] - b[q]) * (a[q] - b[q]);
+        }
+        return Math.sqrt(s);
+    }
+
     private static double[] ones(int n) {
         double[] o = new double[n];
         Arrays.fill(o, 1.0);

@@ -2,7 +2,9 @@ package io.landscape.impl.experiment.spurious;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +22,43 @@ import io.landscape.impl.optim.GradientDescent;
  * determine the results (seed, runs, init, mode, step, tol, max-steps); every further line is one finished run
  * ({@code k, n, run, seed, iterations, …, value, point} — the point only for candidates). Each line is written with a
  * single write and flushed to the OS at once, so killing the process loses at most the runs in flight; the file is
- * fsync'ed at most once a second and on close. On open, a torn last line (no newline) is cut off, the header is
- * compared with the requested settings (a mismatch is an error: use another output directory), and the finished
- * runs are returned so the sweep skips them.
+ * fsync'ed at most once a second and on close. On open, the log is locked against a second writer ({@link AppendLog}:
+ * a second sweep on the same output directory is refused with a message), a torn last line (no newline) is cut off,
+ * the header is compared with the requested settings (a mismatch is an error: use another output directory), and the
+ * finished runs are returned so the sweep skips them.
+ *
+ * <p>A line in the middle that is not a complete run record (a hand edit, a disk error, or a log written by two
+ * processes at once before logs were locked) is reported as {@code runs.jsonl:LINE} on the warning stream and
+ * skipped: its run is recomputed and appended, and the bad line stays in the file, reported again on every resume,
+ * until it is deleted by hand. An unreadable header cannot be skipped (it says which sweep the log belongs to): that is
+ * refused with a message naming line 1.
  */
 public final class RunLog implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
 
     private final AppendLog log;
     private final Map<String, RunRecord> done = new HashMap<>();
+    private final List<String> skipped = new ArrayList<>();
 
     private RunLog(AppendLog log) {
         this.log = log;
     }
 
-    /** Opens (or creates) the log in {@code dir}; {@code header} holds the result-determining settings. */
+    /** Opens (or creates) the log in {@code dir}; bad lines are reported on {@code System.err}. */
     public static RunLog open(Path dir, ObjectNode header) {
+        return open(dir, header, System.err);
+    }
+
+    /**
+     * Opens (or creates) the log in {@code dir}; {@code header} holds the result-determining settings; every skipped
+     * line is reported on {@code warnings} ({@code FILE:LINE: …}; null: not printed, still in {@link #skipped()}).
+     *
+     * @throws AppendLog.InUseException if another process (or another log of this JVM) is writing to the directory
+     * @throws IllegalArgumentException if the log belongs to a sweep with other settings, or its header is unreadable
+     */
+    public static RunLog open(Path dir, ObjectNode header, PrintStream warnings) {
         Path file = dir.resolve("runs.jsonl");
         AppendLog appendLog = AppendLog.open(file);
         RunLog log = new RunLog(appendLog);
@@ -48,17 +71,39 @@ public final class RunLog implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+        if (warnings != null) {
+            for (String s : log.skipped) {
+                warnings.println(s);
+            }
+            warnings.flush();
+        }
         return log;
     }
 
+    /** The messages for the lines skipped on open ({@code FILE:LINE: …}), in file order. */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
     private void load(ObjectNode header) throws IOException {
-        List<String> lines = log.existingLines();
+        List<AppendLog.Line> lines = log.existing();
         if (lines.isEmpty()) {
             log.append(JSON.writeValueAsString(header.put("type", "header")));
             log.sync();
             return;
         }
-        JsonNode first = JSON.readTree(lines.get(0));
+        AppendLog.Line firstLine = lines.get(0);
+        JsonNode first;
+        try {
+            first = JSON.readTree(firstLine.text());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            first = null;
+        }
+        if (first == null || !first.isObject() || !"header".equals(first.path("type").asText())) {
+            throw new IllegalArgumentException(log.file() + ":" + firstLine.number() + ": not the header of a run log "
+                    + "(" + excerpt(firstLine.text()) + "): this file was not written by a sweep, or its first line "
+                    + "is damaged; use another --out directory (or delete this one) to start over");
+        }
         for (String key : List.of("seed", "runs", "init", "mode", "step", "tol", "maxSteps")) {
             JsonNode want = header.get(key);
             JsonNode have = first.get(key);
@@ -68,10 +113,60 @@ public final class RunLog implements AutoCloseable {
                         + ": use another --out directory (or delete it) to start a different sweep");
             }
         }
+        int runs = header.path("runs").asInt(Integer.MAX_VALUE);
         for (int i = 1; i < lines.size(); i++) {
-            RunRecord r = parse(JSON.readTree(lines.get(i)));
+            AppendLog.Line line = lines.get(i);
+            RunRecord r;
+            try {
+                r = parse(readOne(line.text()));
+                if (r.run() >= runs) {
+                    throw new IllegalArgumentException("run " + r.run() + " is beyond the " + runs + " runs per cell");
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                skipped.add(log.file() + ":" + line.number() + ": not JSON (" + message(e) + " at column "
+                        + e.getLocation().getColumnNr() + "): skipped, its run will be recomputed: "
+                        + excerpt(line.text()));
+                continue;
+            } catch (RuntimeException e) {
+                skipped.add(log.file() + ":" + line.number() + ": not a run record (" + e.getMessage()
+                        + "): skipped, its run will be recomputed: " + excerpt(line.text()));
+                continue;
+            }
             done.put(key(r.k(), r.n(), r.run()), r);
         }
+    }
+
+    /** Exactly one JSON value: trailing content (two lines run together) is an error. */
+    private static JsonNode readOne(String text) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
+            JsonNode node = JSON.readTree(p);
+            if (node != null && p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value");
+            }
+            return node;
+        }
+    }
+
+    /** Jackson's message without any "[Source: …]" (the caller names the file and line). */
+    private static String message(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        m = m.replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll("\\[Source: [^\\]]*?line: (\\d+)\\]", "line $1").replaceAll("\\[Source: [^\\]]*\\]", "");
+        int nl = m.indexOf('\n');
+        return printable(nl >= 0 ? m.substring(0, nl) : m);
+    }
+
+    private static String excerpt(String line) {
+        return printable(line.length() > 60 ? line.substring(0, 60) + "…" : line);
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return b.toString();
     }
 
     private static String key(int k, int n, int run) {
@@ -146,23 +241,75 @@ public final class RunLog implements AutoCloseable {
         }
     }
 
-    private static double getDouble(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.parseDouble(n.asText());
+    private static double getDouble(JsonNode o, String field) {
+        return number(field(o, field), "\"" + field + "\"");
     }
 
+    /** A number as {@link #putDouble} writes it: a JSON number, or "NaN"/"Infinity"/"-Infinity". */
+    private static double number(JsonNode n, String what) {
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        if (n.isTextual()) {
+            switch (n.asText()) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: break;
+            }
+        }
+        throw new IllegalArgumentException(what + " is not a number");
+    }
+
+    private static JsonNode field(JsonNode o, String name) {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) {
+            throw new IllegalArgumentException("no \"" + name + "\"");
+        }
+        return n;
+    }
+
+    private static long integer(JsonNode o, String name, long min, long max) {
+        JsonNode n = field(o, name);
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
+            throw new IllegalArgumentException("\"" + name + "\" is not an integer in [" + min + ", " + max + "]");
+        }
+        return n.asLong();
+    }
+
+    /** A run record from its JSON line, checked field by field (a record missing anything is refused). */
     static RunRecord parse(JsonNode o) {
+        if (o == null || !o.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        int k = (int) integer(o, "k", 1, Integer.MAX_VALUE);
+        int n = (int) integer(o, "n", 1, Integer.MAX_VALUE);
+        double value = getDouble(o, "value");
         double[] point = null;
         if (o.has("point")) {
             JsonNode p = o.get("point");
+            if (!p.isArray() || (long) p.size() != (long) n * k) {
+                throw new IllegalArgumentException("\"point\" is not an array of n·k = " + ((long) n * k) + " numbers");
+            }
             point = new double[p.size()];
             for (int i = 0; i < point.length; i++) {
-                point[i] = p.get(i).asDouble();
+                point[i] = number(p.get(i), "\"point\" entry " + (i + 1));
             }
+        } else if (value >= RunRecord.CANDIDATE_THRESHOLD || !Double.isFinite(value)) {
+            throw new IllegalArgumentException("a candidate run without its \"point\"");
         }
-        return new RunRecord(o.get("k").asInt(), o.get("n").asInt(), o.get("run").asInt(), o.get("seed").asLong(),
-                o.get("iterations").asLong(), o.get("totalIterations").asLong(), o.get("newtonSteps").asInt(),
-                o.get("restarts").asInt(), o.get("step").asDouble(), GradientDescent.Stop.valueOf(o.get("stop").asText()),
-                getDouble(o.get("value")), getDouble(o.get("maxGradient")), o.get("seconds").asDouble(),
-                o.path("cpuSeconds").asDouble(o.get("seconds").asDouble()), point);
+        JsonNode stop = field(o, "stop");
+        GradientDescent.Stop how;
+        try {
+            how = GradientDescent.Stop.valueOf(stop.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"stop\" is not a stop reason: " + stop);
+        }
+        double seconds = getDouble(o, "seconds");
+        return new RunRecord(k, n, (int) integer(o, "run", 0, Integer.MAX_VALUE), integer(o, "seed", Long.MIN_VALUE,
+                Long.MAX_VALUE), integer(o, "iterations", 0, Long.MAX_VALUE), integer(o, "totalIterations", 0,
+                Long.MAX_VALUE), (int) integer(o, "newtonSteps", 0, Integer.MAX_VALUE), (int) integer(o, "restarts", 0,
+                Integer.MAX_VALUE), getDouble(o, "step"), how, value, getDouble(o, "maxGradient"), seconds,
+                o.has("cpuSeconds") ? getDouble(o, "cpuSeconds") : seconds, point);
     }
 }
