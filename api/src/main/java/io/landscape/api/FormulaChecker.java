@@ -10,6 +10,13 @@ import java.util.List;
  *
  * <p>First the difference is simplified symbolically; if Symja cannot reduce it to 0, the two sides are evaluated at
  * {@code samples} random points (components standard normal, seeded) and must agree to a relative 1e-9.
+ *
+ * <p>Every method requires {@code samples ≥ 1} (a check at no point would check nothing) and throws a
+ * {@link LandscapeException} otherwise, or when a vector to differentiate by is not among {@code variables}. A formula
+ * that does not parse, uses a name that is neither a declared vector (or one of its components {@code w1, w2, …}) nor
+ * a Symja constant, calls an unknown function, or is not a real number at a sample point is refused with an
+ * {@link InvalidFormulaException} that quotes it as written and says why (and where). A formula that evaluates but
+ * differs is not an error: the result says {@code holds = false} and names the first differing component and point.
  */
 public interface FormulaChecker {
 

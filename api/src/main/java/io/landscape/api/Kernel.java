@@ -1,7 +1,5 @@
 package io.landscape.api;
 
-import java.util.Objects;
-
 /**
  * The pairwise kernel κ(w, v) = E_x[σ(w·x) σ(v·x)], x ~ N(0, I_d), of an activation σ under standard Gaussian input,
  * written as a Symja expression in rotation-invariant variables. Immutable.
@@ -25,14 +23,15 @@ public final class Kernel {
     private final String formula;
 
     private Kernel(String name, String formula) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.formula = Objects.requireNonNull(formula, "formula");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("kernel name must not be blank");
+        if (name == null || name.isBlank()) {
+            throw new LandscapeException("kernel name must not be " + (name == null ? "null" : "blank"));
         }
-        if (formula.isBlank()) {
-            throw new IllegalArgumentException("kernel '" + name + "': formula must not be blank");
+        if (formula == null || formula.isBlank()) {
+            throw new InvalidFormulaException(formula, "kernel '" + name + "': formula must not be "
+                    + (formula == null ? "null" : "blank"));
         }
+        this.name = name;
+        this.formula = formula;
     }
 
     /** ReLU, σ(z) = max(0, z): the arc-cosine kernel (r·rho/(2π))(sin θ + (π − θ) cos θ). */
@@ -53,6 +52,13 @@ public final class Kernel {
     /**
      * A kernel given by a Symja formula in the variables {@code r, rho, theta} (or {@code ww, vv, wv}).
      *
+     * <p>The formula is checked when an objective is first made from it ({@link Landscape#objective(Problem)}), and
+     * refused with an {@link InvalidFormulaException} saying why if it does not parse, uses another variable or an
+     * unknown function, is not a real number at some w, v ≠ 0, is not symmetric in w and v, or is not positive
+     * semi-definite (a kernel E σ(w·x)σ(v·x) has κ(w, w) ≥ 0 and positive semi-definite Gram matrices
+     * [κ(w_i, w_j)]; this is tested on seeded random points, see the package {@code io.landscape.impl.kernel} of
+     * the implementation), or if Symja cannot derive, or the compiler cannot translate, what the derivatives need.
+     *
      * @param name    a short identifier, used in cache keys and messages
      * @param formula the expression, for example {@code "wv^2"} or {@code "r*rho*Cos(theta)"}
      */
@@ -62,12 +68,15 @@ public final class Kernel {
 
     /** Parses {@code relu}, {@code erf}, {@code linear}; anything else is an error naming the choices. */
     public static Kernel named(String name) {
+        if (name == null) {
+            throw new LandscapeException("kernel name is null: expected relu, erf or linear");
+        }
         switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "relu": return relu();
             case "erf": return erf();
             case "linear": return linear();
             default:
-                throw new IllegalArgumentException("unknown kernel '" + name + "': expected relu, erf or linear "
+                throw new LandscapeException("unknown kernel '" + name + "': expected relu, erf or linear "
                         + "(or give a formula with Kernel.formula)");
         }
     }

@@ -22,7 +22,13 @@ public final class Landscape {
     private Landscape() {
     }
 
-    /** An objective for the problem (one per thread; see {@link Objective}). */
+    /**
+     * An objective for the problem (one per thread; see {@link Objective}). The first objective of a kernel that is
+     * neither built in nor cached derives it with Symja (seconds to a minute, logged at INFO through
+     * {@link System.Logger}).
+     *
+     * @throws InvalidFormulaException if the problem's kernel formula cannot be used, saying why
+     */
     public static Objective objective(Problem problem) {
         return provider().objective(problem);
     }

@@ -11,6 +11,10 @@ import io.landscape.api.function.NetworkObjective;
  * thread at a time; ask {@link Landscape#objective(Problem)} again for another thread — that is cheap, the compiled
  * kernel is shared. The hot entry points ({@link #value}, {@link #valueAndGradient}, {@link Gradient#evaluate(double[],
  * double[])}, {@link Hessian#evaluate(double[], double[])}) do not allocate.
+ *
+ * <p>Every evaluation refuses a point of the wrong length or with a NaN or infinite entry with an
+ * {@link InvalidPointException} naming the entry, student neuron and coordinate; the derivatives also refuse a zero
+ * student neuron ({@link NotDifferentiableException}).
  */
 public interface Objective extends NetworkObjective {
     Problem problem();
@@ -18,7 +22,11 @@ public interface Objective extends NetworkObjective {
     /** Number of parameters n·d. */
     int dimension();
 
-    /** F(x). Defined everywhere, including at zero neurons. */
+    /**
+     * F(x). Defined everywhere, including at zero neurons.
+     *
+     * @throws InvalidPointException if x has the wrong length or an entry that is NaN or infinite (naming it)
+     */
     double value(double[] x);
 
     /** Writes ∇F(x) into {@code gradientOut} and returns F(x), sharing the pairwise work. */

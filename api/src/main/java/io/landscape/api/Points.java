@@ -14,7 +14,7 @@ public final class Points {
         double[] x = new double[neurons.length * d];
         for (int i = 0; i < neurons.length; i++) {
             if (neurons[i].length != d) {
-                throw new IllegalArgumentException("neuron " + (i + 1) + " has " + neurons[i].length
+                throw new InvalidPointException(i, -1, "neuron " + (i + 1) + " has " + neurons[i].length
                         + " coordinates, expected " + d + " (ragged rows)");
             }
             System.arraycopy(neurons[i], 0, x, i * d, d);
@@ -25,7 +25,7 @@ public final class Points {
     /** A flat array of length n·d to n rows of d. */
     public static double[][] unflatten(double[] x, int d) {
         if (d < 1 || x.length % d != 0) {
-            throw new IllegalArgumentException("length " + x.length + " is not a multiple of dimension " + d);
+            throw new LandscapeException("length " + x.length + " is not a multiple of dimension " + d);
         }
         int n = x.length / d;
         double[][] w = new double[n][d];
@@ -38,7 +38,7 @@ public final class Points {
     /** A flat row-major m×m array to rows. */
     public static double[][] square(double[] a, int m) {
         if (a.length != m * m) {
-            throw new IllegalArgumentException("length " + a.length + " is not " + m + "×" + m);
+            throw new LandscapeException("length " + a.length + " is not " + m + "×" + m);
         }
         return unflatten(a, m);
     }

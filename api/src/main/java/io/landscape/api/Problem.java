@@ -1,7 +1,6 @@
 package io.landscape.api;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A teacher–student problem: the population loss
@@ -25,39 +24,49 @@ public final class Problem {
 
     private Problem(Builder b) {
         if (b.teacher == null) {
-            throw new IllegalArgumentException("teacher: not set");
+            throw new InvalidProblemException("teacher(v) was not set: give the teacher neurons, one per row "
+                    + "(for example Problem.identity(k, d))");
         }
         int k = b.teacher.length;
         if (k < 1) {
-            throw new IllegalArgumentException("teacher: needs at least one neuron, got 0 rows");
+            throw new InvalidProblemException("teacher(v): needs at least one neuron, got 0 rows");
         }
         int d = b.teacher[0].length;
         if (d < 1) {
-            throw new IllegalArgumentException("teacher: row 1 is empty (dimension d must be at least 1)");
+            throw new InvalidProblemException("teacher(v): row 1 is empty (dimension d must be at least 1)");
         }
         this.teacher = new double[k][];
         for (int j = 0; j < k; j++) {
             double[] row = b.teacher[j];
             if (row == null || row.length != d) {
-                throw new IllegalArgumentException("teacher: row " + (j + 1) + " has " + (row == null ? 0 : row.length)
-                        + " entries, expected " + d + " (ragged rows)");
+                throw new InvalidProblemException("teacher(v): row " + (j + 1) + " has "
+                        + (row == null ? 0 : row.length) + " entries, expected " + d + " (ragged rows)");
             }
             for (int c = 0; c < d; c++) {
                 if (!Double.isFinite(row[c])) {
-                    throw new IllegalArgumentException("teacher: row " + (j + 1) + ", column " + (c + 1) + " is " + row[c]
-                            + " (entries must be finite)");
+                    throw new InvalidProblemException("teacher(v): row " + (j + 1) + ", column " + (c + 1) + " is "
+                            + row[c] + " (entries must be finite)");
                 }
             }
             teacher[j] = row.clone();
         }
+        if (!b.studentsSet) {
+            throw new InvalidProblemException("students(n) was not set: give the number of student neurons n ≥ 1");
+        }
         if (b.students < 1) {
-            throw new IllegalArgumentException("students: n must be at least 1, got " + b.students);
+            throw new InvalidProblemException("students(n): n must be at least 1, got " + b.students);
         }
         this.students = b.students;
-        this.studentWeights = weights("student output weights", b.studentWeights, students);
-        this.teacherWeights = weights("teacher output weights", b.teacherWeights, k);
-        this.kernel = Objects.requireNonNull(b.kernel, "kernel");
-        this.normalization = Objects.requireNonNull(b.normalization, "normalization");
+        this.studentWeights = weights("studentWeights(a)", b.studentWeights, students);
+        this.teacherWeights = weights("teacherWeights(b)", b.teacherWeights, k);
+        if (b.kernel == null) {
+            throw new InvalidProblemException("kernel(k) is null: give a Kernel (for example Kernel.relu())");
+        }
+        if (b.normalization == null) {
+            throw new InvalidProblemException("normalization(c) is null: give Normalization.HALF or FULL");
+        }
+        this.kernel = b.kernel;
+        this.normalization = b.normalization;
     }
 
     private static double[] weights(String what, double[] given, int count) {
@@ -67,11 +76,12 @@ public final class Problem {
             return ones;
         }
         if (given.length != count) {
-            throw new IllegalArgumentException(what + ": " + given.length + " given, expected " + count);
+            throw new InvalidProblemException(what + ": " + given.length + " given, expected " + count);
         }
         for (int i = 0; i < count; i++) {
             if (!Double.isFinite(given[i])) {
-                throw new IllegalArgumentException(what + ": entry " + (i + 1) + " is " + given[i] + " (must be finite)");
+                throw new InvalidProblemException(what + ": entry " + (i + 1) + " is " + given[i]
+                        + " (must be finite)");
             }
         }
         return given.clone();
@@ -89,10 +99,10 @@ public final class Problem {
     /** The k×d matrix whose row j is e_j (d ≥ k). */
     public static double[][] identity(int k, int d) {
         if (k < 1) {
-            throw new IllegalArgumentException("identity teacher: k must be at least 1, got " + k);
+            throw new InvalidProblemException("identity teacher: k must be at least 1, got " + k);
         }
         if (d < k) {
-            throw new IllegalArgumentException("identity teacher: dimension d = " + d + " must be at least k = " + k);
+            throw new InvalidProblemException("identity teacher: dimension d = " + d + " must be at least k = " + k);
         }
         double[][] v = new double[k][d];
         for (int j = 0; j < k; j++) {
@@ -171,7 +181,8 @@ public final class Problem {
     /** Mutable builder; {@link #build()} validates everything and names what is wrong. */
     public static final class Builder {
         private double[][] teacher;
-        private int students = -1;
+        private int students;
+        private boolean studentsSet;
         private double[] studentWeights;
         private double[] teacherWeights;
         private Kernel kernel = Kernel.relu();
@@ -196,6 +207,7 @@ public final class Problem {
         /** Number of student neurons n ≥ 1. */
         public Builder students(int n) {
             this.students = n;
+            this.studentsSet = true;
             return this;
         }
 
@@ -221,6 +233,11 @@ public final class Problem {
             return this;
         }
 
+        /**
+         * The problem. {@code teacher(v)} and {@code students(n)} are required; the rest have defaults.
+         *
+         * @throws InvalidProblemException naming the setting at fault (and the row or entry)
+         */
         public Problem build() {
             return new Problem(this);
         }

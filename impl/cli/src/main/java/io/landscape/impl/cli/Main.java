@@ -71,7 +71,34 @@ public final class Main implements Callable<Integer> {
         return cl;
     }
 
+    /** Held so that the configuration of the {@code io.landscape} logger is not garbage-collected. */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("io.landscape");
+
+    /**
+     * The library's progress messages (INFO through {@link System.Logger}, for example "deriving the tanh kernel with
+     * Symja (first use; cached in DIR)...") as one line each on stderr, "landscape: MESSAGE", instead of the JDK's
+     * default two-line format.
+     */
+    static void reportLibraryProgressOnStderr() {
+        java.util.logging.Handler h = new java.util.logging.StreamHandler(System.err, new java.util.logging.Formatter() {
+            @Override
+            public String format(java.util.logging.LogRecord r) {
+                return "landscape: " + formatMessage(r) + System.lineSeparator();
+            }
+        }) {
+            @Override
+            public synchronized void publish(java.util.logging.LogRecord r) {
+                super.publish(r);
+                flush();
+            }
+        };
+        LIBRARY_LOG.setUseParentHandlers(false);
+        LIBRARY_LOG.setLevel(java.util.logging.Level.INFO);
+        LIBRARY_LOG.addHandler(h);
+    }
+
     public static void main(String[] args) {
+        reportLibraryProgressOnStderr();
         int code = commandLine().execute(args);
         System.out.flush();
         System.exit(code);

@@ -17,9 +17,15 @@ import org.matheclipse.core.interfaces.IInteger;
  * <p>Small integer powers become multiplications, half-integer powers {@code Math.sqrt}; the angle functions of
  * {@code theta} map to the precomputed locals {@code s = sin θ}, {@code c = cos θ}, {@code th = θ}. Anything it cannot
  * translate exactly is refused with a {@link UnsupportedOperationException} naming the construct — there is no silent
- * fallback to Symja at run time.
+ * fallback to Symja at run time. Translated: numbers, {@code Pi}, {@code E}, {@code Plus}, {@code Times}, {@code Power}
+ * (integer powers up to 8 as products, half-integer powers with {@link Math#sqrt}, 1/3 with {@link Math#cbrt}, others
+ * with {@link Math#pow}), {@value #FUNCTIONS}.
  */
 public final class JavaPrinter {
+    /** The functions {@link #unary} and {@code ArcTan(x, y)} translate, for documentation and messages. */
+    public static final String FUNCTIONS = "Sin, Cos, Tan, Csc, Sec, Cot, ArcSin, ArcCos, ArcTan (one or two "
+            + "arguments), Sinh, Cosh, Tanh, Exp, Log, Abs, Sqrt, Erf, Erfc";
+
     private final Map<String, String> symbols;
     private final Map<IExpr, String> temps = new HashMap<>();
     private final StringBuilder body = new StringBuilder();
@@ -70,7 +76,7 @@ public final class JavaPrinter {
         if (e.isReal()) {
             double v = e.evalDouble();
             if (!Double.isFinite(v)) {
-                throw new UnsupportedOperationException("non-finite number " + e);
+                throw new UnsupportedOperationException("a non-finite number");
             }
             return "(" + Double.toString(v) + ")";
         }
@@ -86,9 +92,9 @@ public final class JavaPrinter {
             if (name.equals("E")) {
                 return "Math.E";
             }
-            throw new UnsupportedOperationException("unknown symbol '" + name + "'");
+            throw new UnsupportedOperationException("the symbol '" + name + "'");
         }
-        throw new UnsupportedOperationException("cannot print " + e + " (" + e.getClass().getSimpleName() + ")");
+        throw new UnsupportedOperationException("a " + e.getClass().getSimpleName() + " value");
     }
 
     private static String literal(BigInteger i) {
@@ -153,8 +159,7 @@ public final class JavaPrinter {
         if (n == 2 && head.equals("ArcTan")) {
             return "Math.atan2(" + print(ast.get(2)) + ", " + print(ast.get(1)) + ")";
         }
-        throw new UnsupportedOperationException("no Java translation for " + head + " with " + n + " argument(s) in "
-                + ast);
+        throw new UnsupportedOperationException("the function " + head + " with " + n + " argument(s)");
     }
 
     private static String unary(String head) {

@@ -2,6 +2,7 @@ package io.landscape.impl.objective;
 
 import io.landscape.api.Gradient;
 import io.landscape.api.Hessian;
+import io.landscape.api.InvalidPointException;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
@@ -170,7 +171,7 @@ public final class PairwiseObjective implements Objective {
 
     private void checkLength(double[] x) {
         if (x.length != n * d) {
-            throw new IllegalArgumentException("point has " + x.length + " entries, expected n·d = " + n + "·" + d
+            throw new InvalidPointException(-1, -1, "point has " + x.length + " entries, expected n·d = " + n + "·" + d
                     + " = " + (n * d));
         }
     }
@@ -213,6 +214,7 @@ public final class PairwiseObjective implements Objective {
         }
         double value = scale * (f + teacherConstant);
         if (!Double.isFinite(value)) {
+            requireFinitePoint(x);
             throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite value " + value
                     + " (check the kernel formula at this point)");
         }
@@ -226,6 +228,20 @@ public final class PairwiseObjective implements Objective {
         }
         geo.angle(x, xo, rx, y, yo, ry, p, d);
         return kernel.value(rx, ry, geo.c, geo.s, geo.th);
+    }
+
+    /**
+     * Called only once a result came out non-finite (the hot paths pay nothing): a NaN or infinite entry of the point
+     * is the caller's, not the kernel's, and is reported as such.
+     */
+    private void requireFinitePoint(double[] x) {
+        for (int q = 0; q < x.length; q++) {
+            if (!Double.isFinite(x[q])) {
+                throw new InvalidPointException(q / d, q % d, "the point's entry x[" + q + "] (student neuron "
+                        + (q / d + 1) + ", coordinate " + (q % d + 1) + ") is " + x[q] + ": F is defined only at "
+                        + "finite points");
+            }
+        }
     }
 
     private void requireNonzero(String what) {
@@ -296,11 +312,13 @@ public final class PairwiseObjective implements Objective {
         double value = scale * (f + teacherConstant);
         for (int q = 0; q < n * d; q++) {
             if (!Double.isFinite(g[q])) {
+                requireFinitePoint(x);
                 throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite gradient entry "
                         + g[q] + " at parameter " + q);
             }
         }
         if (!Double.isFinite(value)) {
+            requireFinitePoint(x);
             throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite value " + value);
         }
         return value;
@@ -400,6 +418,7 @@ public final class PairwiseObjective implements Objective {
         for (int q = 0; q < m * m; q++) {
             double h = out[q];
             if (!Double.isFinite(h)) {
+                requireFinitePoint(x);
                 throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite Hessian entry " + h
                         + " at (" + (q / m) + ", " + (q % m) + ")");
             }

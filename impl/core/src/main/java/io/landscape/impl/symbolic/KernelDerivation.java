@@ -8,6 +8,7 @@ import java.util.Map;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.interfaces.IExpr;
 
+import io.landscape.api.InvalidFormulaException;
 import io.landscape.api.Kernel;
 
 /**
@@ -88,21 +89,36 @@ public final class KernelDerivation {
 
     private static Derived deriveOn(ExprEvaluator ev, Kernel kernel) {
         String who = "kernel '" + kernel.name() + "'";
+        String quoted = who + " (formula '" + kernel.formula() + "')";
         ev.clearVariables();
         IExpr parsed;
         try {
             parsed = ev.parse(kernel.formula());
         } catch (RuntimeException e) {
-            throw new SymbolicException(who + ": cannot parse formula '" + kernel.formula() + "': " + e.getMessage(), e);
+            throw new InvalidFormulaException(kernel.formula(), quoted + " does not parse: " + syntaxError(e)
+                    + caret(e));
         }
-        String k = SymjaSession.eval(ev, who, "ReplaceAll(" + parsed + ", {ww->r^2, vv->rho^2, wv->r*rho*Cos(theta)})")
-                .toString();
-        java.util.Set<String> free = new java.util.TreeSet<>();
-        freeSymbols(ev.parse(k), free);
-        for (String v : free) {
-            if (!v.equals("r") && !v.equals("rho") && !v.equals("theta")) {
-                throw new SymbolicException(who + ": formula uses unknown variable '" + v
-                        + "' (allowed: r, rho, theta, ww, vv, wv)");
+        checkNames(kernel, quoted, parsed);
+        String k;
+        try {
+            k = SymjaSession.eval(ev, who, "ReplaceAll(" + parsed + ", {ww->r^2, vv->rho^2, wv->r*rho*Cos(theta)})")
+                    .toString();
+        } catch (SymbolicException e) {
+            throw new InvalidFormulaException(kernel.formula(), quoted + ": Symja cannot evaluate the formula "
+                    + "(its output is in the cause)", e);
+        }
+        for (double[] p : REALITY_PROBES) {
+            double value;
+            try {
+                value = numeric(ev, who, k, p);
+            } catch (SymbolicException e) {
+                value = Double.NaN;
+            }
+            if (!Double.isFinite(value)) {
+                throw new InvalidFormulaException(kernel.formula(), quoted + " is not a real number at r = ‖w‖ = "
+                        + p[0] + ", rho = ‖v‖ = " + p[1] + ", theta = " + p[2] + " (w·v = "
+                        + (float) (p[0] * p[1] * Math.cos(p[2])) + "): a kernel E σ(w·x)σ(v·x) is real and finite "
+                        + "for all w, v");
             }
         }
         IExpr asym = SymjaSession.eval(ev, who, "Simplify((" + k + ") - ReplaceAll(" + k + ", {r->rho, rho->r}))");
@@ -111,11 +127,34 @@ public final class KernelDerivation {
             for (double[] p : new double[][] {{0.7, 1.9, 0.4}, {1.3, 0.35, 2.2}, {2.5, 0.9, 1.1}}) {
                 double d = numeric(ev, who, asym.toString(), p);
                 if (Math.abs(d) > 1e-12) {
-                    throw new SymbolicException(who + ": formula is not symmetric in w and v (K(r,rho,theta) − "
-                            + "K(rho,r,theta) = " + d + " at r=" + p[0] + ", rho=" + p[1] + ", theta=" + p[2] + ")");
+                    throw new InvalidFormulaException(kernel.formula(), quoted + " is not symmetric in w and v: "
+                            + "K(r, rho, theta) − K(rho, r, theta) = " + d + " at r = " + p[0] + ", rho = " + p[1]
+                            + ", theta = " + p[2] + " (every kernel E σ(w·x)σ(v·x) is symmetric)");
                 }
             }
         }
+        String[] step = {"the derivatives of K in r, rho and theta"};
+        try {
+            return deriveCoefficients(ev, kernel, k, who, step);
+        } catch (SymbolicException e) {
+            throw new InvalidFormulaException(kernel.formula(), quoted + ": Symja could not derive " + step[0]
+                    + " in a form that evaluates to real numbers (Symja's output is in the cause); an equivalent form "
+                    + "of the formula, for example in r, rho, theta instead of ww, vv, wv, may work", e);
+        }
+    }
+
+    /** The coefficient names in words, for messages. */
+    private static String describe(String name) {
+        switch (name) {
+            case "K": return "the kernel K(r, rho, theta) itself";
+            case "gA": case "gAv": case "gB": return "the gradient coefficient " + name + " (of ∂κ/∂w, ∂κ/∂v)";
+            case "e0": case "e2": case "e3": case "e4": case "e5":
+                return "the coefficient " + name + " of the mixed Hessian block ∂²κ/∂w∂v";
+            default: return "the coefficient " + name + " of the Hessian block ∂²κ/∂w² (or ∂²κ/∂v²)";
+        }
+    }
+
+    private static Derived deriveCoefficients(ExprEvaluator ev, Kernel kernel, String k, String who, String[] step) {
         Derived out = new Derived(kernel, k);
         String kc = simplify(ev, who, "-D(" + k + ", theta)/Sin(theta)");
         String kcc = simplify(ev, who, "-D(" + kc + ", theta)/Sin(theta)");
@@ -143,17 +182,103 @@ public final class KernelDerivation {
         f.put("e5", s + "^2*(" + kcc + ")/(r*rho)");
         for (Map.Entry<String, String> e : f.entrySet()) {
             String name = e.getKey();
+            step[0] = describe(name);
             String expr = simplify(ev, who + ", coefficient " + name, e.getValue());
             out.regular.put(name, ev.parse(expr));
+            step[0] = describe(name) + " at theta = 0 (parallel neurons)";
             out.atZero.put(name, ev.parse(endpoint(ev, who + ", coefficient " + name, expr, "0")));
+            step[0] = describe(name) + " at theta = π (antiparallel neurons)";
             out.atPi.put(name, ev.parse(endpoint(ev, who + ", coefficient " + name, expr, "Pi")));
         }
+        step[0] = "the self term κ(w, w) = K(r, r, 0) and its derivatives in r";
         String self = endpoint(ev, who + ", self term", "ReplaceAll(" + k + ", rho->r)", "0");
         out.regular.put("D", ev.parse(self));
         String d1 = simplify(ev, who + ", self term", "D(" + self + ", r)");
         out.regular.put("D1", ev.parse(d1));
         out.regular.put("D2", ev.parse(simplify(ev, who + ", self term", "D(" + d1 + ", r)")));
         return out;
+    }
+
+    /** Points (r, rho, theta) at which the kernel itself must be a finite real number. */
+    private static final double[][] REALITY_PROBES = {{0.7, 1.3, 0.4}, {1.9, 0.45, 1.7}, {1.1, 2.3, 2.6},
+        {0.35, 0.8, 1.1}, {3.0, 2.5, 0.05}, {0.2, 0.15, 3.1}, {1.0, 1.0, 1.5707963267948966}};
+
+    /** Variables a kernel formula may use. */
+    private static final java.util.Set<String> KERNEL_VARIABLES = java.util.Set.of("r", "rho", "theta", "ww", "vv",
+            "wv");
+
+    /** Refuses unknown variables and unknown functions, naming them as the user spelled them. */
+    private static void checkNames(Kernel kernel, String quoted, IExpr parsed) {
+        java.util.Set<String> free = new java.util.TreeSet<>();
+        freeSymbols(parsed, free);
+        for (String v : free) {
+            if (!KERNEL_VARIABLES.contains(v)) {
+                throw new InvalidFormulaException(kernel.formula(), quoted + " uses unknown variable '"
+                        + spelling(kernel.formula(), v) + "' (allowed: r, rho, theta, ww, vv, wv)");
+            }
+        }
+        String head = unknownFunction(parsed, java.util.Set.of());
+        if (head != null) {
+            throw new InvalidFormulaException(kernel.formula(), quoted + " uses unknown function '"
+                    + spelling(kernel.formula(), head) + "' (Symja function names are capitalised: Sin, Cos, "
+                    + "ArcSin, ArcCos, Exp, Log, Sqrt, Erf, ...)");
+        }
+    }
+
+    /** The first function head in {@code e} that is neither built into Symja nor in {@code known}, or null. */
+    static String unknownFunction(IExpr e, java.util.Set<String> known) {
+        if (!e.isAST()) {
+            return null;
+        }
+        IExpr head = e.head();
+        if (head.isSymbol() && !head.isBuiltInSymbol() && !known.contains(head.toString())) {
+            return head.toString();
+        }
+        String inHead = unknownFunction(head, known);
+        if (inHead != null) {
+            return inHead;
+        }
+        org.matheclipse.core.interfaces.IAST ast = (org.matheclipse.core.interfaces.IAST) e;
+        for (int i = 1; i <= ast.argSize(); i++) {
+            String found = unknownFunction(ast.get(i), known);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How the user wrote a name Symja reports: Symja's relaxed parser changes the case of some names (e.g. 'zeta'
+     * becomes 'Zeta', 'Foo' becomes 'foo'), so the formula text is searched for it case-insensitively.
+     */
+    static String spelling(String formula, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9$])"
+                + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9$])", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(formula);
+        return m.find() ? m.group() : name;
+    }
+
+    /** " (at character N)" from the caret line of a Symja syntax error, or "". */
+    private static String caret(RuntimeException e) {
+        String[] lines = (e.getMessage() == null ? "" : e.getMessage()).split("\\R");
+        for (int i = lines.length - 1; i > 0; i--) {
+            if (lines[i].trim().equals("^")) {
+                return " (at character " + (lines[i].indexOf('^') + 1) + ")";
+            }
+        }
+        return "";
+    }
+
+    /** The reason of a Symja syntax error in one line, without Symja's echo of the input. */
+    static String syntaxError(RuntimeException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        String first = m.split("\\R", 2)[0].trim();
+        first = first.replaceFirst("^Syntax error in line: \\d+ - ", "");
+        if (first.startsWith("Error in factor")) {
+            return "an operand is missing or malformed";
+        }
+        return first.isEmpty() ? "syntax error" : first;
     }
 
     private static final java.util.Set<String> CONSTANTS = java.util.Set.of("Pi", "E", "EulerGamma", "Catalan",
@@ -201,6 +326,13 @@ public final class KernelDerivation {
 
     /** Whether two expressions in r, rho, theta agree numerically at the given points. */
     static boolean agree(ExprEvaluator ev, String who, String a, String b, double[][] points) {
+        if (a.equals(b)) {
+            // Simplify often returns its input unchanged: evaluate it once (it must still be real at every point)
+            for (double[] p : points) {
+                numeric(ev, who, a, p);
+            }
+            return true;
+        }
         for (double[] p : points) {
             double x = numeric(ev, who, a, p);
             double y = numeric(ev, who, b, p);

@@ -10,6 +10,8 @@ import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.interfaces.IExpr;
 
+import io.landscape.api.LandscapeException;
+
 /**
  * The one owner of Symja in this process.
  *
@@ -38,7 +40,9 @@ public final class SymjaSession {
 
     private SymjaSession() {
         thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "landscape-symja");
+            // Symja recurses deeply on large expressions: its thread gets its own 32 MB stack, so the host program
+            // needs no -Xss option
+            Thread t = new Thread(null, r, "landscape-symja", 32L << 20);
             t.setDaemon(true);
             return t;
         });
@@ -48,7 +52,12 @@ public final class SymjaSession {
         return INSTANCE;
     }
 
-    /** Runs {@code task} on the Symja thread and returns its result; exceptions are rethrown unwrapped. */
+    /**
+     * Runs {@code task} on the Symja thread and returns its result. A failure is rethrown on the calling thread with
+     * the calling thread's stack trace: a {@link LandscapeException} (an error in the caller's input, whose message
+     * says everything) as it is, with its stack trace replaced by the caller's; anything else wrapped in a
+     * {@link SymbolicException} created here, with the Symja thread's exception as its cause.
+     */
     public <T> T call(SymjaTask<T> task) {
         Callable<T> c = () -> task.run(evaluator());
         Future<T> f = thread.submit(c);
@@ -59,13 +68,21 @@ public final class SymjaSession {
             throw new SymbolicException("interrupted while waiting for Symja", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+            if (cause instanceof LandscapeException) {
+                // found on the Symja thread, but reported where the caller can see it: the caller's stack, not the
+                // worker's (its frames say nothing about the caller's mistake)
+                cause.fillInStackTrace();
+                throw (LandscapeException) cause;
+            }
+            if (cause instanceof StackOverflowError) {
+                throw new SymbolicException("Symja ran out of stack on a deeply nested expression (give the JVM a "
+                        + "larger thread stack, e.g. -Xss8m, or simplify the formula)", cause);
             }
             if (cause instanceof Error) {
                 throw (Error) cause;
             }
-            throw new SymbolicException("Symja failed: " + cause, cause);
+            throw new SymbolicException(cause.getMessage() == null ? "Symja failed: " + cause : cause.getMessage(),
+                    cause);
         }
     }
 
