@@ -5,6 +5,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import io.landscape.api.Objective;
+import io.landscape.api.function.TwiceDifferentiableFunction;
 import io.landscape.impl.linalg.Cholesky;
 
 /**
@@ -22,7 +23,7 @@ public final class NewtonPolish {
     private NewtonPolish() {
     }
 
-    public static Result polish(Objective f, double[] x0, int maxSteps, double tol) {
+    public static Result polish(TwiceDifferentiableFunction f, double[] x0, int maxSteps, double tol) {
         int m = f.dimension();
         double[] x = x0.clone();
         double[] g = new double[m];
@@ -35,7 +36,11 @@ public final class NewtonPolish {
         double gn = GradientDescent.norm(g);
         int steps = 0;
         while (steps < maxSteps && gn > tol) {
-            f.hessian().evaluate(x, h.data);
+            if (f instanceof Objective) {
+                ((Objective) f).hessian().evaluate(x, h.data); // the objective's own dense fill
+            } else {
+                f.hessianAt(x).toDense(h.data);
+            }
             System.arraycopy(h.data, 0, factor, 0, m * m);
             System.arraycopy(g, 0, step, 0, m);
             if (Cholesky.factor(factor, m)) {
