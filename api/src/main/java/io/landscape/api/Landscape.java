@@ -3,6 +3,9 @@ package io.landscape.api;
 import java.util.Iterator;
 import java.util.ServiceLoader;
 
+import io.landscape.api.function.DifferentiableFunction;
+import io.landscape.api.function.TwiceDifferentiableFunction;
+
 /**
  * Entry point. Research code compiles against this module only; the implementation (module {@code landscape-impl})
  * is found at run time through {@link ServiceLoader}.
@@ -14,6 +17,9 @@ import java.util.ServiceLoader;
  * double value = f.value(w);
  * double[] grad = f.gradient().evaluate(w);
  * double[] hess = f.hessian().evaluate(w);               // (nd)×(nd), row-major
+ * DescentResult r = Landscape.descend(f, x0, DescentSettings.defaults());   // gradient descent
+ * PolishResult p = Landscape.polish(f, r.point(), 30, 0.0);                 // Newton polish
+ * Certificate c = Landscape.certify(p0, p.point(), CertifyOptions.defaults()); // proof of a spurious minimum
  * }</pre>
  */
 public final class Landscape {
@@ -36,6 +42,37 @@ public final class Landscape {
     /** The symbolic formula checker. */
     public static FormulaChecker formulaChecker() {
         return provider().formulaChecker();
+    }
+
+    /**
+     * Gradient descent on {@code f} from {@code x0} (not modified): fixed step, restart with the step halved on
+     * divergence, stop at the tolerance or the step cap (see {@link DescentSettings}). Uses {@code f}'s scratch space:
+     * one call per function at a time.
+     *
+     * @throws IllegalArgumentException if {@code x0} has the wrong length, or a Newton finish is asked of a function
+     *                                  without a Hessian
+     */
+    public static DescentResult descend(DifferentiableFunction f, double[] x0, DescentSettings settings) {
+        return provider().descend(f, x0, settings);
+    }
+
+    /**
+     * Newton's method x ← x − (∇²f)⁻¹∇f from {@code x0} (not modified), to polish a point near a nondegenerate
+     * critical point; stops when ‖∇f‖ ≤ {@code tolerance}, when the gradient norm stops decreasing, or after
+     * {@code maxSteps} steps.
+     */
+    public static PolishResult polish(TwiceDifferentiableFunction f, double[] x0, int maxSteps, double tolerance) {
+        return provider().polish(f, x0, maxSteps, tolerance);
+    }
+
+    /**
+     * A computer-assisted proof that a spurious local minimum of the problem's loss lies near {@code point} (flat
+     * n·d), or the first check that failed (paper 002, Lemmas 1–3; ReLU kernel only).
+     *
+     * @throws IllegalArgumentException for another kernel, a point of the wrong length or a non-finite entry
+     */
+    public static Certificate certify(Problem problem, double[] point, CertifyOptions options) {
+        return provider().certify(problem, point, options);
     }
 
     /** The implementation found on the class path. */

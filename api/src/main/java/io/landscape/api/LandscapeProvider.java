@@ -1,8 +1,29 @@
 package io.landscape.api;
 
-/** Service-provider interface: the implementation module registers one in {@code META-INF/services}. */
+import io.landscape.api.function.DifferentiableFunction;
+import io.landscape.api.function.TwiceDifferentiableFunction;
+
+/**
+ * Service-provider interface: the implementation module registers one in {@code META-INF/services}. The optimizer and
+ * certifier entries have defaults that refuse, so an implementation that offers only objectives still compiles.
+ */
 public interface LandscapeProvider {
     Objective objective(Problem problem);
 
     FormulaChecker formulaChecker();
+
+    /** See {@link Landscape#descend}. */
+    default DescentResult descend(DifferentiableFunction f, double[] x0, DescentSettings settings) {
+        throw new UnsupportedOperationException(getClass().getName() + " offers no optimizer");
+    }
+
+    /** See {@link Landscape#polish}. */
+    default PolishResult polish(TwiceDifferentiableFunction f, double[] x0, int maxSteps, double tolerance) {
+        throw new UnsupportedOperationException(getClass().getName() + " offers no Newton polish");
+    }
+
+    /** See {@link Landscape#certify}. */
+    default Certificate certify(Problem problem, double[] point, CertifyOptions options) {
+        throw new UnsupportedOperationException(getClass().getName() + " offers no certifier");
+    }
 }

@@ -1,7 +1,7 @@
 package io.landscape.impl.objective;
 
 import io.landscape.api.NotDifferentiableException;
-import io.landscape.impl.optim.ValueAndGradient;
+import io.landscape.api.function.DifferentiableFunction;
 
 /**
  * The population loss of n ReLU students learning one ReLU teacher v under x ~ N(0, I_d) (paper 003, Eq. 3),
@@ -35,7 +35,7 @@ import io.landscape.impl.optim.ValueAndGradient;
  *
  * <p>Not thread-safe (owns scratch space); allocation-free after construction.
  */
-public final class SingleTeacherLoss implements ValueAndGradient {
+public final class SingleTeacherLoss implements DifferentiableFunction {
     private static final double INV_2PI = 1.0 / (2.0 * Math.PI);
     /** Below this angle ψ and θ − sin θ are evaluated by their series. */
     static final double SERIES_BELOW = 1.0;

@@ -3,66 +3,85 @@ package io.landscape.impl.optim;
 import io.landscape.api.Gradient;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
-import io.landscape.impl.linalg.Cholesky;
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.api.function.DifferentiableFunction;
+import io.landscape.api.function.NetworkObjective;
+import io.landscape.api.function.TwiceDifferentiableFunction;
 
 /**
- * Fixed-step gradient descent x ← x − η∇F(x) as in Safran &amp; Shamir 2018 §3 (paper 002): stop when the largest
- * per-neuron gradient norm max_i ‖∇_{w_i}F‖ is ≤ {@code tol}; on divergence (‖∇F‖ &gt; 10⁴, a non-finite gradient or
- * value, or a neuron hitting exactly zero) restart from the same initial point with the step halved. The plain loop
- * evaluates only ∇F per step (as the paper's) and F once at the end.
+ * The descent engine: x ← U(x, ∇F(x), η) from an initial point with an {@link UpdateStep} (fixed-step gradient descent
+ * today), until a {@link StopRule} fires; on divergence the {@link RestartPolicy} restarts from the same point with a
+ * smaller step; optionally a {@link NewtonFinish} ends the run once the gradient is small. What runs is a
+ * {@link Config}; paper 002's search (Safran &amp; Shamir 2018 §3) is one configuration, built by {@link Settings}:
+ * {@link Settings#plain()} is exactly the paper's loop (η = 0.1, tolerance 10⁻⁹ on max_i‖∇_{w_i}F‖, step halved on
+ * divergence, only ∇F evaluated per step and F once at the end), {@link Settings#accelerated()} adds the search's
+ * shortcuts (global early stop, Newton finish, shared verified minima) and {@link Settings#converging()} the Newton
+ * finish alone. The package documentation gives the shape of the engine and the proofs that the shortcuts keep each
+ * run's classification.
  *
- * <h2>Plain and accelerated mode</h2>
- * {@link Settings#plain()} is exactly the paper's loop. {@link Settings#accelerated()} (the spurious-minima search) adds
- * two shortcuts that do not
- * change which basin the run ends in (the <em>classification</em> "global" (F &lt; 10⁻³) vs "candidate" (F ≥ 10⁻³)):
- * <ol>
- * <li><b>Global early stop.</b> The run stops with {@link Stop#BELOW_THRESHOLD} as soon as F &lt; {@code globalThreshold}
- * (10⁻³) provided the last {@value #MONOTONE_WINDOW} steps (or all, if fewer) decreased F. Argument: the plain loop is
- * the same sequence of iterates; if it keeps
- * decreasing F (it does for every step we have observed, because η = 0.1 is far below 2/L on the sublevel sets that
- * matter) then its end value is below F_t &lt; 10⁻³ too, so the plain run is also classified global. The paper itself
- * saw no end value in [10⁻³, 10⁻²) and spurious values are ≥ 0.015, so a non-monotone step after the stop would have to
- * climb over an order of magnitude to change the label. After a step that increased F (possible early on, when
- * ηL &gt; 2 far from the minima, e.g. k = 2 with n = 20), the shortcut waits for {@value #MONOTONE_WINDOW} decreasing
- * steps in a row.</li>
- * <li><b>Newton finish.</b> Once max_i‖∇_{w_i}F‖ ≤ {@code newtonSwitch} and F ≥ 10⁻³ (and n·d ≤
- * {@code newtonMaxDimension}), we try Newton steps from the current iterate x₀. The attempt is accepted only if
- * (a) ∇²F(x₀) is positive definite (Cholesky succeeds), (b) every Newton step decreases both F (up to rounding) and
- * the gradient norm, and every refreshed Hessian is positive definite, (c) the
- * end point x* reaches the tolerance, ∇²F(x*) is positive definite and the displacement ‖x* − x₀‖ is at most
- * {@code newtonRadius}. Argument: F is then (numerically) strongly convex along the way, with Hessian spectrum in
- * [μ, L] near x*, μ &gt; 0, ηL &lt; 2; on a ball around x* where F is strongly convex the GD map with step η is a
- * contraction towards the ball's unique minimiser, so GD started at x₀ (which lies in the ball of radius
- * ‖x₀ − x*‖) never leaves it and converges to the same x* — the same end value, the same classification. The
- * conditions (a)–(c) check convexity at the iterates, not on the whole ball (that would need a bound on the third
- * derivative, as in the paper's Lemma 1), which is why the radius is kept small; the test
- * {@code GradientDescentTest} compares the classification and end points of plain and accelerated runs on the same
- * seeds. If the attempt is rejected, GD simply continues and we retry when the gradient has shrunk tenfold.
- * Runs of one experiment may share the minima they have verified ({@link #remembering}): an end point that is, up to
- * a symmetry of F, within a proven distance of a point where ∇²F − σI was positive definite skips the factorisation
- * in (c), which would have succeeded ({@link VerifiedMinima} gives the argument) — the same decision, at half the
- * cost of a finish.</li>
- * </ol>
- * {@link Settings#converging()} keeps the Newton finish but not the early stop, so a run ends at the gradient tolerance
- * (what {@code landscape descend} reports by default). All modes cap the number of iterations ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
+ * <p>Works on any {@link DifferentiableFunction}; the tolerance is on the largest gradient norm over blocks of
+ * {@code blockSize} entries (the neurons of a network objective; the whole gradient when the block is the dimension).
+ * The Newton finish needs a {@link TwiceDifferentiableFunction}. Every configuration caps the number of steps
+ * ({@link Stop#MAX_STEPS}) so that a sweep always terminates.
  *
- * <p>Not thread-safe (uses the objective's scratch space); one instance per {@link Objective}.
+ * <p>Not thread-safe (uses the function's scratch space); one instance per function.
  */
 public final class GradientDescent {
 
     /** Why the run stopped. */
     public enum Stop {
-        /** max_i ‖∇_{w_i}F‖ ≤ tol reached by gradient steps. */
+        /** The gradient tolerance was reached by gradient steps. */
         CONVERGED,
-        /** max_i ‖∇_{w_i}F‖ ≤ tol reached by the Newton finish (accelerated mode). */
+        /** The gradient tolerance was reached by the Newton finish. */
         NEWTON,
-        /** F fell below the global threshold with monotone descent so far (accelerated mode). */
+        /** F fell below the global threshold with monotone descent so far (the spurious search's early stop). */
         BELOW_THRESHOLD,
         /** The iteration cap was hit first. */
         MAX_STEPS,
         /** Every step size down to the minimum diverged. */
         DIVERGED
+    }
+
+    /**
+     * What the engine runs. {@code step} the initial η; {@code tol} the gradient tolerance the Newton finish aims at
+     * (the stop rules hold their own); {@code maxSteps} the cap on steps summed over restarts; {@code update} the step
+     * rule; {@code stop} the stop rules (the step budget is always checked last); {@code restart} the policy on
+     * divergence; {@code newton} the Newton finish (null: none); {@code valuesEveryStep} evaluate F with ∇F at every
+     * step (needed by the global early stop and the Newton finish; otherwise F is evaluated once at the end).
+     */
+    public record Config(double step, double tol, long maxSteps, UpdateStep update, StopRule stop,
+                         RestartPolicy restart, NewtonFinish.Options newton, boolean valuesEveryStep) {
+        public Config {
+            if (!(step > 0) || !Double.isFinite(step)) {
+                throw new IllegalArgumentException("step: must be positive and finite, got " + step);
+            }
+            if (!(tol > 0)) {
+                throw new IllegalArgumentException("tol: must be positive, got " + tol);
+            }
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("max-steps: must be at least 1, got " + maxSteps);
+            }
+            if (update == null || stop == null || restart == null) {
+                throw new IllegalArgumentException("update, stop and restart must be given");
+            }
+            if (newton != null && !valuesEveryStep) {
+                throw new IllegalArgumentException("the Newton finish needs F at every step");
+            }
+        }
+
+        /**
+         * Plain fixed-step descent: stop on divergence ({@link #DIVERGENCE}) or at max block ‖∇F‖ ≤ {@code tol};
+         * halve the step on divergence; no Newton finish.
+         */
+        public static Config plain(double step, double tol, long maxSteps) {
+            return new Config(step, tol, maxSteps, UpdateStep.FIXED,
+                    StopRule.anyOf(StopRule.divergence(DIVERGENCE), StopRule.gradientTolerance(tol)),
+                    RestartPolicy.HALVING, null, false);
+        }
+
+        /** This configuration with a Newton finish (F then evaluated at every step). */
+        public Config withNewton(NewtonFinish.Options options) {
+            return new Config(step, tol, maxSteps, update, stop, restart, options, true);
+        }
     }
 
     /**
@@ -139,6 +158,27 @@ public final class GradientDescent {
             return new Settings(step, tol, maxSteps, on, globalThreshold, newtonSwitch, newtonRadius,
                     newtonMaxDimension, on);
         }
+
+        /**
+         * The stop rules of these settings, in order: divergence (‖∇F‖ &gt; {@link #DIVERGENCE} or a non-finite
+         * value), the tolerance on max_i‖∇_{w_i}F‖, and with {@code earlyStop} the global early stop.
+         */
+        public StopRule stopRule() {
+            StopRule rules = StopRule.anyOf(StopRule.divergence(DIVERGENCE), StopRule.gradientTolerance(tol));
+            return earlyStop ? rules.or(StopRule.globalThreshold(globalThreshold)) : rules;
+        }
+
+        /** The Newton finish of these settings (with {@code accelerate}), or null. */
+        public NewtonFinish.Options newton() {
+            return accelerate ? new NewtonFinish.Options(newtonSwitch, newtonRadius, newtonMaxDimension,
+                    globalThreshold) : null;
+        }
+
+        /** These settings as the engine's configuration (plain fixed-step update, step halving on divergence). */
+        public Config config() {
+            return new Config(step, tol, maxSteps, UpdateStep.FIXED, stopRule(), RestartPolicy.HALVING, newton(),
+                    accelerate);
+        }
     }
 
     /**
@@ -173,95 +213,83 @@ public final class GradientDescent {
 
     /** Decreasing steps required after an ascent before the global early stop may fire again. */
     public static final int MONOTONE_WINDOW = 100;
-    private static final boolean DEBUG = Boolean.getBoolean("landscape.debugNewton");
-    private final Objective f;
+    private final DifferentiableFunction f;
+    /** {@code f} as an {@link Objective} (gradient-only evaluation through its {@link Gradient}), or null. */
+    private final Gradient gradient;
     private final int m;
     private final int d;
     private final double[] x;
     private final double[] g;
-    private final double[] trial;
-    private final double[] gTrial;
-    /** The Hessian, factored in place (allocated on the first Newton finish). */
-    private double[] factor;
-    private double[] sol;
-    private int lastNewtonSteps;
-    private final Gradient gradient;
+    /** Created on the first Newton finish (it holds an m×m matrix). */
+    private NewtonFinish newton;
     /** Minima already verified by other runs (null: every finish checks its end point itself). */
-    private VerifiedMinima verified;
-    /** Finishes whose end-point check {@link #verified} answered. */
-    private long endChecksRemembered;
+    private NewtonFinish.VerifiedMinima verified;
     /** ‖g‖² from the last {@link #scanGradient}. */
     private double gradientSquared;
 
-    /** A descent driver for {@code f}; {@code d} is the input dimension (neuron i is {@code x[i*d .. i*d+d)}). */
-    public GradientDescent(Objective f, int d) {
+    /**
+     * A descent driver for {@code f}; the tolerance is on the largest gradient norm over blocks of {@code blockSize}
+     * entries (for a network objective the input dimension d: neuron i is {@code x[i*d .. i*d+d)}).
+     */
+    public GradientDescent(DifferentiableFunction f, int blockSize) {
         this.f = f;
-        this.gradient = f.gradient();
+        this.gradient = f instanceof Objective ? ((Objective) f).gradient() : null;
         this.m = f.dimension();
-        this.d = d;
-        if (d < 1 || m % d != 0) {
-            throw new IllegalArgumentException("dimension " + m + " is not a multiple of d = " + d);
+        this.d = blockSize;
+        if (blockSize < 1 || m % blockSize != 0) {
+            throw new IllegalArgumentException("dimension " + m + " is not a multiple of d = " + blockSize);
         }
         this.x = new double[m];
         this.g = new double[m];
-        this.trial = new double[m];
-        this.gTrial = new double[m];
     }
 
     /**
-     * Points where ∇²F was found positive definite with a margin, shared by the runs of one experiment, so that a
-     * Newton finish ending — up to a symmetry of F — at a minimum another run already verified need not evaluate and
-     * factor ∇²F there again (the second of its two factorisations).
-     *
-     * <h2>Why the decision is unchanged</h2>
-     * A point is recorded only after the Cholesky factorisation of ∇²F(x') − σI succeeded (σ = {@link #margin()}), so
-     * λ_min(∇²F(x')) ≥ σ up to rounding (~10⁻¹³). {@link #covers} may answer true for an end point x only if
-     * ‖x − S(x')‖ ≤ r for a symmetry S of F (under which ∇²F is permuted, so λ_min(∇²F(S x')) = λ_min(∇²F(x'))),
-     * where r ≤ σ/(2B) and B bounds the third derivative of F on that ball (so λ_min moves by at most B‖x − Sx'‖).
-     * Then λ_min(∇²F(x)) ≥ σ/2 &gt; 0 and the factorisation the finish would have done succeeds: the answer is the
-     * same with or without the memory, whichever run recorded the point first — results stay independent of the
-     * order of the runs and of the thread count. Points below the margin are not recorded, and their runs simply
-     * check themselves.
+     * A driver for a network objective: blocks are its neurons (or the whole gradient when the output weights are
+     * trainable too).
      */
-    public interface VerifiedMinima {
-        /** σ: a point is recorded only if ∇²F − σI is positive definite there. */
-        double margin();
-
-        /** True only if ∇²F(x) is positive definite by the argument above (F(x) = {@code value}). */
-        boolean covers(double[] x, double value);
-
-        /** Records x (F(x) = {@code value}), at which ∇²F − {@link #margin()}·I was found positive definite. */
-        void record(double[] x, double value);
+    public GradientDescent(NetworkObjective f) {
+        this(f, f.trainableOutputWeights() ? f.dimension() : f.inputDimension());
     }
 
     /** Shares {@code minima} with this driver's Newton finishes (null: none); returns this driver. */
-    public GradientDescent remembering(VerifiedMinima minima) {
+    public GradientDescent remembering(NewtonFinish.VerifiedMinima minima) {
         this.verified = minima;
+        if (newton != null) {
+            newton.remembering(minima);
+        }
         return this;
     }
 
     /** Newton finishes whose end-point check was answered by {@link #remembering the shared minima}. */
     public long endChecksRemembered() {
-        return endChecksRemembered;
+        return newton == null ? 0 : newton.endChecksRemembered();
     }
 
     /** Convenience: a fresh driver for one run. */
-    public static Result run(Objective f, int d, double[] x0, Settings s) {
+    public static Result run(DifferentiableFunction f, int d, double[] x0, Settings s) {
         return new GradientDescent(f, d).run(x0, s);
     }
 
-    /** Runs from {@code x0} (not modified). */
+    /** Runs the spurious search's settings {@code s} from {@code x0} (not modified). */
     public Result run(double[] x0, Settings s) {
+        return run(x0, s.config());
+    }
+
+    /** Runs {@code c} from {@code x0} (not modified). */
+    public Result run(double[] x0, Config c) {
         if (x0.length != m) {
             throw new IllegalArgumentException("initial point has " + x0.length + " entries, expected " + m);
         }
+        if (c.newton() != null && !(f instanceof TwiceDifferentiableFunction)) {
+            throw new IllegalArgumentException("the Newton finish needs a twice differentiable function");
+        }
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
-        double eta = s.step();
+        double eta = c.step();
         long total = 0;
         int restarts = 0;
         while (true) {
-            Attempt a = attempt(x0, s, eta, s.maxSteps() - total);
+            Attempt a = attempt(x0, c, eta, c.maxSteps() - total);
             total += a.iterations;
             if (a.stop != null) {
                 double gn = norm(g);
@@ -269,8 +297,8 @@ public final class GradientDescent {
                         restarts, eta, a.stop, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpuStart) * 1e-9);
             }
             restarts++;
-            eta *= 0.5;
-            if (restarts > MAX_RESTARTS || total >= s.maxSteps()) {
+            eta = c.restart().nextStep(eta);
+            if (c.restart().exhausted(restarts, total, c.maxSteps())) {
                 return diverged(x0, total, restarts, eta, (System.nanoTime() - start) * 1e-9,
                         (cpuNanos() - cpuStart) * 1e-9);
             }
@@ -289,29 +317,36 @@ public final class GradientDescent {
     }
 
     /** One attempt with step eta; stop == null means it diverged. Leaves the end point in x and its gradient in g. */
-    private Attempt attempt(double[] x0, Settings s, double eta, long budget) {
+    private Attempt attempt(double[] x0, Config c, double eta, long budget) {
         System.arraycopy(x0, 0, x, 0, m);
-        DescentMonitor monitor = new DescentMonitor(s, budget, m);
+        DescentMonitor monitor = new DescentMonitor(c.stop(), c.newton(), budget, m);
+        UpdateStep update = c.update();
+        boolean values = c.valuesEveryStep();
         while (true) {
             double value;
             try {
-                if (s.accelerate()) {
+                if (values) {
                     value = f.valueAndGradient(x, g);
                 } else {
                     // the paper's loop needs only the gradient; F is evaluated once at the end
-                    gradient.evaluate(x, g);
+                    if (gradient != null) {
+                        gradient.evaluate(x, g);
+                    } else {
+                        f.gradient(x, g);
+                    }
                     value = 0.0;
                 }
             } catch (NotDifferentiableException | ArithmeticException e) {
                 return new Attempt(null, Double.NaN, monitor.steps(), 0);
             }
-            // one pass over g for both norms (per-neuron maximum and total)
+            // one pass over g for both norms (per-block maximum and total)
             double gmax = scanGradient(g);
             DescentMonitor.Action action = monitor.observe(value, gmax, Math.sqrt(gradientSquared));
             if (action == DescentMonitor.Action.TRY_NEWTON) {
-                double polished = newtonFinish(s, value);
+                NewtonFinish nf = newton();
+                double polished = nf.finish(x, g, value, c.tol(), c.newton());
                 if (!Double.isNaN(polished)) {
-                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), lastNewtonSteps);
+                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), nf.lastSteps());
                 }
                 // rejected: x and g are unchanged
                 action = monitor.rejected(gmax);
@@ -320,25 +355,32 @@ public final class GradientDescent {
                 case DIVERGED:
                     return new Attempt(null, value, monitor.steps(), 0);
                 case CONVERGED:
-                    return new Attempt(Stop.CONVERGED, finalValue(s, value), monitor.steps(), 0);
+                    return new Attempt(Stop.CONVERGED, values ? value : f.value(x), monitor.steps(), 0);
                 case BELOW_THRESHOLD:
                     return new Attempt(Stop.BELOW_THRESHOLD, value, monitor.steps(), 0);
                 case MAX_STEPS:
-                    return new Attempt(Stop.MAX_STEPS, finalValue(s, value), monitor.steps(), 0);
+                    return new Attempt(Stop.MAX_STEPS, values ? value : f.value(x), monitor.steps(), 0);
                 default:
                     break;
             }
-            for (int i = 0; i < m; i++) {
-                x[i] -= eta * g[i];
-            }
+            update.apply(x, g, eta);
             monitor.stepped();
         }
     }
 
+    /** The Newton finish, created on first use. */
+    private NewtonFinish newton() {
+        if (newton == null) {
+            newton = new NewtonFinish((TwiceDifferentiableFunction) f, d);
+            newton.remembering(verified);
+        }
+        return newton;
+    }
+
     /**
-     * The Newton finish (accelerated mode, rule 2 above) from an iterate computed elsewhere — the batched search
-     * advances several runs in SIMD lanes and hands a run here when its {@link DescentMonitor} says
-     * {@link DescentMonitor.Action#TRY_NEWTON}. {@code point} and {@code grad} (n·d entries, F = {@code value} there)
+     * The Newton finish of settings {@code s} from an iterate computed elsewhere — the batched search advances several
+     * runs in SIMD lanes and hands a run here when its {@link DescentMonitor} says
+     * {@link DescentMonitor.Action#TRY_NEWTON}. {@code point} and {@code grad} (m entries, F = {@code value} there)
      * are replaced by the end point and its gradient if the finish is accepted, and left unchanged otherwise. Returns
      * F at the end point, or NaN if rejected; {@link #lastNewtonSteps()} gives the Newton steps taken.
      */
@@ -349,7 +391,7 @@ public final class GradientDescent {
         }
         System.arraycopy(point, 0, x, 0, m);
         System.arraycopy(grad, 0, g, 0, m);
-        double polished = newtonFinish(s, value);
+        double polished = newton().finish(x, g, value, s.tol(), s.newton());
         if (!Double.isNaN(polished)) {
             System.arraycopy(x, 0, point, 0, m);
             System.arraycopy(g, 0, grad, 0, m);
@@ -359,7 +401,7 @@ public final class GradientDescent {
 
     /** Newton steps of the last accepted finish. */
     public int lastNewtonSteps() {
-        return lastNewtonSteps;
+        return newton == null ? 0 : newton.lastSteps();
     }
 
     /**
@@ -376,127 +418,6 @@ public final class GradientDescent {
         }
         return new Result(x.clone(), value, maxNeuronNorm(g), norm(g), 0, total, 0, restarts, eta, Stop.DIVERGED,
                 seconds, cpuSeconds);
-    }
-
-    /** F at the end point x: the value already computed (accelerated mode) or one evaluation (plain mode). */
-    private double finalValue(Settings s, double value) {
-        return s.accelerate() ? value : f.value(x);
-    }
-
-    /**
-     * Newton's method from x (gradient g, value f0), as a chord iteration: the Cholesky factor of ∇²F is reused while
-     * the gradient contracts at least fourfold per step and refreshed (at most three times) otherwise, so a finish
-     * typically costs two factorisations (at x₀ and the positive-definiteness check at x*) instead of one per step.
-     * On success x, g hold the end point and the method returns its value; on rejection x, g are restored and NaN is
-     * returned.
-     */
-    private double newtonFinish(Settings s, double f0) {
-        if (factor == null) {
-            factor = new double[m * m];
-            sol = new double[m];
-        }
-        double[] x0 = x.clone();
-        double[] g0 = g.clone();
-        double value = f0;
-        double gn = norm(g);
-        int steps = 0;
-        int refreshes = 0;
-        boolean ok;
-        try {
-            if (!positiveDefinite(x)) {
-                return reject(x0, g0);
-            }
-            boolean fresh = true;
-            for (int it = 0; it < 100; it++) {
-                System.arraycopy(g, 0, sol, 0, m);
-                Cholesky.solveInterleaved(factor, m, sol);
-                for (int i = 0; i < m; i++) {
-                    trial[i] = x[i] - sol[i];
-                }
-                double vt = f.valueAndGradient(trial, gTrial);
-                double gt = norm(gTrial);
-                boolean progress = gt < gn && vt <= value + ROUNDING * Math.max(1.0, Math.abs(value));
-                if (!progress) {
-                    if (!fresh && refreshes < 3) {
-                        if (!positiveDefinite(x)) {
-                            return reject(x0, g0);
-                        }
-                        refreshes++;
-                        fresh = true;
-                        continue;
-                    }
-                    break; // no further progress (rounding level) — stop here
-                }
-                System.arraycopy(trial, 0, x, 0, m);
-                System.arraycopy(gTrial, 0, g, 0, m);
-                value = vt;
-                double contraction = gt / gn;
-                gn = gt;
-                steps++;
-                fresh = false;
-                if (maxNeuronNorm(g) <= s.tol() * 1e-3) {
-                    break;
-                }
-                if (contraction > 0.25 && refreshes < 3) {
-                    if (!positiveDefinite(x)) {
-                        return reject(x0, g0);
-                    }
-                    refreshes++;
-                    fresh = true;
-                }
-            }
-            ok = maxNeuronNorm(g) <= s.tol() && SmallMatrices.distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
-                    && positiveDefiniteAtEnd(x, value);
-        } catch (NotDifferentiableException | ArithmeticException e) {
-            ok = false;
-        }
-        if (!ok) {
-            if (DEBUG) {
-                System.err.printf("newton reject: steps=%d refreshes=%d gmax=%.3e dist=%.3e value=%.6g%n", steps,
-                        refreshes, maxNeuronNorm(g), SmallMatrices.distance(x, x0), value);
-            }
-            return reject(x0, g0);
-        }
-        lastNewtonSteps = steps;
-        return value;
-    }
-
-    private double reject(double[] x0, double[] g0) {
-        System.arraycopy(x0, 0, x, 0, m);
-        System.arraycopy(g0, 0, g, 0, m);
-        return Double.NaN;
-    }
-
-    /**
-     * The end-point check (c): ∇²F(at) positive definite. With {@link #verified shared minima}, answered by them where
-     * they cover the point; otherwise ∇²F(at) − σI is factored and, on success, the point is recorded (λ_min ≥ σ
-     * implies the plain check succeeds); below the margin the plain check decides.
-     */
-    private boolean positiveDefiniteAtEnd(double[] at, double value) {
-        VerifiedMinima memo = verified;
-        if (memo == null) {
-            return positiveDefinite(at);
-        }
-        if (memo.covers(at, value)) {
-            endChecksRemembered++;
-            return true;
-        }
-        f.hessian().evaluate(at, factor);
-        double sigma = memo.margin();
-        for (int i = 0; i < m; i++) {
-            factor[i * m + i] -= sigma;
-        }
-        if (Cholesky.factor(factor, m)) {
-            memo.record(at, value);
-            return true;
-        }
-        return positiveDefinite(at);
-    }
-
-    /** Evaluates ∇²F(at) and factors it; true iff the Cholesky factorisation succeeds (positive definite). */
-    private boolean positiveDefinite(double[] at) {
-        f.hessian().evaluate(at, factor);
-        return Cholesky.factor(factor, m);
     }
 
     /** max_i ‖g_i‖ of {@code grad}, and ‖grad‖² into {@link #gradientSquared}, in one pass (the step loop's check). */

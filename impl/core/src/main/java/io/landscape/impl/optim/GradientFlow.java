@@ -8,6 +8,8 @@ import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 
+import io.landscape.api.function.DifferentiableFunction;
+
 /**
  * Gradient flow dx/dt = −∇f(x), integrated with Hipparchus' adaptive Dormand–Prince 8(5,3) integrator; f and the
  * state are reported at the requested times, which the integrator hits exactly (it is run from one requested time to
@@ -59,7 +61,7 @@ public final class GradientFlow {
      *
      * @param x0 start, not modified
      */
-    public Stats integrate(ValueAndGradient f, double[] x0, double[] times, Observer observer) {
+    public Stats integrate(DifferentiableFunction f, double[] x0, double[] times, Observer observer) {
         int m = f.dimension();
         if (x0.length != m) {
             throw new IllegalArgumentException("start point: dimensions mismatch: " + x0.length + " != " + m);

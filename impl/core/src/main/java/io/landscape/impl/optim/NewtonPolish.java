@@ -5,6 +5,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import io.landscape.api.Objective;
+import io.landscape.api.function.TwiceDifferentiableFunction;
 import io.landscape.impl.linalg.Cholesky;
 
 /**
@@ -31,8 +32,8 @@ public final class NewtonPolish {
     private NewtonPolish() {
     }
 
-    /** {@link #polish(Objective, double[], int, double, double)} going on while ‖∇F‖ decreases at all. */
-    public static Result polish(Objective f, double[] x0, int maxSteps, double tol) {
+    /** {@link #polish(TwiceDifferentiableFunction, double[], int, double, double)} going on while ‖∇F‖ decreases at all. */
+    public static Result polish(TwiceDifferentiableFunction f, double[] x0, int maxSteps, double tol) {
         return polish(f, x0, maxSteps, tol, 1.0);
     }
 
@@ -43,7 +44,8 @@ public final class NewtonPolish {
      * @param tol          no step is taken once ‖∇F‖ ≤ tol
      * @param minReduction in (0, 1]: stop after a step that reduced ‖∇F‖ by less than this factor
      */
-    public static Result polish(Objective f, double[] x0, int maxSteps, double tol, double minReduction) {
+    public static Result polish(TwiceDifferentiableFunction f, double[] x0, int maxSteps, double tol,
+                                double minReduction) {
         if (!(minReduction > 0 && minReduction <= 1)) {
             throw new IllegalArgumentException("minReduction must be in (0, 1], got " + minReduction);
         }
@@ -59,7 +61,11 @@ public final class NewtonPolish {
         double gn = GradientDescent.norm(g);
         int steps = 0;
         while (steps < maxSteps && gn > tol) {
-            f.hessian().evaluate(x, h.data);
+            if (f instanceof Objective) {
+                ((Objective) f).hessian().evaluate(x, h.data); // the objective's own dense fill
+            } else {
+                f.hessianAt(x).toDense(h.data);
+            }
             System.arraycopy(h.data, 0, factor, 0, m * m);
             System.arraycopy(g, 0, step, 0, m);
             if (Cholesky.factor(factor, m)) {

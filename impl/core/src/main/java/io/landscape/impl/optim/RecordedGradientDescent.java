@@ -2,6 +2,8 @@ package io.landscape.impl.optim;
 
 import java.util.Arrays;
 
+import io.landscape.api.function.DifferentiableFunction;
+
 /**
  * Plain gradient descent x(t+1) = x(t) − η∇f(x(t)) with a fixed step, recording f and the iterate at chosen steps.
  * The loop allocates nothing: one gradient buffer, updated in place.
@@ -24,7 +26,7 @@ public final class RecordedGradientDescent {
      * @param x0 start, not modified
      * @return the final iterate x(max recordSteps) (a new array)
      */
-    public static double[] run(ValueAndGradient f, double[] x0, double eta, long[] recordSteps, Observer observer) {
+    public static double[] run(DifferentiableFunction f, double[] x0, double eta, long[] recordSteps, Observer observer) {
         if (x0.length != f.dimension()) {
             throw new IllegalArgumentException("start point: dimensions mismatch: " + x0.length + " != "
                     + f.dimension());

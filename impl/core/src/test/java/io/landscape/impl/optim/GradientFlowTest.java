@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.landscape.api.function.DifferentiableFunction;
 import io.landscape.impl.objective.SingleTeacherLoss;
 
 /** {@link GradientFlow} and {@link RecordedGradientDescent} on problems with known solutions. */
 class GradientFlowTest {
 
     /** f = ½Σλ_k x_k²: x_k(t) = x_k(0)e^{−λ_k t}. */
-    private static final class Quadratic implements ValueAndGradient {
+    private static final class Quadratic implements DifferentiableFunction {
         final double[] lambda = {1.0, 0.1, 3.0};
 
         @Override

@@ -5,6 +5,8 @@ import java.util.function.IntSupplier;
 
 import io.landscape.impl.optim.DescentMonitor;
 import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.RestartPolicy;
+import io.landscape.impl.optim.StopRule;
 
 /**
  * The accelerated gradient descent of {@link GradientDescent} for many runs of one (k, n) cell, advanced L at a time
@@ -13,8 +15,9 @@ import io.landscape.impl.optim.GradientDescent;
  *
  * <h2>Same rules, same results whatever the batch</h2>
  * Every lane follows the single-run loop exactly: x ← x − η∇F(x) with its own step η, the same
- * {@link DescentMonitor} decisions (tolerance, divergence and restart from the initial point with η halved, global
- * early stop after a monotone window, Newton finish, step cap), and the Newton finish itself is
+ * {@link DescentMonitor} decisions from the same {@link StopRule}s (tolerance, divergence, global early stop after a
+ * monotone window, step cap), the same {@link RestartPolicy} (restart from the initial point with η halved), and the
+ * Newton finish itself is
  * {@link GradientDescent#newtonFrom} on the run's current iterate. Lanes never mix (see
  * {@link BatchIdentityObjective}), so a run's result is a function of (seed, run index) alone: the same whichever lane
  * or thread it runs in, whichever runs share its batch, and whatever the vector width. It is not bitwise the result of
@@ -45,6 +48,10 @@ final class BatchDescent {
     private final double[] px;
     private final double[] pg;
     private final Lane[] lane;
+    /** The restart policy of the single-run loop (step halving on divergence). */
+    private final RestartPolicy restart = RestartPolicy.HALVING;
+    /** The stop rules of the current {@link #run}'s settings (one value shared by its lanes' monitors). */
+    private StopRule rules;
     private long lastCpu;
     private long lastWall;
 
@@ -96,6 +103,7 @@ final class BatchDescent {
         if (!s.accelerate()) {
             throw new IllegalArgumentException("the batched search runs the accelerated loop; --plain runs one at a time");
         }
+        rules = s.stopRule();
         lastCpu = GradientDescent.cpuNanos();
         lastWall = System.nanoTime();
         int active = 0;
@@ -142,8 +150,8 @@ final class BatchDescent {
                         case DIVERGED:
                             a.total += a.monitor.steps();
                             a.restarts++;
-                            a.step *= 0.5;
-                            if (a.restarts > GradientDescent.MAX_RESTARTS || a.total >= s.maxSteps()) {
+                            a.step = restart.nextStep(a.step);
+                            if (restart.exhausted(a.restarts, a.total, s.maxSteps())) {
                                 charge(active);
                                 GradientDescent.Result r = scalar.diverged(a.x0, a.total, a.restarts, a.step, 0, 0);
                                 chargeTo(a);
@@ -151,7 +159,7 @@ final class BatchDescent {
                                 active -= start(l, next, initial, s) ? 0 : 1;
                             } else {
                                 f.put(a.x0, xb, l);
-                                a.monitor = new DescentMonitor(s, s.maxSteps() - a.total, m);
+                                a.monitor = new DescentMonitor(rules, s.newton(), s.maxSteps() - a.total, m);
                             }
                             continue;
                         case CONVERGED:
@@ -219,7 +227,7 @@ final class BatchDescent {
         a.total = 0;
         a.cpu = 0;
         a.wall = 0;
-        a.monitor = new DescentMonitor(s, s.maxSteps(), m);
+        a.monitor = new DescentMonitor(rules, s.newton(), s.maxSteps(), m);
         f.put(a.x0, xb, l);
         return true;
     }

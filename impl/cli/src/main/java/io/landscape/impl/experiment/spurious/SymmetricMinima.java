@@ -6,6 +6,7 @@ import java.util.List;
 import io.landscape.api.Points;
 import io.landscape.impl.objective.SmallMatrices;
 import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.NewtonFinish;
 
 /**
  * The minima of one (k, n) cell already verified by a Newton finish, up to the symmetries of the identity-teacher
@@ -30,7 +31,7 @@ import io.landscape.impl.optim.GradientDescent;
  *
  * <p>Thread-safe: lookups happen once per Newton finish, so one lock suffices.
  */
-final class SymmetricMinima implements GradientDescent.VerifiedMinima {
+final class SymmetricMinima implements NewtonFinish.VerifiedMinima {
     /** σ. */
     static final double MARGIN = 1e-4;
     /** The largest covering radius (Newton end points of one minimum agree to ~10⁻¹¹). */

@@ -13,6 +13,7 @@ import io.landscape.api.Objective;
 import io.landscape.api.Points;
 import io.landscape.impl.linalg.Cholesky;
 import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.optim.NewtonFinish;
 
 /**
  * The shared memory of verified minima: it recognises a point up to the problem's symmetries within its covering
@@ -67,7 +68,7 @@ class SymmetricMinimaTest {
     }
 
     /** The memory, checking every positive answer against the factorisation it saves. */
-    private static final class Checked implements GradientDescent.VerifiedMinima {
+    private static final class Checked implements NewtonFinish.VerifiedMinima {
         final SymmetricMinima inner;
         final Objective f;
         final int m;
