@@ -86,6 +86,7 @@ def main():
         runs = sorted(set(acc) & set(plain))
         cap = ph["maxSteps"]
         agree = capped = 0
+        max_dist = max_df = 0.0
         for r in runs:
             a, p = acc[r], plain[r]
             assert a["seed"] == p["seed"], (k, n, r)
@@ -96,6 +97,9 @@ def main():
             if same and ca not in ("global", "diverged"):
                 same = abs(fa - fp) <= F_TOL * max(1.0, abs(fa)) and dist is not None and dist <= X_TOL
             agree += same
+            if same and dist is not None:
+                max_dist = max(max_dist, dist)
+                max_df = max(max_df, abs(fa - fp))
             hit = p["stop"] == "MAX_STEPS"
             capped += hit
             row = [k, n, r, a["stop"], a["totalIterations"], fmt(fa), ca,
@@ -110,17 +114,17 @@ def main():
         cpu = sum(plain[r]["cpuSeconds"] for r in runs)
         its = sorted(plain[r]["totalIterations"] for r in runs)
         tail = sum(1 for i in its if i > 100_000)
-        table.append("| (%d,%d) | %d | %d | %d | %.1f | %.1f [%.1f, %.1f] | %d | %d | %d | %d | %.0f |" % (
+        table.append("| (%d,%d) | %d | %d | %d | %.1f | %.1f [%.1f, %.1f] | %.1e | %.1e | %d | %d | %d | %d | %.0f |" % (
             k, n, len(runs), len(runs) - agree, capped, 100.0 * sp_a / len(runs), 100.0 * sp_p / len(runs), lo, hi,
-            its[len(its) // 2], tail, its[-1], cap, cpu))
+            max_dist, max_df, its[len(its) // 2], tail, its[-1], cap, cpu))
     with open(out, "w", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["k", "n", "run", "accStop", "accIterations", "accF", "accClass", "plainStop",
                     "plainIterations", "plainF", "plainMaxGradient", "plainClass", "endDistance", "agree"])
         w.writerows(rows)
     print("| cell | runs compared | runs that differ | plain runs at the cap | accelerated % | plain % [95 % CI] "
-          "| plain steps, median | plain runs > 10⁵ steps | plain steps, max | cap | plain CPU s |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| candidates: max end-point distance | max abs. F difference | plain steps, median | plain runs > 10⁵ steps | plain steps, max | cap | plain CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(table))
     print()
     print("differing runs: %d" % len(diffs))
