@@ -61,8 +61,12 @@ def distance(a, b):
 
 
 def fmt(f):
-    """End values: 10 significant digits for candidates, 3 for global runs (only the class matters there)."""
-    return "%.10g" % f if f >= THRESHOLD else "%.3g" % f
+    """End values: 10 significant digits for candidates, 4 for global runs (only the class matters there), never
+    rounded up to the threshold."""
+    if f >= THRESHOLD:
+        return "%.10g" % f
+    short = "%.4g" % f
+    return short if float(short) < THRESHOLD else repr(f)
 
 
 def wilson(s, n, z=1.959963984540054):
