@@ -349,13 +349,6 @@ class MalformedInputPropertiesTest {
     @Property(tries = 120)
     void commandsHandleExtremeNumbers(@ForAll("extremeButValid") Input[] files, @ForAll boolean certify,
                                       @ForAll boolean flag) throws IOException {
-        if (!certify) {
-            // eval at a neuron whose squared norm overflows (|x| ≥ 1e154) is issue 14 item 4, fixed in EvalCommand and
-            // the objective on another branch: drop this filter when that lands
-            String text = new String(files[1].bytes(), StandardCharsets.UTF_8) + (files[0].bytes() == null ? ""
-                    : new String(files[0].bytes(), StandardCharsets.UTF_8));
-            net.jqwik.api.Assume.that(!text.matches("(?s).*e(15[4-9]|1[6-9][0-9]|[23][0-9][0-9]).*"));
-        }
         commandsNeverCrashOnBadInput(files[0], files[1], certify, flag, "half");
     }
 
