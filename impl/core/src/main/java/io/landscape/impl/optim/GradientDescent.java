@@ -4,6 +4,7 @@ import io.landscape.api.Gradient;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.impl.linalg.Cholesky;
+import io.landscape.impl.objective.NonFiniteObjectiveException;
 import io.landscape.impl.objective.SmallMatrices;
 
 /**
@@ -276,7 +277,7 @@ public final class GradientDescent {
                     gradient.evaluate(x, g);
                     value = 0.0;
                 }
-            } catch (NotDifferentiableException | ArithmeticException e) {
+            } catch (NotDifferentiableException | NonFiniteObjectiveException | ArithmeticException e) {
                 return new Attempt(null, Double.NaN, monitor.steps(), 0);
             }
             // one pass over g for both norms (per-neuron maximum and total)
@@ -421,7 +422,7 @@ public final class GradientDescent {
             }
             ok = maxNeuronNorm(g) <= s.tol() && SmallMatrices.distance(x, x0) <= s.newtonRadius() && value >= s.globalThreshold()
                     && positiveDefiniteAtEnd(x, value);
-        } catch (NotDifferentiableException | ArithmeticException e) {
+        } catch (NotDifferentiableException | NonFiniteObjectiveException | ArithmeticException e) {
             ok = false;
         }
         if (!ok) {
