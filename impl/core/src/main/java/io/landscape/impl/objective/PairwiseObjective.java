@@ -44,6 +44,12 @@ public final class PairwiseObjective implements Objective {
     public static final double SQUARED_NORM_MIN = 0x1p-960;
     /** See {@link #SQUARED_NORM_MIN}. */
     public static final double SQUARED_NORM_MAX = 0x1p960;
+    /**
+     * Terms of F summed plainly before their sum enters the compensated accumulation (see the package documentation):
+     * 8 keeps the compensation's cost to one TwoSum per eight kernel evaluations, and the plain partial sums' rounding
+     * at the level of the terms' own.
+     */
+    static final int CHUNK = 8;
 
     private final Problem problem;
     private final PairKernel kernel;
@@ -145,7 +151,7 @@ public final class PairwiseObjective implements Objective {
 
             @Override
             public void evaluate(double[] x, double[] out) {
-                valueAndGradient(x, out);
+                evaluator().valueAndGradient(x, out, false);
             }
         };
         this.hessianObject = new Hessian() {
@@ -256,7 +262,7 @@ public final class PairwiseObjective implements Objective {
 
     @Override
     public double valueAndGradient(double[] x, double[] g) {
-        return evaluator().valueAndGradient(x, g);
+        return evaluator().valueAndGradient(x, g, true);
     }
 
     private void checkLength(double[] x) {
@@ -356,7 +362,8 @@ public final class PairwiseObjective implements Objective {
          * exactly zero) is scaled by 2^-e (e from its largest coordinate, so the copy's largest entry is in [1, 2)),
          * the others are copied as they are (so their dot products are bitwise those of the fast path); gram and
          * cross are the copies' dot products; r_i = 2^e ‖copy_i‖ exactly
-         * (may overflow to +∞ or round in the subnormal range). Refuses NaN and infinite coordinates.
+         * (may overflow to +∞ or round in the subnormal range). Refuses NaN and infinite coordinates. Returns true
+         * if some neuron is zero or has a subnormal norm.
          */
         private boolean rescale(double[] x) {
             boolean zero = false;
@@ -385,6 +392,7 @@ public final class PairwiseObjective implements Objective {
                     invR[i] = 0.0;
                     scaledInv[i] = 0.0;
                 } else {
+                    zero |= r[i] < Double.MIN_NORMAL; // refused by requireNonzero, as a zero neuron is
                     invR[i] = 1.0 / r[i];
                     scaledInv[i] = 1.0 / rs;
                 }
@@ -398,33 +406,46 @@ public final class PairwiseObjective implements Objective {
             prepare(x);
             double[] ax = this.ax;
             double[] aInv = this.aInv;
-            // F = Σ terms, accumulated with TwoSum: fs + fc carries the sum to ~2u relative (see package-info)
+            // F = Σ terms: runs of CHUNK consecutive terms summed plainly, each run's sum added to fs + fc with TwoSum
+            // (see the package documentation for the error bound)
             double fs = 0;
             double fc = 0;
+            double chunk = 0;
+            int left = CHUNK;
             for (int i = 0; i < n; i++) {
                 kernel.self(r[i], out3);
-                double t = 0.5 * a[i] * a[i] * out3[0];
-                double s = fs + t;
-                double bp = s - fs;
-                fc += (fs - (s - bp)) + (t - bp);
-                fs = s;
+                chunk += 0.5 * a[i] * a[i] * out3[0];
                 int io = i * d;
+                double ri = r[i];
+                double ii = aInv[i];
                 for (int j = i + 1; j < n; j++) {
-                    t = a[i] * a[j] * pairValue(ax, io, r[i], aInv[i], ax, j * d, r[j], aInv[j], gram[i * n + j]);
-                    s = fs + t;
-                    bp = s - fs;
-                    fc += (fs - (s - bp)) + (t - bp);
-                    fs = s;
+                    chunk += a[i] * a[j] * pairValue(ax, io, ri, ii, ax, j * d, r[j], aInv[j], gram[i * n + j]);
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
                 }
                 for (int l = 0; l < k; l++) {
-                    t = -a[i] * b[l] * pairValue(ax, io, r[i], aInv[i], vAngle, l * d, rho[l], invRhoAngle[l],
+                    chunk -= a[i] * b[l] * pairValue(ax, io, ri, ii, vAngle, l * d, rho[l], invRhoAngle[l],
                             cross[i * k + l]);
-                    s = fs + t;
-                    bp = s - fs;
-                    fc += (fs - (s - bp)) + (t - bp);
-                    fs = s;
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
                 }
             }
+            double s = fs + chunk;
+            double bp = s - fs;
+            fc += (fs - (s - bp)) + (chunk - bp);
+            fs = s;
             double value = scale * total(fs, fc);
             if (!Double.isFinite(value)) {
                 throw nonFinite("value", value);
@@ -432,8 +453,11 @@ public final class PairwiseObjective implements Objective {
             return value;
         }
 
-        /** (fs + fc) + (teacherHi + teacherLo), rounded once at the end. */
+        /** (fs + fc) + (teacherHi + teacherLo), rounded once at the end (an infinite fs as it is, not NaN). */
         private double total(double fs, double fc) {
+            if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
+                return fs + teacherHi;
+            }
             double s = fs + teacherHi;
             double bp = s - fs;
             double e = (fs - (s - bp)) + (teacherHi - bp);
@@ -451,11 +475,21 @@ public final class PairwiseObjective implements Objective {
             return kernel.value(rx, ry, geo.c, geo.s, geo.th);
         }
 
+        /**
+         * Refuses derivatives at a zero neuron ({@link NotDifferentiableException}) and at a neuron whose norm is
+         * below the smallest normal double ({@link NonFiniteObjectiveException}: its direction w/‖w‖, which the
+         * derivatives need, cannot be formed to full precision; F itself is still evaluated by {@link #value}).
+         */
         private void requireNonzero(String what) {
             for (int i = 0; i < n; i++) {
                 if (r[i] == 0.0) {
                     throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is "
                             + "not differentiable there, so the " + what + " is undefined (paper 000 Lemma 1)");
+                }
+                if (r[i] < Double.MIN_NORMAL) {
+                    throw new NonFiniteObjectiveException(i, "student neuron " + (i + 1) + " has norm " + r[i]
+                            + ", below the smallest normal double (" + Double.MIN_NORMAL + "): the " + what
+                            + " is not evaluated there (1/‖w‖ is not representable; F is)");
                 }
             }
         }
@@ -484,14 +518,17 @@ public final class PairwiseObjective implements Objective {
             }
             if (small >= 0 && r[small] < 1e-300) {
                 return new NonFiniteObjectiveException(small, "student neuron " + (small + 1) + " has norm "
-                        + r[small] + ": " + result + " (derivatives grow like 1/‖w‖, which overflows below about "
-                        + "5.6e-309)");
+                        + r[small] + ": " + result + " (second derivatives grow like 1/‖w‖)");
             }
             return new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite " + what + " " + got
                     + " (check the kernel formula at this point)");
         }
 
-        double valueAndGradient(double[] x, double[] g) {
+        /**
+         * ∇F into g and, if {@code withValue}, F (else NaN: the gradient alone does not need F's sums, which
+         * {@link #coefficientsOnly} skips, and stays defined where F overflows).
+         */
+        double valueAndGradient(double[] x, double[] g, boolean withValue) {
             if (g.length != n * d) {
                 throw new IllegalArgumentException("gradient output has " + g.length + " entries, expected "
                         + (n * d));
@@ -503,68 +540,10 @@ public final class PairwiseObjective implements Objective {
                 requireNonzero("gradient");
             }
             double[] ax = this.ax;
-            double[] aInv = this.aInv;
             java.util.Arrays.fill(coefC, 0.0);
-            double fs = 0;
-            double fc = 0;
-            for (int i = 0; i < n; i++) {
-                double ri = r[i];
-                double ii = invR[i];
-                double ai2 = aInv[i];
-                int io = i * d;
-                int ci = i * n;
-                double ai = a[i];
-                kernel.self(ri, out3);
-                double half = 0.5 * ai * ai;
-                double t = half * out3[0];
-                double s = fs + t;
-                double bp = s - fs;
-                fc += (fs - (s - bp)) + (t - bp);
-                fs = s;
-                double diag = half * out3[1] * ii;
-                for (int j = i + 1; j < n; j++) {
-                    double rj = r[j];
-                    double ij = invR[j];
-                    geo.angleInv(ax, io, ai2, ax, j * d, aInv[j], gram[ci + j], d);
-                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
-                    double w = ai * a[j];
-                    t = w * out4[0];
-                    s = fs + t;
-                    bp = s - fs;
-                    fc += (fs - (s - bp)) + (t - bp);
-                    fs = s;
-                    diag += w * out4[1] * ii;
-                    coefC[j * n + j] += w * out4[2] * ij;
-                    double off = w * out4[3];
-                    coefC[ci + j] = off;
-                    coefC[j * n + i] = off;
-                }
-                int ki = i * k;
-                for (int l = 0; l < k; l++) {
-                    geo.angleInv(ax, io, ai2, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
-                    kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
-                    double w = -ai * b[l];
-                    t = w * out4[0];
-                    s = fs + t;
-                    bp = s - fs;
-                    fc += (fs - (s - bp)) + (t - bp);
-                    fs = s;
-                    diag += w * out4[1] * ii;
-                    coefE[ki + l] = w * out4[3];
-                }
-                coefC[ci + i] += diag;
-            }
-            // ∇ = scale (C W + E V): two small matrix products
-            java.util.Arrays.fill(g, 0.0);
-            SmallMatrices.addProduct(coefC, n, n, x, d, g);
-            SmallMatrices.addProduct(coefE, n, k, v, d, g);
-            if (scale != 1.0) {
-                for (int q = 0; q < n * d; q++) {
-                    g[q] *= scale;
-                }
-            }
-            double value = scale * total(fs, fc);
-            if (!Double.isFinite(value)) {
+            double value = withValue ? coefficientsAndValue(ax) : coefficientsOnly(ax);
+            assemble(x, ax, g);
+            if (withValue && !Double.isFinite(value)) {
                 throw nonFinite("value", value);
             }
             for (int q = 0; q < n * d; q++) {
@@ -573,6 +552,136 @@ public final class PairwiseObjective implements Objective {
                 }
             }
             return value;
+        }
+
+        /**
+         * The gradient's coefficients C (diagonal: Σ of the kernel's radial terms times 1/‖w_i‖; off-diagonal: the
+         * pair terms) and E, and F: one pass over the pairs.
+         */
+        private double coefficientsAndValue(double[] ax) {
+            double[] aInv = this.aInv;
+            // F's terms as in value(): runs of CHUNK summed plainly, the runs' sums with TwoSum
+            double fs = 0;
+            double fc = 0;
+            double chunk = 0;
+            int left = CHUNK;
+            for (int i = 0; i < n; i++) {
+                double ri = r[i];
+                double ii = aInv[i]; // 1/‖w_i‖, or 1/‖scaled w_i‖ on the rescaled path (see the assembly below)
+                int io = i * d;
+                int ci = i * n;
+                double ai = a[i];
+                kernel.self(ri, out3);
+                double half = 0.5 * ai * ai;
+                chunk += half * out3[0];
+                double diag = half * out3[1] * ii;
+                for (int j = i + 1; j < n; j++) {
+                    double rj = r[j];
+                    double ij = aInv[j];
+                    geo.angleInv(ax, io, ii, ax, j * d, ij, gram[ci + j], d);
+                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
+                    double w = ai * a[j];
+                    chunk += w * out4[0];
+                    diag += w * out4[1] * ii;
+                    coefC[j * n + j] += w * out4[2] * ij;
+                    double off = w * out4[3];
+                    coefC[ci + j] = off;
+                    coefC[j * n + i] = off;
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
+                }
+                int ki = i * k;
+                for (int l = 0; l < k; l++) {
+                    geo.angleInv(ax, io, ii, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
+                    kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
+                    double w = -ai * b[l];
+                    chunk += w * out4[0];
+                    diag += w * out4[1] * ii;
+                    coefE[ki + l] = w * out4[3];
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
+                }
+                coefC[ci + i] += diag;
+            }
+            double s = fs + chunk;
+            double bp = s - fs;
+            fc += (fs - (s - bp)) + (chunk - bp);
+            fs = s;
+            return scale * total(fs, fc);
+        }
+
+        /** {@link #coefficientsAndValue} without F (the same coefficients, bit for bit); returns NaN. */
+        private double coefficientsOnly(double[] ax) {
+            double[] aInv = this.aInv;
+            for (int i = 0; i < n; i++) {
+                double ri = r[i];
+                double ii = aInv[i];
+                int io = i * d;
+                int ci = i * n;
+                double ai = a[i];
+                kernel.self(ri, out3);
+                double half = 0.5 * ai * ai;
+                double diag = half * out3[1] * ii;
+                for (int j = i + 1; j < n; j++) {
+                    double rj = r[j];
+                    double ij = aInv[j];
+                    geo.angleInv(ax, io, ii, ax, j * d, ij, gram[ci + j], d);
+                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
+                    double w = ai * a[j];
+                    diag += w * out4[1] * ii;
+                    coefC[j * n + j] += w * out4[2] * ij;
+                    double off = w * out4[3];
+                    coefC[ci + j] = off;
+                    coefC[j * n + i] = off;
+                }
+                int ki = i * k;
+                for (int l = 0; l < k; l++) {
+                    geo.angleInv(ax, io, ii, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
+                    kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
+                    double w = -ai * b[l];
+                    diag += w * out4[1] * ii;
+                    coefE[ki + l] = w * out4[3];
+                }
+                coefC[ci + i] += diag;
+            }
+            return Double.NaN;
+        }
+
+        /** g = scale (C W + E V): two small matrix products. */
+        private void assemble(double[] x, double[] ax, double[] g) {
+            java.util.Arrays.fill(g, 0.0);
+            if (ax != x) {
+                // rescaled path: C's diagonal carries 1/‖scaled w_i‖ = 2^e_i/‖w_i‖, so it multiplies scaled w_i
+                // (= 2^-e_i w_i); the off-diagonal C_ij multiply w_j = 2^e_j scaled w_j
+                for (int j = 0; j < n; j++) {
+                    if (exps[j] != 0) {
+                        for (int i = 0; i < n; i++) {
+                            if (i != j) {
+                                coefC[i * n + j] = Math.scalb(coefC[i * n + j], exps[j]);
+                            }
+                        }
+                    }
+                }
+            }
+            SmallMatrices.addProduct(coefC, n, n, ax, d, g);
+            SmallMatrices.addProduct(coefE, n, k, v, d, g);
+            if (scale != 1.0) {
+                for (int q = 0; q < n * d; q++) {
+                    g[q] *= scale;
+                }
+            }
         }
 
         private void hessianInto(double[] x, double[] out) {
