@@ -21,17 +21,20 @@ public final class SharedObjective {
      * Runs {@code threads} threads (the calling thread, which must be the one that created {@code f}, plus
      * {@code threads − 1} others) that each make {@code calls} calls — value, valueAndGradient and the Gradient object
      * in turn, the Hessian every 997th call if {@code hessian} — at the given points, and returns the number of results
-     * that differ in any bit from the single-threaded ones (computed first, by the calling thread).
+     * that differ in any bit from the single-threaded ones (computed first, by the calling thread; value() and the value
+     * of valueAndGradient are compared with their own references, as evaluators may compute them differently).
      */
     public static long mismatches(Objective f, double[][] points, int threads, int calls, boolean hessian)
             throws InterruptedException {
         int m = f.dimension();
         int p = points.length;
         double[] values = new double[p];
+        double[] both = new double[p];
         double[][] grads = new double[p][m];
         double[][] hess = new double[p][];
         for (int i = 0; i < p; i++) {
-            values[i] = f.valueAndGradient(points[i], grads[i]);
+            values[i] = f.value(points[i]);
+            both[i] = f.valueAndGradient(points[i], grads[i]);
             if (hessian) {
                 hess[i] = f.hessian().evaluate(points[i]);
             }
@@ -46,7 +49,7 @@ public final class SharedObjective {
             Thread th = new Thread(() -> {
                 try {
                     start.await();
-                    bad.addAndGet(hammer(f, points, values, grads, hess, id, calls));
+                    bad.addAndGet(hammer(f, points, values, both, grads, hess, id, calls));
                     done.incrementAndGet();
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -56,7 +59,7 @@ public final class SharedObjective {
             others.add(th);
         }
         start.countDown();
-        bad.addAndGet(hammer(f, points, values, grads, hess, 0, calls));
+        bad.addAndGet(hammer(f, points, values, both, grads, hess, 0, calls));
         done.incrementAndGet();
         for (Thread th : others) {
             th.join();
@@ -70,8 +73,8 @@ public final class SharedObjective {
         return bad.get();
     }
 
-    private static long hammer(Objective f, double[][] points, double[] values, double[][] grads, double[][] hess,
-                               int id, int calls) {
+    private static long hammer(Objective f, double[][] points, double[] values, double[] both, double[][] grads,
+                               double[][] hess, int id, int calls) {
         int m = f.dimension();
         double[] g = new double[m];
         double[] h = hess[0] == null ? null : new double[m * m];
@@ -85,7 +88,7 @@ public final class SharedObjective {
                     break;
                 case 1:
                     double v = f.valueAndGradient(x, g);
-                    bad += Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(values[i])
+                    bad += Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(both[i])
                             && java.util.Arrays.equals(g, grads[i]) ? 0 : 1;
                     break;
                 default:
