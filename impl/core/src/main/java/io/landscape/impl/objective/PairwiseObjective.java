@@ -19,9 +19,39 @@ import io.landscape.impl.kernel.PairKernel;
  * − Σ_l a_i b_l h1(w_i, v_l) and H_ij = a_i a_j h2(w_i, w_j), each written as σI + a xᵀ + n yᵀ (see
  * {@link io.landscape.impl.symbolic.KernelDerivation}).
  *
- * <p>Not thread-safe (owns scratch space); allocation-free after construction.
+ * <p><b>Accuracy.</b> F is a difference of large pair sums; they are summed with error-free transformations
+ * (TwoSum, compensated), and the teacher–teacher constant is kept as a double-double, so the summation adds at most
+ * about one ulp of F at every k instead of growing with the number of pairs. The error bound is derived in the
+ * {@linkplain io.landscape.impl.objective package documentation}.
+ *
+ * <p><b>Range.</b> Norms and angles of neurons whose squared norm is outside [{@value #SQUARED_NORM_MIN},
+ * {@value #SQUARED_NORM_MAX}] (e.g. a neuron of norm 10⁻¹⁷⁰, whose squared norm underflows to 0) are computed from a
+ * copy scaled by a power of two, so F is evaluated correctly for every finite nonzero neuron; only exact zeros are
+ * zero neurons. Where F (or a derivative) itself is not representable — a neuron of norm ~10¹⁵⁵ makes ‖w‖² overflow —
+ * a {@link NonFiniteObjectiveException} names the neuron; a NaN or infinite coordinate is refused with an
+ * {@link IllegalArgumentException} naming it. Points inside the range take the fast path, unchanged.
+ *
+ * <p><b>Threads.</b> Safe to share between threads: the thread that created the objective uses its own scratch space
+ * directly (one reference comparison per call), any other thread gets scratch space of its own on first use
+ * ({@link ThreadLocal}). Allocation-free after construction (and after a thread's first call).
  */
 public final class PairwiseObjective implements Objective {
+    /**
+     * Squared norms of neurons in [SQUARED_NORM_MIN, SQUARED_NORM_MAX] = [2⁻⁹⁶⁰, 2⁹⁶⁰] are used as they are; others
+     * (and the dot products of their neurons) are computed from copies scaled by a power of two. In the range, no
+     * product of two norms or coordinates overflows, and underflowed partial products are below 2⁻¹⁰⁰ ulps of the
+     * dot products they belong to.
+     */
+    public static final double SQUARED_NORM_MIN = 0x1p-960;
+    /** See {@link #SQUARED_NORM_MIN}. */
+    public static final double SQUARED_NORM_MAX = 0x1p960;
+    /**
+     * Terms of F summed plainly before their sum enters the compensated accumulation (see the package documentation):
+     * 8 keeps the compensation's cost to one TwoSum per eight kernel evaluations, and the plain partial sums' rounding
+     * at the level of the terms' own.
+     */
+    static final int CHUNK = 8;
+
     private final Problem problem;
     private final PairKernel kernel;
     private final int n;
@@ -32,32 +62,22 @@ public final class PairwiseObjective implements Objective {
     private final double[] v;       // teacher, flat k*d
     private final double[] rho;     // teacher norms
     private final double[] vUnit;   // teacher unit vectors, flat
-    private final double teacherConstant;
+    /** The teacher for angles: v itself, or (if some teacher neuron is out of range) v_l scaled by 2^-e_l. */
+    private final double[] vAngle;
+    /** 1/‖vAngle_l‖ (= 1/‖v_l‖ unless rescaled). */
+    private final double[] invRhoAngle;
+    /** Whether some teacher neuron is out of range (then every evaluation takes the rescaled path). */
+    private final boolean teacherRescaled;
+    /** The teacher–teacher constant as a double-double hi + lo. */
+    private final double teacherHi;
+    private final double teacherLo;
     private final double scale;
-
-    // scratch
-    private final double[] r;
-    private final double[] invR;    // 1/‖w_i‖ (0 for a zero neuron)
-    private final double[] invRho;  // 1/‖v_l‖
-    private final double[] gram;    // n*n student dots
-    private final double[] cross;   // n*k student-teacher dots
-    private final double[] coefC;   // n*n
-    private final double[] coefE;   // n*k
-    private final double[] out4 = new double[PairKernel.FIRST_SIZE];
-    private final double[] out13 = new double[PairKernel.SECOND_SIZE];
-    private final double[] out3 = new double[PairKernel.SELF_SIZE];
-    private final double[] unit;    // n*d student unit vectors
-    private final double[] nvec;
-    private final double[] mvec;
-    private final double[] xvec;
-    private final double[] yvec;
-    // the Hessian's diagonal blocks in compact form: H_ii = σ_i I + u_i X_iᵀ + G_i u_iᵀ + Σ δ n nᵀ (see hessianInto)
-    private final double[] diagSigma;
-    private final double[] diagX;
-    private final double[] diagG;
-    private final PairGeometry geo = new PairGeometry();
     private final Gradient gradientObject;
     private final Hessian hessianObject;
+    /** The thread that created this objective, and its scratch space; other threads use {@link #others}. */
+    private final Thread owner;
+    private final Evaluator ownerEvaluator;
+    private final ThreadLocal<Evaluator> others = ThreadLocal.withInitial(Evaluator::new);
 
     public PairwiseObjective(Problem problem, PairKernel kernel) {
         this.problem = problem;
@@ -71,41 +91,59 @@ public final class PairwiseObjective implements Objective {
         this.v = new double[k * d];
         this.rho = new double[k];
         this.vUnit = new double[k * d];
+        this.vAngle = new double[k * d];
+        this.invRhoAngle = new double[k];
+        boolean rescaled = false;
         for (int l = 0; l < k; l++) {
             double[] row = problem.teacherNeuron(l);
             System.arraycopy(row, 0, v, l * d, d);
+            for (int q = 0; q < d; q++) {
+                if (!Double.isFinite(row[q])) {
+                    throw new IllegalArgumentException("teacher neuron " + (l + 1) + ", coordinate " + (q + 1) + " is "
+                            + row[q] + ": every coordinate must be finite");
+                }
+            }
             double nn = 0;
             for (double x : row) {
                 nn += x * x;
             }
-            rho[l] = Math.sqrt(nn);
+            int e = 0;
+            if (!(nn >= SQUARED_NORM_MIN && nn <= SQUARED_NORM_MAX)) {
+                e = scaleExponent(row, 0, d);
+                if (e != 0) {
+                    rescaled = true;
+                    nn = 0;
+                    for (double x : row) {
+                        double y = Math.scalb(x, -e);
+                        nn += y * y;
+                    }
+                }
+            }
+            double rhoAngle = Math.sqrt(nn);
+            rho[l] = Math.scalb(rhoAngle, e);
             if (rho[l] == 0.0) {
                 throw new IllegalArgumentException("teacher neuron " + (l + 1) + " is the zero vector: remove it "
                         + "(the kernel needs a direction for every teacher neuron)");
             }
-            for (int q = 0; q < d; q++) {
-                vUnit[l * d + q] = row[q] / rho[l];
+            if (rho[l] == Double.POSITIVE_INFINITY) {
+                throw new NonFiniteObjectiveException(-1, "teacher neuron " + (l + 1) + " has a norm above the "
+                        + "largest double (" + Double.MAX_VALUE + "): F is not representable");
             }
+            for (int q = 0; q < d; q++) {
+                double y = Math.scalb(row[q], -e);
+                vAngle[l * d + q] = y;
+                vUnit[l * d + q] = y / rhoAngle;
+            }
+            invRhoAngle[l] = 1.0 / rhoAngle;
         }
-        this.r = new double[n];
-        this.invR = new double[n];
-        this.invRho = new double[k];
-        for (int l = 0; l < k; l++) {
-            invRho[l] = 1.0 / rho[l];
+        this.teacherRescaled = rescaled;
+        double[] t = teacherConstant();
+        this.teacherHi = t[0];
+        this.teacherLo = t[1];
+        if (!Double.isFinite(teacherHi)) {
+            throw new NonFiniteObjectiveException(-1, "F is not representable for this teacher: its teacher–teacher "
+                    + "term is " + teacherHi + " (largest teacher norm " + max(rho) + ")");
         }
-        this.gram = new double[n * n];
-        this.cross = new double[n * k];
-        this.coefC = new double[n * n];
-        this.coefE = new double[n * k];
-        this.unit = new double[n * d];
-        this.nvec = new double[d];
-        this.mvec = new double[d];
-        this.xvec = new double[d];
-        this.yvec = new double[d];
-        this.diagSigma = new double[n];
-        this.diagX = new double[n * d];
-        this.diagG = new double[n * d];
-        this.teacherConstant = teacherConstant();
         this.gradientObject = new Gradient() {
             @Override
             public int dimension() {
@@ -114,7 +152,7 @@ public final class PairwiseObjective implements Objective {
 
             @Override
             public void evaluate(double[] x, double[] out) {
-                valueAndGradient(x, out);
+                evaluator().valueAndGradient(x, out, false);
             }
         };
         this.hessianObject = new Hessian() {
@@ -125,23 +163,72 @@ public final class PairwiseObjective implements Objective {
 
             @Override
             public void evaluate(double[] x, double[] out) {
-                hessianInto(x, out);
+                evaluator().hessianInto(x, out);
             }
         };
+        this.owner = Thread.currentThread();
+        this.ownerEvaluator = new Evaluator();
     }
 
-    private double teacherConstant() {
-        double t = 0;
+    private static double max(double[] x) {
+        double m = 0;
+        for (double y : x) {
+            m = Math.max(m, y);
+        }
+        return m;
+    }
+
+    /**
+     * The exponent e such that the largest |x_q| of x[o..o+len) scaled by 2^-e lies in [1, 2) (0 for a zero vector;
+     * subnormal entries included).
+     */
+    static int scaleExponent(double[] x, int o, int len) {
+        double m = 0;
+        for (int q = 0; q < len; q++) {
+            m = Math.max(m, Math.abs(x[o + q]));
+        }
+        if (m == 0.0) {
+            return 0;
+        }
+        if (m < Double.MIN_NORMAL) {
+            return Math.getExponent(m * 0x1p54) - 54;
+        }
+        return Math.getExponent(m);
+    }
+
+    /**
+     * ½ Σ_{l,m} b_l b_m κ(v_l, v_m) as a double-double {hi, lo} (TwoSum accumulation; angles from the possibly
+     * rescaled teacher copy).
+     */
+    private double[] teacherConstant() {
+        PairGeometry g = new PairGeometry();
+        double[] out3 = new double[PairKernel.SELF_SIZE];
+        double hi = 0;
+        double lo = 0;
         for (int l = 0; l < k; l++) {
             kernel.self(rho[l], out3);
-            t += 0.5 * b[l] * b[l] * out3[0];
+            double t = 0.5 * b[l] * b[l] * out3[0];
+            double s = hi + t;
+            double bp = s - hi;
+            lo += (hi - (s - bp)) + (t - bp);
+            hi = s;
             for (int m = l + 1; m < k; m++) {
-                double p = SmallMatrices.dot(v, l * d, v, m * d, d);
-                geo.angle(v, l * d, rho[l], v, m * d, rho[m], p, d);
-                t += b[l] * b[m] * kernel.value(rho[l], rho[m], geo.c, geo.s, geo.th);
+                double p = SmallMatrices.dot(vAngle, l * d, vAngle, m * d, d);
+                g.angleInv(vAngle, l * d, invRhoAngle[l], vAngle, m * d, invRhoAngle[m], p, d);
+                t = b[l] * b[m] * kernel.value(rho[l], rho[m], g.c, g.s, g.th);
+                s = hi + t;
+                bp = s - hi;
+                lo += (hi - (s - bp)) + (t - bp);
+                hi = s;
             }
         }
-        return t;
+        double s = hi + lo;
+        return new double[] {s, lo - (s - hi)};
+    }
+
+    /** The calling thread's scratch space: the owner's without a lookup, any other thread's from {@link #others}. */
+    private Evaluator evaluator() {
+        return Thread.currentThread() == owner ? ownerEvaluator : others.get();
     }
 
     @Override
@@ -169,6 +256,16 @@ public final class PairwiseObjective implements Objective {
         return kernel;
     }
 
+    @Override
+    public double value(double[] x) {
+        return evaluator().value(x);
+    }
+
+    @Override
+    public double valueAndGradient(double[] x, double[] g) {
+        return evaluator().valueAndGradient(x, g, true);
+    }
+
     private void checkLength(double[] x) {
         if (x.length != n * d) {
             throw new InvalidPointException(-1, -1, "point has " + x.length + " entries, expected n·d = " + n + "·" + d
@@ -177,311 +274,576 @@ public final class PairwiseObjective implements Objective {
     }
 
     /**
-     * Norms and dot products of the point (the Gram matrices WWᵀ, upper triangle, and WVᵀ; see
-     * {@link SmallMatrices}); returns true if some neuron is zero.
+     * One thread's scratch space and the evaluation code. Every field but the scratch arrays is a copy of the
+     * objective's (immutable after construction), so the hot loops read only this object.
      */
-    private boolean prepare(double[] x) {
-        checkLength(x);
-        boolean zero = false;
-        SmallMatrices.upperGram(x, n, d, gram);
-        SmallMatrices.crossGram(x, n, v, k, d, cross);
-        for (int i = 0; i < n; i++) {
-            r[i] = Math.sqrt(gram[i * n + i]);
-            if (r[i] == 0.0) {
-                zero = true;
-                invR[i] = 0.0;
-            } else {
-                invR[i] = 1.0 / r[i];
-            }
-        }
-        return zero;
-    }
+    private final class Evaluator {
+        private final PairKernel kernel = PairwiseObjective.this.kernel;
+        private final int n = PairwiseObjective.this.n;
+        private final int k = PairwiseObjective.this.k;
+        private final int d = PairwiseObjective.this.d;
+        private final double[] a = PairwiseObjective.this.a;
+        private final double[] b = PairwiseObjective.this.b;
+        private final double[] v = PairwiseObjective.this.v;
+        private final double[] rho = PairwiseObjective.this.rho;
+        private final double[] vUnit = PairwiseObjective.this.vUnit;
+        private final double[] vAngle = PairwiseObjective.this.vAngle;
+        private final double[] invRhoAngle = PairwiseObjective.this.invRhoAngle;
+        private final boolean teacherRescaled = PairwiseObjective.this.teacherRescaled;
+        private final double teacherHi = PairwiseObjective.this.teacherHi;
+        private final double teacherLo = PairwiseObjective.this.teacherLo;
+        private final double scale = PairwiseObjective.this.scale;
 
-    @Override
-    public double value(double[] x) {
-        prepare(x);
-        double f = 0;
-        for (int i = 0; i < n; i++) {
-            kernel.self(r[i], out3);
-            f += 0.5 * a[i] * a[i] * out3[0];
-            int io = i * d;
-            for (int j = i + 1; j < n; j++) {
-                f += a[i] * a[j] * pairValue(x, io, r[i], x, j * d, r[j], gram[i * n + j]);
-            }
-            for (int l = 0; l < k; l++) {
-                f -= a[i] * b[l] * pairValue(x, io, r[i], v, l * d, rho[l], cross[i * k + l]);
-            }
-        }
-        double value = scale * (f + teacherConstant);
-        if (!Double.isFinite(value)) {
-            requireFinitePoint(x);
-            throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite value " + value
-                    + " (check the kernel formula at this point)");
-        }
-        return value;
-    }
+        // scratch
+        private final double[] r = new double[n];
+        private final double[] invR = new double[n];    // 1/‖w_i‖ (0 for a zero neuron)
+        private final double[] gram = new double[n * n];     // student dots (of the angle arrays), upper triangle
+        private final double[] cross = new double[n * k];    // student-teacher dots (of the angle arrays)
+        private final double[] coefC = new double[n * n];
+        private final double[] coefE = new double[n * k];
+        private final double[] out4 = new double[PairKernel.FIRST_SIZE];
+        private final double[] out13 = new double[PairKernel.SECOND_SIZE];
+        private final double[] out3 = new double[PairKernel.SELF_SIZE];
+        private final double[] unit = new double[n * d];     // student unit vectors
+        private final double[] nvec = new double[d];
+        private final double[] mvec = new double[d];
+        private final double[] xvec = new double[d];
+        private final double[] yvec = new double[d];
+        // the Hessian's diagonal blocks in compact form: H_ii = σ_i I + u_i X_iᵀ + G_i u_iᵀ + Σ δ n nᵀ (see hessianInto)
+        private final double[] diagSigma = new double[n];
+        private final double[] diagX = new double[n * d];
+        private final double[] diagG = new double[n * d];
+        private final PairGeometry geo = new PairGeometry();
+        /**
+         * What angles are computed from: the point x itself and 1/‖w_i‖ (= invR), or, when some neuron is out of
+         * range, {@link #scaled} (neuron i scaled by 2^-e_i) and {@link #scaledInv} (1/‖scaled_i‖); gram and cross
+         * then hold the scaled neurons' dot products. Angles do not depend on the neurons' lengths.
+         */
+        private double[] ax;
+        private double[] aInv;
+        private final double[] scaled = new double[n * d];
+        private final double[] scaledInv = new double[n];
+        private final int[] exps = new int[n];
 
-    private double pairValue(double[] x, int xo, double rx, double[] y, int yo, double ry, double p) {
-        if (rx == 0.0 || ry == 0.0) {
-            // the angle is undefined; any kernel of the form E σ(w·x)σ(v·x) does not depend on it here
-            return kernel.value(rx, ry, 0.0, 1.0, 0.5 * Math.PI);
-        }
-        geo.angle(x, xo, rx, y, yo, ry, p, d);
-        return kernel.value(rx, ry, geo.c, geo.s, geo.th);
-    }
-
-    /**
-     * Called only once a result came out non-finite (the hot paths pay nothing): a NaN or infinite entry of the point
-     * is the caller's, not the kernel's, and is reported as such.
-     */
-    private void requireFinitePoint(double[] x) {
-        for (int q = 0; q < x.length; q++) {
-            if (!Double.isFinite(x[q])) {
-                throw new InvalidPointException(q / d, q % d, "the point's entry x[" + q + "] (student neuron "
-                        + (q / d + 1) + ", coordinate " + (q % d + 1) + ") is " + x[q] + ": F is defined only at "
-                        + "finite points");
-            }
-        }
-    }
-
-    private void requireNonzero(String what) {
-        for (int i = 0; i < n; i++) {
-            if (r[i] == 0.0) {
-                throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is not "
-                        + "differentiable there, so the " + what + " is undefined (paper 000 Lemma 1)");
-            }
-        }
-    }
-
-    @Override
-    public double valueAndGradient(double[] x, double[] g) {
-        if (g.length != n * d) {
-            throw new IllegalArgumentException("gradient output has " + g.length + " entries, expected " + (n * d));
-        }
-        if (g == x) {
-            throw new IllegalArgumentException("gradient output must not be the input array");
-        }
-        if (prepare(x)) {
-            requireNonzero("gradient");
-        }
-        java.util.Arrays.fill(coefC, 0.0);
-        double f = 0;
-        for (int i = 0; i < n; i++) {
-            double ri = r[i];
-            double ii = invR[i];
-            int io = i * d;
-            int ci = i * n;
-            double ai = a[i];
-            kernel.self(ri, out3);
-            double half = 0.5 * ai * ai;
-            f += half * out3[0];
-            double diag = half * out3[1] * ii;
-            for (int j = i + 1; j < n; j++) {
-                double rj = r[j];
-                double ij = invR[j];
-                geo.angleInv(x, io, ii, x, j * d, ij, gram[ci + j], d);
-                kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
-                double w = ai * a[j];
-                f += w * out4[0];
-                diag += w * out4[1] * ii;
-                coefC[j * n + j] += w * out4[2] * ij;
-                double off = w * out4[3];
-                coefC[ci + j] = off;
-                coefC[j * n + i] = off;
-            }
-            int ki = i * k;
-            for (int l = 0; l < k; l++) {
-                geo.angleInv(x, io, ii, v, l * d, invRho[l], cross[ki + l], d);
-                kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
-                double w = -ai * b[l];
-                f += w * out4[0];
-                diag += w * out4[1] * ii;
-                coefE[ki + l] = w * out4[3];
-            }
-            coefC[ci + i] += diag;
-        }
-        // ∇ = scale (C W + E V): two small matrix products
-        java.util.Arrays.fill(g, 0.0);
-        SmallMatrices.addProduct(coefC, n, n, x, d, g);
-        SmallMatrices.addProduct(coefE, n, k, v, d, g);
-        if (scale != 1.0) {
-            for (int q = 0; q < n * d; q++) {
-                g[q] *= scale;
-            }
-        }
-        double value = scale * (f + teacherConstant);
-        for (int q = 0; q < n * d; q++) {
-            if (!Double.isFinite(g[q])) {
-                requireFinitePoint(x);
-                throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite gradient entry "
-                        + g[q] + " at parameter " + q);
-            }
-        }
-        if (!Double.isFinite(value)) {
-            requireFinitePoint(x);
-            throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite value " + value);
-        }
-        return value;
-    }
-
-    private void hessianInto(double[] x, double[] out) {
-        int m = n * d;
-        if (out.length != m * m) {
-            throw new IllegalArgumentException("Hessian output has " + out.length + " entries, expected (n·d)² = "
-                    + ((long) m * m));
-        }
-        if (prepare(x)) {
-            requireNonzero("Hessian");
-        }
-        // every off-diagonal block is written once below (setBlock and its transpose); only the diagonal ones accumulate
-        for (int i = 0; i < n; i++) {
-            for (int p = 0; p < d; p++) {
-                java.util.Arrays.fill(out, (i * d + p) * m + i * d, (i * d + p) * m + i * d + d, 0.0);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            double inv = invR[i];
-            for (int q = 0; q < d; q++) {
-                unit[i * d + q] = x[i * d + q] * inv;
-            }
-        }
-        // Diagonal blocks: every term has the form w(αI + u((β−α)u + γn)ᵀ + n(γu + δn)ᵀ) with u = u_i, so they are
-        // accumulated as σ_i = Σ wα, X_i = Σ w((β−α)u + γn), G_i = Σ wγn and only the rank-one wδ nnᵀ goes into the
-        // block (upper triangle): H_ii = σ_i I + u X_iᵀ + G_i uᵀ + Σ wδ nnᵀ, added and mirrored at the end — a
-        // quarter of the arithmetic of adding each term as a full rank-two update.
-        java.util.Arrays.fill(diagSigma, 0.0);
-        java.util.Arrays.fill(diagX, 0.0);
-        java.util.Arrays.fill(diagG, 0.0);
-        double[] o = out13;
-        for (int i = 0; i < n; i++) {
-            int io = i * d;
-            double ri = r[i];
-            // self term: ½a_i² (D″ aaᵀ + (D′/r)(I − aaᵀ))
-            kernel.self(ri, out3);
-            double half = 0.5 * a[i] * a[i];
-            double sig = half * out3[1] / ri;
-            diagSigma[i] += sig;
-            for (int q = 0; q < d; q++) {
-                diagX[io + q] += (half * out3[2] - sig) * unit[io + q];
-            }
-            for (int j = i + 1; j < n; j++) {
-                int jo = j * d;
-                double rj = r[j];
-                geo.angleInv(x, io, invR[i], x, jo, invR[j], gram[i * n + j], d);
-                double c = geo.c;
-                double s = geo.s;
-                planeVectors(unit, io, unit, jo, c, s);
-                kernel.second(ri, rj, c, s, geo.th, o);
-                double w = a[i] * a[j];
-                // h1 at w_i: a1 I + a((b1−a1)a + g1 n)ᵀ + n(g1 a + d1 n)ᵀ
-                diagonalTerm(out, m, i, w, o[0], o[1], o[2], o[3], nvec);
-                // h1 at w_j (v side): basis b = unit_j and m
-                diagonalTerm(out, m, j, w, o[4], o[5], o[6], o[7], mvec);
-                // h2 block (i, j) = e0 I + a (e2 b + e3 m − c e0 b)ᵀ + n (e4 b + e5 m − s e0 b)ᵀ
-                for (int q = 0; q < d; q++) {
-                    double bq = unit[jo + q];
-                    xvec[q] = w * ((o[9] - c * o[8]) * bq + o[10] * mvec[q]);
-                    yvec[q] = w * ((o[11] - s * o[8]) * bq + o[12] * mvec[q]);
+        /**
+         * Norms and dot products of the point (the Gram matrices WWᵀ, upper triangle, and WVᵀ; see
+         * {@link SmallMatrices}); returns true if some neuron is zero.
+         */
+        private boolean prepare(double[] x) {
+            checkLength(x);
+            boolean zero = false;
+            boolean outOfRange = teacherRescaled;
+            SmallMatrices.upperGram(x, n, d, gram);
+            for (int i = 0; i < n; i++) {
+                double s = gram[i * n + i];
+                if (!(s >= SQUARED_NORM_MIN && s <= SQUARED_NORM_MAX)) {
+                    outOfRange = true;
                 }
-                setBlock(out, m, io, jo, w * o[8], unit, io, xvec, nvec, yvec);
-                // block (j, i) = transpose
-                for (int p = 0; p < d; p++) {
-                    int row = (io + p) * m + jo;
-                    for (int q = 0; q < d; q++) {
-                        out[(jo + q) * m + io + p] = out[row + q];
+            }
+            if (outOfRange) {
+                return rescale(x);
+            }
+            SmallMatrices.crossGram(x, n, v, k, d, cross);
+            for (int i = 0; i < n; i++) {
+                r[i] = Math.sqrt(gram[i * n + i]);
+                if (r[i] == 0.0) {
+                    zero = true;
+                    invR[i] = 0.0;
+                } else {
+                    invR[i] = 1.0 / r[i];
+                }
+            }
+            ax = x;
+            aInv = invR;
+            return zero;
+        }
+
+        /**
+         * The out-of-range path of {@link #prepare}: every neuron whose squared norm is outside the range (and is not
+         * exactly zero) is scaled by 2^-e (e from its largest coordinate, so the copy's largest entry is in [1, 2)),
+         * the others are copied as they are (so their dot products are bitwise those of the fast path); gram and
+         * cross are the copies' dot products; r_i = 2^e ‖copy_i‖ exactly
+         * (may overflow to +∞ or round in the subnormal range). Refuses NaN and infinite coordinates. Returns true
+         * if some neuron is zero or has a subnormal norm.
+         */
+        private boolean rescale(double[] x) {
+            boolean zero = false;
+            for (int i = 0; i < n; i++) {
+                int io = i * d;
+                for (int q = 0; q < d; q++) {
+                    if (!Double.isFinite(x[io + q])) {
+                        throw new IllegalArgumentException("student neuron " + (i + 1) + ", coordinate " + (q + 1)
+                                + " is " + x[io + q] + ": every coordinate of the point must be finite");
+                    }
+                }
+                double s = gram[i * n + i];
+                int e = s >= SQUARED_NORM_MIN && s <= SQUARED_NORM_MAX ? 0 : scaleExponent(x, io, d);
+                exps[i] = e;
+                for (int q = 0; q < d; q++) {
+                    scaled[io + q] = Math.scalb(x[io + q], -e);
+                }
+            }
+            SmallMatrices.upperGram(scaled, n, d, gram);
+            SmallMatrices.crossGram(scaled, n, vAngle, k, d, cross);
+            for (int i = 0; i < n; i++) {
+                double rs = Math.sqrt(gram[i * n + i]);
+                r[i] = Math.scalb(rs, exps[i]);
+                if (rs == 0.0) {
+                    zero = true;
+                    invR[i] = 0.0;
+                    scaledInv[i] = 0.0;
+                } else {
+                    zero |= r[i] < Double.MIN_NORMAL; // refused by requireNonzero, as a zero neuron is
+                    invR[i] = 1.0 / r[i];
+                    scaledInv[i] = 1.0 / rs;
+                }
+            }
+            ax = scaled;
+            aInv = scaledInv;
+            return zero;
+        }
+
+        double value(double[] x) {
+            prepare(x);
+            double[] ax = this.ax;
+            double[] aInv = this.aInv;
+            // F = Σ terms: runs of CHUNK consecutive terms summed plainly, each run's sum added to fs + fc with TwoSum
+            // (see the package documentation for the error bound)
+            double fs = 0;
+            double fc = 0;
+            double chunk = 0;
+            int left = CHUNK;
+            for (int i = 0; i < n; i++) {
+                kernel.self(r[i], out3);
+                chunk += 0.5 * a[i] * a[i] * out3[0];
+                int io = i * d;
+                double ri = r[i];
+                double ii = aInv[i];
+                for (int j = i + 1; j < n; j++) {
+                    chunk += a[i] * a[j] * pairValue(ax, io, ri, ii, ax, j * d, r[j], aInv[j], gram[i * n + j]);
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
+                }
+                for (int l = 0; l < k; l++) {
+                    chunk -= a[i] * b[l] * pairValue(ax, io, ri, ii, vAngle, l * d, rho[l], invRhoAngle[l],
+                            cross[i * k + l]);
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
                     }
                 }
             }
-            for (int l = 0; l < k; l++) {
-                int lo = l * d;
-                geo.angleInv(x, io, invR[i], v, lo, invRho[l], cross[i * k + l], d);
-                planeVectors(unit, io, vUnit, lo, geo.c, geo.s);
-                kernel.second(ri, rho[l], geo.c, geo.s, geo.th, o);
-                diagonalTerm(out, m, i, -a[i] * b[l], o[0], o[1], o[2], o[3], nvec);
+            double s = fs + chunk;
+            double bp = s - fs;
+            fc += (fs - (s - bp)) + (chunk - bp);
+            fs = s;
+            double value = scale * total(fs, fc);
+            if (!Double.isFinite(value)) {
+                throw nonFinite("value", value);
+            }
+            return value;
+        }
+
+        /** (fs + fc) + (teacherHi + teacherLo), rounded once at the end (an infinite fs as it is, not NaN). */
+        private double total(double fs, double fc) {
+            if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
+                return fs + teacherHi;
+            }
+            double s = fs + teacherHi;
+            double bp = s - fs;
+            double e = (fs - (s - bp)) + (teacherHi - bp);
+            return s + (e + (fc + teacherLo));
+        }
+
+        /** κ for one pair: norms rx, ry; angle from x, y (in the angle arrays) with inverse norms ix, iy, dot p. */
+        private double pairValue(double[] x, int xo, double rx, double ix, double[] y, int yo, double ry, double iy,
+                                 double p) {
+            if (rx == 0.0 || ry == 0.0) {
+                // the angle is undefined; any kernel of the form E σ(w·x)σ(v·x) does not depend on it here
+                return kernel.value(rx, ry, 0.0, 1.0, 0.5 * Math.PI);
+            }
+            geo.angleInv(x, xo, ix, y, yo, iy, p, d);
+            return kernel.value(rx, ry, geo.c, geo.s, geo.th);
+        }
+
+        /**
+         * Refuses derivatives at a zero neuron ({@link NotDifferentiableException}) and at a neuron whose norm is
+         * below the smallest normal double ({@link NonFiniteObjectiveException}: its direction w/‖w‖, which the
+         * derivatives need, cannot be formed to full precision; F itself is still evaluated by {@link #value}).
+         */
+        private void requireNonzero(String what) {
+            for (int i = 0; i < n; i++) {
+                if (r[i] == 0.0) {
+                    throw new NotDifferentiableException(i, "student neuron " + (i + 1) + " is the zero vector: F is "
+                            + "not differentiable there, so the " + what + " is undefined (paper 000 Lemma 1)");
+                }
+                if (r[i] < Double.MIN_NORMAL) {
+                    throw new NonFiniteObjectiveException(i, "student neuron " + (i + 1) + " has norm " + r[i]
+                            + ", below the smallest normal double (" + Double.MIN_NORMAL + "): the " + what
+                            + " is not evaluated there (1/‖w‖ is not representable; F is)");
+                }
             }
         }
-        for (int i = 0; i < n; i++) {
-            int io = i * d;
-            for (int p = 0; p < d; p++) {
-                int row = (io + p) * m + io;
-                double up = unit[io + p];
-                double gp = diagG[io + p];
-                out[row + p] += diagSigma[i];
-                for (int q = p; q < d; q++) {
-                    out[row + q] += up * diagX[io + q] + gp * unit[io + q];
+
+        /**
+         * The error for a non-finite result: a {@link NonFiniteObjectiveException} naming the student neuron of
+         * largest norm if some norm is outside [10⁻³⁰⁰, 10¹⁵⁰] (F grows like ‖w‖², its derivatives like 1/‖w‖), else
+         * an {@link ArithmeticException} blaming the kernel.
+         */
+        private RuntimeException nonFinite(String what, double got) {
+            int big = -1;
+            int small = -1;
+            for (int i = 0; i < n; i++) {
+                if (big < 0 || r[i] > r[big]) {
+                    big = i;
                 }
-                for (int q = 0; q < p; q++) {
-                    out[row + q] = out[(io + q) * m + io + p];
+                if (r[i] > 0 && (small < 0 || r[i] < r[small])) {
+                    small = i;
                 }
             }
+            String result = "the " + what + " is " + got;
+            if (big >= 0 && !(r[big] <= 1e150)) {
+                return new NonFiniteObjectiveException(big, "student neuron " + (big + 1) + " has norm " + r[big]
+                        + ": " + result + " (F grows like the squared norms; it is representable up to norms of "
+                        + "about 1e153)");
+            }
+            if (small >= 0 && r[small] < 1e-300) {
+                return new NonFiniteObjectiveException(small, "student neuron " + (small + 1) + " has norm "
+                        + r[small] + ": " + result + " (second derivatives grow like 1/‖w‖)");
+            }
+            return new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite " + what + " " + got
+                    + " (check the kernel formula at this point)");
         }
-        for (int q = 0; q < m * m; q++) {
-            double h = out[q];
-            if (!Double.isFinite(h)) {
-                requireFinitePoint(x);
-                throw new ArithmeticException("kernel '" + kernel.name() + "' gave a non-finite Hessian entry " + h
-                        + " at (" + (q / m) + ", " + (q % m) + ")");
+
+        /**
+         * ∇F into g and, if {@code withValue}, F (else NaN: the gradient alone does not need F's sums, which
+         * {@link #coefficientsOnly} skips, and stays defined where F overflows).
+         */
+        double valueAndGradient(double[] x, double[] g, boolean withValue) {
+            if (g.length != n * d) {
+                throw new IllegalArgumentException("gradient output has " + g.length + " entries, expected "
+                        + (n * d));
             }
+            if (g == x) {
+                throw new IllegalArgumentException("gradient output must not be the input array");
+            }
+            if (prepare(x)) {
+                requireNonzero("gradient");
+            }
+            double[] ax = this.ax;
+            java.util.Arrays.fill(coefC, 0.0);
+            double value = withValue ? coefficientsAndValue(ax) : coefficientsOnly(ax);
+            assemble(x, ax, g);
+            if (withValue && !Double.isFinite(value)) {
+                throw nonFinite("value", value);
+            }
+            for (int q = 0; q < n * d; q++) {
+                if (!Double.isFinite(g[q])) {
+                    throw nonFinite("gradient entry " + q, g[q]);
+                }
+            }
+            return value;
+        }
+
+        /**
+         * The gradient's coefficients C (diagonal: Σ of the kernel's radial terms times 1/‖w_i‖; off-diagonal: the
+         * pair terms) and E, and F: one pass over the pairs.
+         */
+        private double coefficientsAndValue(double[] ax) {
+            double[] aInv = this.aInv;
+            // F's terms as in value(): runs of CHUNK summed plainly, the runs' sums with TwoSum
+            double fs = 0;
+            double fc = 0;
+            double chunk = 0;
+            int left = CHUNK;
+            for (int i = 0; i < n; i++) {
+                double ri = r[i];
+                double ii = aInv[i]; // 1/‖w_i‖, or 1/‖scaled w_i‖ on the rescaled path (see the assembly below)
+                int io = i * d;
+                int ci = i * n;
+                double ai = a[i];
+                kernel.self(ri, out3);
+                double half = 0.5 * ai * ai;
+                chunk += half * out3[0];
+                double diag = half * out3[1] * ii;
+                for (int j = i + 1; j < n; j++) {
+                    double rj = r[j];
+                    double ij = aInv[j];
+                    geo.angleInv(ax, io, ii, ax, j * d, ij, gram[ci + j], d);
+                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
+                    double w = ai * a[j];
+                    chunk += w * out4[0];
+                    diag += w * out4[1] * ii;
+                    coefC[j * n + j] += w * out4[2] * ij;
+                    double off = w * out4[3];
+                    coefC[ci + j] = off;
+                    coefC[j * n + i] = off;
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
+                }
+                int ki = i * k;
+                for (int l = 0; l < k; l++) {
+                    geo.angleInv(ax, io, ii, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
+                    kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
+                    double w = -ai * b[l];
+                    chunk += w * out4[0];
+                    diag += w * out4[1] * ii;
+                    coefE[ki + l] = w * out4[3];
+                    if (--left == 0) {
+                        double s = fs + chunk;
+                        double bp = s - fs;
+                        fc += (fs - (s - bp)) + (chunk - bp);
+                        fs = s;
+                        chunk = 0;
+                        left = CHUNK;
+                    }
+                }
+                coefC[ci + i] += diag;
+            }
+            double s = fs + chunk;
+            double bp = s - fs;
+            fc += (fs - (s - bp)) + (chunk - bp);
+            fs = s;
+            return scale * total(fs, fc);
+        }
+
+        /** {@link #coefficientsAndValue} without F (the same coefficients, bit for bit); returns NaN. */
+        private double coefficientsOnly(double[] ax) {
+            double[] aInv = this.aInv;
+            for (int i = 0; i < n; i++) {
+                double ri = r[i];
+                double ii = aInv[i];
+                int io = i * d;
+                int ci = i * n;
+                double ai = a[i];
+                kernel.self(ri, out3);
+                double half = 0.5 * ai * ai;
+                double diag = half * out3[1] * ii;
+                for (int j = i + 1; j < n; j++) {
+                    double rj = r[j];
+                    double ij = aInv[j];
+                    geo.angleInv(ax, io, ii, ax, j * d, ij, gram[ci + j], d);
+                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
+                    double w = ai * a[j];
+                    diag += w * out4[1] * ii;
+                    coefC[j * n + j] += w * out4[2] * ij;
+                    double off = w * out4[3];
+                    coefC[ci + j] = off;
+                    coefC[j * n + i] = off;
+                }
+                int ki = i * k;
+                for (int l = 0; l < k; l++) {
+                    geo.angleInv(ax, io, ii, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
+                    kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
+                    double w = -ai * b[l];
+                    diag += w * out4[1] * ii;
+                    coefE[ki + l] = w * out4[3];
+                }
+                coefC[ci + i] += diag;
+            }
+            return Double.NaN;
+        }
+
+        /** g = scale (C W + E V): two small matrix products. */
+        private void assemble(double[] x, double[] ax, double[] g) {
+            java.util.Arrays.fill(g, 0.0);
+            if (ax != x) {
+                // rescaled path: C's diagonal carries 1/‖scaled w_i‖ = 2^e_i/‖w_i‖, so it multiplies scaled w_i
+                // (= 2^-e_i w_i); the off-diagonal C_ij multiply w_j = 2^e_j scaled w_j
+                for (int j = 0; j < n; j++) {
+                    if (exps[j] != 0) {
+                        for (int i = 0; i < n; i++) {
+                            if (i != j) {
+                                coefC[i * n + j] = Math.scalb(coefC[i * n + j], exps[j]);
+                            }
+                        }
+                    }
+                }
+            }
+            SmallMatrices.addProduct(coefC, n, n, ax, d, g);
+            SmallMatrices.addProduct(coefE, n, k, v, d, g);
             if (scale != 1.0) {
-                out[q] = h * scale;
-            }
-        }
-    }
-
-    /** nvec = (b − c a)/s and mvec = (a − c b)/s; zero when s = 0. */
-    private void planeVectors(double[] ua, int ao, double[] ub, int bo, double c, double s) {
-        if (s == 0.0) {
-            java.util.Arrays.fill(nvec, 0.0);
-            java.util.Arrays.fill(mvec, 0.0);
-            return;
-        }
-        double inv = 1.0 / s;
-        for (int q = 0; q < d; q++) {
-            double aq = ua[ao + q];
-            double bq = ub[bo + q];
-            nvec[q] = (bq - c * aq) * inv;
-            mvec[q] = (aq - c * bq) * inv;
-        }
-    }
-
-    /**
-     * Adds w·(α I + u((β−α)u + γn)ᵀ + n(γu + δn)ᵀ), u = unit_i, to diagonal block i: σ_i, X_i and G_i take the first
-     * three parts, and wδ nnᵀ goes into the block's upper triangle (the rest is added by hessianInto at the end).
-     */
-    private void diagonalTerm(double[] out, int m, int i, double w, double alpha, double beta, double gamma,
-                              double delta, double[] nv) {
-        int io = i * d;
-        diagSigma[i] += w * alpha;
-        double xu = w * (beta - alpha);
-        double xn = w * gamma;
-        double wd = w * delta;
-        for (int q = 0; q < d; q++) {
-            double nq = nv[q];
-            diagX[io + q] += xu * unit[io + q] + xn * nq;
-            diagG[io + q] += xn * nq;
-        }
-        if (wd != 0.0) {
-            for (int p = 0; p < d; p++) {
-                int row = (io + p) * m + io;
-                double f = wd * nv[p];
-                for (int q = p; q < d; q++) {
-                    out[row + q] = SmallMatrices.madd(f, nv[q], out[row + q]);
+                for (int q = 0; q < n * d; q++) {
+                    g[q] *= scale;
                 }
             }
         }
-    }
 
-    /** out[block (ro, co)] = sigma I + u xᵀ + n yᵀ. */
-    private void setBlock(double[] out, int m, int ro, int co, double sigma, double[] u, int uo, double[] xv,
-                          double[] nv, double[] yv) {
-        for (int p = 0; p < d; p++) {
-            int row = (ro + p) * m + co;
-            double up = u[uo + p];
-            double np = nv[p];
-            for (int q = 0; q < d; q++) {
-                out[row + q] = SmallMatrices.madd(np, yv[q], SmallMatrices.madd(up, xv[q], 0.0));
+        private void hessianInto(double[] x, double[] out) {
+            int m = n * d;
+            if (out.length != m * m) {
+                throw new IllegalArgumentException("Hessian output has " + out.length + " entries, expected (n·d)² = "
+                        + ((long) m * m));
             }
-            out[row + p] = SmallMatrices.madd(np, yv[p], SmallMatrices.madd(up, xv[p], sigma));
+            if (prepare(x)) {
+                requireNonzero("Hessian");
+            }
+            double[] ax = this.ax;
+            double[] aInv = this.aInv;
+            // every off-diagonal block is written once below (setBlock and its transpose); only the diagonal ones accumulate
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < d; p++) {
+                    java.util.Arrays.fill(out, (i * d + p) * m + i * d, (i * d + p) * m + i * d + d, 0.0);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double inv = aInv[i];
+                for (int q = 0; q < d; q++) {
+                    unit[i * d + q] = ax[i * d + q] * inv;
+                }
+            }
+            // Diagonal blocks: every term has the form w(αI + u((β−α)u + γn)ᵀ + n(γu + δn)ᵀ) with u = u_i, so they are
+            // accumulated as σ_i = Σ wα, X_i = Σ w((β−α)u + γn), G_i = Σ wγn and only the rank-one wδ nnᵀ goes into the
+            // block (upper triangle): H_ii = σ_i I + u X_iᵀ + G_i uᵀ + Σ wδ nnᵀ, added and mirrored at the end — a
+            // quarter of the arithmetic of adding each term as a full rank-two update.
+            java.util.Arrays.fill(diagSigma, 0.0);
+            java.util.Arrays.fill(diagX, 0.0);
+            java.util.Arrays.fill(diagG, 0.0);
+            double[] o = out13;
+            for (int i = 0; i < n; i++) {
+                int io = i * d;
+                double ri = r[i];
+                // self term: ½a_i² (D″ aaᵀ + (D′/r)(I − aaᵀ))
+                kernel.self(ri, out3);
+                double half = 0.5 * a[i] * a[i];
+                double sig = half * out3[1] / ri;
+                diagSigma[i] += sig;
+                for (int q = 0; q < d; q++) {
+                    diagX[io + q] += (half * out3[2] - sig) * unit[io + q];
+                }
+                for (int j = i + 1; j < n; j++) {
+                    int jo = j * d;
+                    double rj = r[j];
+                    geo.angleInv(ax, io, aInv[i], ax, jo, aInv[j], gram[i * n + j], d);
+                    double c = geo.c;
+                    double s = geo.s;
+                    planeVectors(unit, io, unit, jo, c, s);
+                    kernel.second(ri, rj, c, s, geo.th, o);
+                    double w = a[i] * a[j];
+                    // h1 at w_i: a1 I + a((b1−a1)a + g1 n)ᵀ + n(g1 a + d1 n)ᵀ
+                    diagonalTerm(out, m, i, w, o[0], o[1], o[2], o[3], nvec);
+                    // h1 at w_j (v side): basis b = unit_j and m
+                    diagonalTerm(out, m, j, w, o[4], o[5], o[6], o[7], mvec);
+                    // h2 block (i, j) = e0 I + a (e2 b + e3 m − c e0 b)ᵀ + n (e4 b + e5 m − s e0 b)ᵀ
+                    for (int q = 0; q < d; q++) {
+                        double bq = unit[jo + q];
+                        xvec[q] = w * ((o[9] - c * o[8]) * bq + o[10] * mvec[q]);
+                        yvec[q] = w * ((o[11] - s * o[8]) * bq + o[12] * mvec[q]);
+                    }
+                    setBlock(out, m, io, jo, w * o[8], unit, io, xvec, nvec, yvec);
+                    // block (j, i) = transpose
+                    for (int p = 0; p < d; p++) {
+                        int row = (io + p) * m + jo;
+                        for (int q = 0; q < d; q++) {
+                            out[(jo + q) * m + io + p] = out[row + q];
+                        }
+                    }
+                }
+                for (int l = 0; l < k; l++) {
+                    int lo = l * d;
+                    geo.angleInv(ax, io, aInv[i], vAngle, lo, invRhoAngle[l], cross[i * k + l], d);
+                    planeVectors(unit, io, vUnit, lo, geo.c, geo.s);
+                    kernel.second(ri, rho[l], geo.c, geo.s, geo.th, o);
+                    diagonalTerm(out, m, i, -a[i] * b[l], o[0], o[1], o[2], o[3], nvec);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int io = i * d;
+                for (int p = 0; p < d; p++) {
+                    int row = (io + p) * m + io;
+                    double up = unit[io + p];
+                    double gp = diagG[io + p];
+                    out[row + p] += diagSigma[i];
+                    for (int q = p; q < d; q++) {
+                        out[row + q] += up * diagX[io + q] + gp * unit[io + q];
+                    }
+                    for (int q = 0; q < p; q++) {
+                        out[row + q] = out[(io + q) * m + io + p];
+                    }
+                }
+            }
+            for (int q = 0; q < m * m; q++) {
+                double h = out[q];
+                if (!Double.isFinite(h)) {
+                    throw nonFinite("Hessian entry (" + (q / m) + ", " + (q % m) + ")", h);
+                }
+                if (scale != 1.0) {
+                    out[q] = h * scale;
+                }
+            }
+        }
+
+        /** nvec = (b − c a)/s and mvec = (a − c b)/s; zero when s = 0. */
+        private void planeVectors(double[] ua, int ao, double[] ub, int bo, double c, double s) {
+            if (s == 0.0) {
+                java.util.Arrays.fill(nvec, 0.0);
+                java.util.Arrays.fill(mvec, 0.0);
+                return;
+            }
+            double inv = 1.0 / s;
+            for (int q = 0; q < d; q++) {
+                double aq = ua[ao + q];
+                double bq = ub[bo + q];
+                nvec[q] = (bq - c * aq) * inv;
+                mvec[q] = (aq - c * bq) * inv;
+            }
+        }
+
+        /**
+         * Adds w·(α I + u((β−α)u + γn)ᵀ + n(γu + δn)ᵀ), u = unit_i, to diagonal block i: σ_i, X_i and G_i take the first
+         * three parts, and wδ nnᵀ goes into the block's upper triangle (the rest is added by hessianInto at the end).
+         */
+        private void diagonalTerm(double[] out, int m, int i, double w, double alpha, double beta, double gamma,
+                                  double delta, double[] nv) {
+            int io = i * d;
+            diagSigma[i] += w * alpha;
+            double xu = w * (beta - alpha);
+            double xn = w * gamma;
+            double wd = w * delta;
+            for (int q = 0; q < d; q++) {
+                double nq = nv[q];
+                diagX[io + q] += xu * unit[io + q] + xn * nq;
+                diagG[io + q] += xn * nq;
+            }
+            if (wd != 0.0) {
+                for (int p = 0; p < d; p++) {
+                    int row = (io + p) * m + io;
+                    double f = wd * nv[p];
+                    for (int q = p; q < d; q++) {
+                        out[row + q] = SmallMatrices.madd(f, nv[q], out[row + q]);
+                    }
+                }
+            }
+        }
+
+        /** out[block (ro, co)] = sigma I + u xᵀ + n yᵀ. */
+        private void setBlock(double[] out, int m, int ro, int co, double sigma, double[] u, int uo, double[] xv,
+                              double[] nv, double[] yv) {
+            for (int p = 0; p < d; p++) {
+                int row = (ro + p) * m + co;
+                double up = u[uo + p];
+                double np = nv[p];
+                for (int q = 0; q < d; q++) {
+                    out[row + q] = SmallMatrices.madd(np, yv[q], SmallMatrices.madd(up, xv[q], 0.0));
+                }
+                out[row + p] = SmallMatrices.madd(np, yv[p], SmallMatrices.madd(up, xv[p], sigma));
+            }
         }
     }
 }

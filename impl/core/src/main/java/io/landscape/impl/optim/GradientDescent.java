@@ -2,6 +2,7 @@ package io.landscape.impl.optim;
 
 import io.landscape.api.Gradient;
 import io.landscape.api.NotDifferentiableException;
+import io.landscape.impl.objective.NonFiniteObjectiveException;
 import io.landscape.api.Objective;
 import io.landscape.api.function.DifferentiableFunction;
 import io.landscape.api.function.NetworkObjective;
@@ -336,7 +337,7 @@ public final class GradientDescent {
                     }
                     value = 0.0;
                 }
-            } catch (NotDifferentiableException | ArithmeticException e) {
+            } catch (NotDifferentiableException | NonFiniteObjectiveException | ArithmeticException e) {
                 return new Attempt(null, Double.NaN, monitor.steps(), 0);
             }
             // one pass over g for both norms (per-block maximum and total)

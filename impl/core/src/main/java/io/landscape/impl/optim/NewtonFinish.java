@@ -1,6 +1,7 @@
 package io.landscape.impl.optim;
 
 import io.landscape.api.NotDifferentiableException;
+import io.landscape.impl.objective.NonFiniteObjectiveException;
 import io.landscape.api.Objective;
 import io.landscape.api.function.TwiceDifferentiableFunction;
 import io.landscape.impl.linalg.Cholesky;
@@ -158,7 +159,7 @@ public final class NewtonFinish {
             }
             ok = GradientDescent.maxNeuronNorm(g, d) <= tol && SmallMatrices.distance(x, x0) <= o.radius()
                     && value >= o.minValue() && positiveDefiniteAtEnd(x, value);
-        } catch (NotDifferentiableException | ArithmeticException e) {
+        } catch (NotDifferentiableException | NonFiniteObjectiveException | ArithmeticException e) {
             ok = false;
         }
         if (!ok) {

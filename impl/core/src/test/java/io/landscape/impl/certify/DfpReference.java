@@ -8,15 +8,15 @@ import org.hipparchus.dfp.DfpMath;
  * F and ∇F of the ReLU teacher–student loss in 40-digit decimal arithmetic (Hipparchus {@link Dfp}), straight from the
  * closed forms of paper 002 Eqs. 6–8 — an independent high-precision reference for the interval enclosures.
  */
-final class DfpReference {
-    static final DfpField FIELD = new DfpField(40);
+public final class DfpReference {
+    public static final DfpField FIELD = new DfpField(40);
     private final double[][] v;
     private final double[] a;
     private final double[] b;
     private final double scale;
     private final int d;
 
-    DfpReference(double[][] v, double[] a, double[] b, double scale) {
+    public DfpReference(double[][] v, double[] a, double[] b, double scale) {
         this.v = v;
         this.a = a;
         this.b = b;
@@ -65,7 +65,7 @@ final class DfpReference {
         return out;
     }
 
-    Dfp value(double[] x) {
+    public Dfp value(double[] x) {
         int n = x.length / d;
         Dfp f = FIELD.getZero();
         for (int i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ final class DfpReference {
         return f.multiply(FIELD.newDfp(scale));
     }
 
-    Dfp[] gradient(double[] x) {
+    public Dfp[] gradient(double[] x) {
         int n = x.length / d;
         Dfp[] out = new Dfp[n * d];
         for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ package io.landscape.impl.experiment.spurious;
 
 import io.landscape.impl.objective.FastAngle;
 import io.landscape.impl.objective.PairGeometry;
+import io.landscape.impl.objective.PairwiseObjective;
 import io.landscape.impl.objective.SmallMatrices;
 
 import io.landscape.api.Landscape;
@@ -20,7 +21,7 @@ import io.landscape.api.Problem;
  * student pairs: the chord ‖w̄_i ∓ w̄_j‖ of the general {@link PairGeometry}) so θ stays accurate to a few ulps
  * down to θ → 0. About 3× cheaper per step than the general {@link io.landscape.impl.objective.PairwiseObjective},
  * to which {@link #value} and {@link #hessian} delegate and against which {@code SpuriousIdentityObjectiveTest} checks
- * the gradient. Not thread-safe; one instance per thread.
+ * the gradient. Safe to share between threads (see {@link IdentityTeacherBase}).
  */
 public final class IdentityTeacherObjective extends IdentityTeacherBase {
     private final double[] r;
@@ -39,6 +40,11 @@ public final class IdentityTeacherObjective extends IdentityTeacherBase {
         this.coefC = new double[n * n];
         this.gram = new double[n * n];
         this.coefE = new double[n * k];
+    }
+
+    @Override
+    IdentityTeacherBase copy() {
+        return new IdentityTeacherObjective(general, k, n);
     }
 
     /** The scalar identity-teacher objective for k teachers in R^k and n students. */
@@ -92,8 +98,10 @@ public final class IdentityTeacherObjective extends IdentityTeacherBase {
         double f = 0;
         for (int i = 0; i < n; i++) {
             double s = gram[i * n + i]; // the squared norm, from the Gram matrix's diagonal
-            if (s == 0.0) {
-                throw zeroNeuron(i);
+            if (s < PairwiseObjective.SQUARED_NORM_MIN) {
+                tinyNeuron(x, i, s); // throws for a zero neuron
+                outOfRange = true;
+                return Double.NaN;
             }
             r[i] = Math.sqrt(s);
             invR[i] = 1.0 / r[i];

@@ -3,6 +3,7 @@ package io.landscape.impl.experiment.spurious;
 import io.landscape.api.Objective;
 import io.landscape.impl.objective.FastAngle;
 import io.landscape.impl.objective.PairGeometry;
+import io.landscape.impl.objective.PairwiseObjective;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -33,7 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Pairs are evaluated twice (rows i and j) because full rows vectorise without masks. One plain GD step (JMH
  * {@code GradientDescentBenchmark.gdStep} vs {@code gdStepScalar}, 512-bit vectors): 3.8 vs 5.4 µs at k = n = 20,
  * 14.2 vs 29.0 µs at k = n = 40. Allocation-free once compiled (every vector is scalar-replaced by C2; JMH
- * {@code -prof gc}: 0.02 B/op). Not thread-safe; one instance per thread.
+ * {@code -prof gc}: 0.02 B/op). Safe to share between threads (see {@link IdentityTeacherBase}).
  *
  * <p>Loading this class needs the incubator module ({@code --add-modules jdk.incubator.vector}); use
  * {@link IdentityTeacherObjective#best} which falls back to the scalar evaluator without it.
@@ -107,6 +108,11 @@ final class VectorIdentityObjective extends IdentityTeacherBase {
     }
 
     @Override
+    IdentityTeacherBase copy() {
+        return new VectorIdentityObjective(general, k, n);
+    }
+
+    @Override
     double compute(double[] x, double[] g, boolean withValue) {
         final int n = this.n;
         final int k = this.k;
@@ -120,8 +126,10 @@ final class VectorIdentityObjective extends IdentityTeacherBase {
         double squares = 0;
         for (int i = 0; i < n; i++) {
             double s = gram[i * np + i];
-            if (s == 0.0) {
-                throw zeroNeuron(i);
+            if (s < PairwiseObjective.SQUARED_NORM_MIN) {
+                tinyNeuron(x, i, s); // throws for a zero neuron
+                outOfRange = true;
+                return Double.NaN;
             }
             r[i] = Math.sqrt(s);
             invR[i] = 1.0 / r[i];

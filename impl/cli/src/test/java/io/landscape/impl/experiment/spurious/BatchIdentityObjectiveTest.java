@@ -37,6 +37,11 @@ class BatchIdentityObjectiveTest {
                 b.get(gb, lane, g);
                 return f[lane] - teacher;
             }
+
+            @Override
+            IdentityTeacherBase copy() {
+                throw new UnsupportedOperationException("single-threaded test adapter");
+            }
         };
     }
 

@@ -76,5 +76,51 @@ class SpuriousIdentityObjectiveTest {
         double[] x = {1, 0, 0, 0, 0, 0};
         assertThrows(NotDifferentiableException.class, () -> f.valueAndGradient(x, new double[6]));
         assertThrows(NotDifferentiableException.class, () -> f.gradient().evaluate(x, new double[6]));
+        tinyNeuronIsEvaluatedByTheGeneralObjective(f);
+    }
+
+    /**
+     * A neuron of norm ~1e-170 (squared norm 0 in double) is not the zero vector: F and ∇F are the general objective's
+     * (which rescales it), bit for bit, with an O(1) gradient; the same with norm 1e-150 (squared norm subnormal).
+     */
+    static void tinyNeuronIsEvaluatedByTheGeneralObjective(Objective f) {
+        Objective general = Landscape.objective(f.problem());
+        int m = f.dimension();
+        for (double s : new double[] {1e-170, 1e-150}) {
+            double[] x = new double[m];
+            SplittableRandom rng = new SplittableRandom(4);
+            for (int q = 0; q < m; q++) {
+                x[q] = rng.nextGaussian();
+            }
+            int d = f.problem().inputDimension();
+            for (int q = 0; q < d; q++) {
+                x[q] *= s;
+            }
+            double[] g = new double[m];
+            double[] ref = new double[m];
+            assertEquals(general.valueAndGradient(x, ref), f.valueAndGradient(x, g), 0.0);
+            assertTrue(java.util.Arrays.equals(ref, g), "gradient at a neuron of norm ~" + s);
+            assertTrue(Math.abs(g[0]) + Math.abs(g[1]) > 1e-3, "O(1) gradient on the tiny neuron");
+            double[] g2 = new double[m];
+            f.gradient().evaluate(x, g2);
+            assertTrue(java.util.Arrays.equals(ref, g2), "gradient-only path");
+        }
+    }
+
+    /** One identity-teacher evaluator shared by three threads, 200 000 calls each: bitwise the single-thread results. */
+    static void sharedByThreads(Objective f) throws InterruptedException {
+        SplittableRandom rng = new SplittableRandom(8);
+        int k = f.problem().inputDimension();
+        int n = f.problem().studentCount();
+        double[][] points = new double[24][];
+        for (int t = 0; t < points.length; t++) {
+            points[t] = point(rng, k, n, t);
+        }
+        assertEquals(0, io.landscape.impl.objective.SharedObjective.mismatches(f, points, 3, 200_000, false));
+    }
+
+    @Test
+    void sharedByThreads() throws InterruptedException {
+        sharedByThreads(IdentityTeacherObjective.create(6, 6));
     }
 }

@@ -144,6 +144,7 @@ class VectorIdentityObjectiveTest {
         double[] x = {1, 0, 0, 0, 0, 0};
         assertThrows(NotDifferentiableException.class, () -> f.valueAndGradient(x, new double[6]));
         assertThrows(NotDifferentiableException.class, () -> f.gradient().evaluate(x, new double[6]));
+        SpuriousIdentityObjectiveTest.tinyNeuronIsEvaluatedByTheGeneralObjective(f);
         Objective g = make(5, 6);
         double[] y = SpuriousIdentityObjectiveTest.point(new SplittableRandom(2), 5, 6, 0);
         double[] g1 = new double[30];
@@ -153,5 +154,10 @@ class VectorIdentityObjectiveTest {
         for (int i = 0; i < 30; i++) {
             assertEquals(g1[i], g2[i], 0.0);
         }
+    }
+
+    @Test
+    void sharedByThreads() throws InterruptedException {
+        SpuriousIdentityObjectiveTest.sharedByThreads(make(12, 12));
     }
 }
