@@ -1,0 +1,63 @@
+package io.landscape.impl.basin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import io.landscape.api.empirical.BasinSolution;
+import io.landscape.api.empirical.DataSet;
+import io.landscape.api.empirical.EmpiricalProblem;
+import io.landscape.api.empirical.Loss;
+import io.landscape.impl.empirical.Initialization;
+
+class BasinSolverTest {
+    static final double[][] X = {{1, 0}, {0, 1}, {1, 1}, {-1, 0.5}};
+    static final double[] Y = {1, -0.5, 2, 0.3};
+    static final double[] POINT = {1, 0.2, 0.3, -1, -0.5, 0.4, 0.7, -1.2, 0.4};
+
+    @Test
+    void issueInstanceSatisfiesKkt() {
+        EmpiricalProblem p = new EmpiricalProblem(new DataSet(X, Y), Loss.SQUARED, 3);
+        for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
+            new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
+            BasinSolution sol = s.solve(p, POINT);
+            System.out.println(sol.basinValue() + " kkt " + sol.kktResidual() + " it " + sol.iterations() + " "
+                    + sol.method() + " loss " + sol.loss());
+            assertTrue(sol.kktResidual() <= 1e-8, "KKT " + sol.kktResidual());
+        }
+    }
+
+    @Test
+    void fullRankClosedForm() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        double worst = 0;
+        long t0 = System.nanoTime();
+        for (int trial = 0; trial < 200; trial++) {
+            int m = 1 + rnd.nextInt(6);
+            int d = m + rnd.nextInt(4);
+            int n = 1 + rnd.nextInt(6);
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = Initialization.gaussian(rnd);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
+            for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
+                new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
+                BasinSolution sol = s.solve(p, w);
+                double cf = ClosedForm.fullRankSquared(p, sol.cell());
+                worst = Math.max(worst, Math.abs(sol.basinValue() - cf));
+                assertEquals(cf, sol.basinValue(), 1e-9, "trial " + trial);
+                assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
+            }
+        }
+        System.out.println("worst " + worst + " in " + (System.nanoTime() - t0) / 1e6 + " ms");
+    }
+}
