@@ -95,7 +95,7 @@ public final class CellBasinSolver implements BasinSolver {
             double[] xi = res.xi();
             double[] lam = res.lambda();
             double best = Certificate.blockResidual(block, problem.loss(), xi, lam);
-            if (options.polish && problem.loss() == Loss.SQUARED) {
+            if (options.polish && problem.loss() == Loss.SQUARED && best > 1e-12) {
                 double[] slack = new double[block.constraints()];
                 block.slacks(xi, slack);
                 for (double kappa : new double[] {1.0, 1e-2, 1e2}) {

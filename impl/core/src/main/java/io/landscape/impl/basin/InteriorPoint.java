@@ -234,44 +234,55 @@ final class InteriorPoint {
                 converged = true;
                 break;
             }
-            if (eta >= 0.999 * lastEta && rdual <= 1e3 * tolFeas * (1 + gradScale)) {
-                if (++stalled >= 3) {
-                    break; // rounding floor: no further progress possible
+            double progress = Math.max(eta, rdual * nc);
+            if (progress >= 0.9 * lastEta) {
+                if (++stalled >= 8) {
+                    break; // rounding floor (or an infimum approached only at infinity): no further progress
                 }
             } else {
                 stalled = 0;
+                lastEta = progress;
             }
-            lastEta = Math.min(lastEta, eta);
             double muNow = eta / nc;
             for (int i = 0; i < nc; i++) {
                 d[i] = lambda[i] / s[i];
             }
             factor();
-            // predictor (affine scaling): rhs = −∇f
-            for (int i = 0; i < n; i++) {
-                rhs[i] = -grad[i];
+            double sigma;
+            if (loss == Loss.SQUARED) {
+                // Mehrotra predictor (affine scaling): rhs = −∇f
+                for (int i = 0; i < n; i++) {
+                    rhs[i] = -grad[i];
+                }
+                solveRefined(rhs, dxi);
+                if (!finite(dxi)) {
+                    break;
+                }
+                b.slacks(dxi, ds);
+                for (int i = 0; i < nc; i++) {
+                    dl[i] = -lambda[i] - d[i] * ds[i];
+                }
+                double aP = maxStep(s, ds);
+                double aD = maxStep(lambda, dl);
+                double muAff = 0;
+                for (int i = 0; i < nc; i++) {
+                    muAff += (s[i] + aP * ds[i]) * (lambda[i] + aD * dl[i]);
+                }
+                muAff /= nc;
+                sigma = Math.pow(Math.max(0, muAff) / muNow, 3);
+                sigma = Math.min(1.0, Math.max(sigma, 0.0));
+                // corrector: w = (σμ − Δs_aff Δλ_aff)/s
+                for (int i = 0; i < nc; i++) {
+                    corrW[i] = (sigma * muNow - ds[i] * dl[i]) / s[i];
+                }
+            } else {
+                // a non-quadratic loss: B&V's primal-dual step towards the central point with σ = 1/MU
+                sigma = 1.0 / MU;
+                for (int i = 0; i < nc; i++) {
+                    corrW[i] = sigma * muNow / s[i];
+                }
             }
-            solveRefined(rhs, dxi);
-            if (!finite(dxi)) {
-                break;
-            }
-            b.slacks(dxi, ds);
-            for (int i = 0; i < nc; i++) {
-                dl[i] = -lambda[i] - d[i] * ds[i];
-            }
-            double aP = maxStep(s, ds);
-            double aD = maxStep(lambda, dl);
-            double muAff = 0;
-            for (int i = 0; i < nc; i++) {
-                muAff += (s[i] + aP * ds[i]) * (lambda[i] + aD * dl[i]);
-            }
-            muAff /= nc;
-            double sigma = Math.pow(Math.max(0, muAff) / muNow, 3);
-            sigma = Math.min(1.0, Math.max(sigma, 0.0));
-            // corrector: w = (σμ − Δs_aff Δλ_aff)/s, rhs = −∇f + Cᵀ w
-            for (int i = 0; i < nc; i++) {
-                corrW[i] = (sigma * muNow - ds[i] * dl[i]) / s[i];
-            }
+            // rhs = −∇f + Cᵀ w
             for (int i = 0; i < n; i++) {
                 rhs[i] = -grad[i];
             }
@@ -423,11 +434,11 @@ final class InteriorPoint {
             for (int a = 0; a < r; a++) {
                 maxDiag = Math.max(maxDiag, blocks[off + a * r + a]);
             }
-            double reg = Math.max(delta, 1e-12 * maxDiag);
+            double reg = Math.max(delta, 1e-15 * maxDiag);
             for (int a = 0; a < r; a++) {
                 blocks[off + a * r + a] += reg;
             }
-            Dense.cholesky(blocks, off, r, reg * 1e-3);
+            Dense.cholesky(blocks, off, r, reg);
             int cnt = 0;
             for (int t = 0; t < m; t++) {
                 if (b.active[g * m + t]) {
@@ -497,7 +508,7 @@ final class InteriorPoint {
 
     private void solveRefined(double[] v, double[] x) {
         applyInverse(v, x);
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < 3; round++) {
             applyOperator(x, gTrial);
             for (int i = 0; i < n; i++) {
                 gTrial[i] = v[i] - gTrial[i];
