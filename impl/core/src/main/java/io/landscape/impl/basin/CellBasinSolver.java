@@ -367,8 +367,28 @@ public final class CellBasinSolver implements BasinSolver {
             }
         }
         double[] yc = new double[me];
+        double ymax = 0;
         for (int t = 0; t < me; t++) {
             yc[t] = y[ex[t]];
+            ymax = Math.max(ymax, Math.abs(yc[t]));
+        }
+        // Bas depends on the cell only: rescale each group's start (a positive factor keeps it strictly inside its
+        // cone) so its contributions to the predictions are of the targets' size, whatever the initialisation scale
+        double target = (ymax > 0 ? ymax : 1.0) / Math.max(1, k);
+        for (int g = 0; g < k; g++) {
+            double big = 0;
+            for (int t = 0; t < me; t++) {
+                double u = 0;
+                for (int c = 0; c < r; c++) {
+                    u += start[g * r + c] * xt[t * r + c];
+                }
+                big = Math.max(big, Math.abs(u));
+            }
+            if (big > 0) {
+                for (int c = 0; c < r; c++) {
+                    start[g * r + c] *= target / big;
+                }
+            }
         }
         return new Block(ex, yc, r, xt, k, active, sign, start, 1.0 / mTotal, co, basis, members);
     }

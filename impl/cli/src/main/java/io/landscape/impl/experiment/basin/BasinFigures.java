@@ -102,21 +102,19 @@ public final class BasinFigures {
         return chart;
     }
 
-    /** 10⁻ⁿ labels on decades, nothing elsewhere. */
+    /**
+     * Labels for a linear axis that carries log₁₀ of the plotted quantity: 10ᵏ at integers, a·10ᵏ between them (XChart's
+     * logarithmic axis with a custom formatter does not terminate, so log plots are drawn this way).
+     */
     static Function<Double, String> powerOfTen() {
-        return v -> {
-            if (!(v > 0)) {
-                return "";
+        return e -> {
+            long k = (long) Math.floor(e + 1e-9);
+            double mant = Math.pow(10, e - k);
+            String pow = k == 0 ? "1" : "10" + superscript(k);
+            if (Math.abs(mant - 1) < 1e-6) {
+                return pow;
             }
-            double e = Math.log10(v);
-            long r = Math.round(e);
-            if (Math.abs(e - r) > 1e-6) {
-                return "";
-            }
-            if (r == 0) {
-                return "1";
-            }
-            return "10" + superscript(r);
+            return String.format(Locale.ROOT, "%.2g", mant) + (k == 0 ? "" : "·" + pow);
         };
     }
 
@@ -261,7 +259,6 @@ public final class BasinFigures {
         String ylabel = failure ? "failure probability 1 − P[event]" : "P[event]";
         XYChart chart = base(failure ? what + " — failures" : what, "width n", ylabel);
         if (failure) {
-            chart.getStyler().setYAxisLogarithmic(true);
             chart.setCustomYAxisTickLabelsFormatter(powerOfTen());
         } else {
             chart.getStyler().setYAxisMin(statement.equals("prop1") ? 0.0 : -0.05).setYAxisMax(1.05);
@@ -292,10 +289,10 @@ public final class BasinFigures {
                     l = Math.max(l, floor);
                 }
                 xs.add((double) p.n());
-                ys.add(y);
+                ys.add(failure ? Math.log10(y) : y);
                 bandX.add((double) p.n());
-                lo.add(l);
-                hi.add(h);
+                lo.add(failure ? Math.log10(l) : l);
+                hi.add(failure ? Math.log10(h) : h);
             }
             if (xs.isEmpty()) {
                 continue;
@@ -344,7 +341,7 @@ public final class BasinFigures {
                     continue; // vacuous there: the bound is negative
                 }
                 bx.add(xy[0][i]);
-                by.add(b);
+                by.add(failure ? Math.log10(b) : b);
             }
             if (bx.isEmpty()) {
                 continue;
@@ -356,8 +353,8 @@ public final class BasinFigures {
             s.setMarker(SeriesMarkers.NONE);
         }
         if (failure) {
-            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(floor))));
-            chart.getStyler().setYAxisMax(1.0);
+            chart.getStyler().setYAxisMin(Math.floor(Math.log10(floor)));
+            chart.getStyler().setYAxisMax(0.0);
         }
         return chart;
     }
@@ -366,7 +363,6 @@ public final class BasinFigures {
     static XYChart thm6(List<CurvePoint> points) {
         XYChart chart = base("Thm. 6 (single neuron, App. C.2, ε = 0.1): P[Bas ≤ c/4] ≤ e^{−d/16}", "dimension d",
                 "P[Bas ≤ 1/8]");
-        chart.getStyler().setYAxisLogarithmic(true);
         chart.setCustomYAxisTickLabelsFormatter(powerOfTen());
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -379,12 +375,12 @@ public final class BasinFigures {
         for (CurvePoint p : points) {
             if (p.empirical() > 0) {
                 xs.add((double) p.d());
-                ys.add(p.empirical());
+                ys.add(Math.log10(p.empirical()));
             }
             ex.add((double) p.d());
-            ey.add(p.exact());
+            ey.add(Math.log10(p.exact()));
             bx.add((double) p.d());
-            by.add(p.bound());
+            by.add(Math.log10(p.bound()));
             min = Math.min(min, Math.min(p.exact(), p.bound()));
         }
         XYSeries bound = chart.addSeries("paper's upper bound e^{−d/16}", bx, by);
@@ -402,8 +398,8 @@ public final class BasinFigures {
             emp.setMarker(SeriesMarkers.CIRCLE);
             emp.setMarkerColor(PALETTE[0]);
         }
-        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(Math.max(1e-30, Math.min(min, floor))))));
-        chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setYAxisMin(Math.floor(Math.log10(Math.max(1e-30, Math.min(min, floor)))));
+        chart.getStyler().setYAxisMax(0.0);
         return chart;
     }
 
