@@ -332,7 +332,17 @@ public final class CellBasinSolver implements BasinSolver {
             if (options.presolve && !any) {
                 continue; // inactive on every example of the block: contributes nothing, keeps its weights
             }
-            String key = options.presolve ? b + ":" + Arrays.toString(pattern) : Integer.toString(i);
+            String key;
+            if (options.presolve) {
+                char[] chars = new char[me + 1];
+                chars[0] = b > 0 ? '+' : '-';
+                for (int t = 0; t < me; t++) {
+                    chars[t + 1] = pattern[t] > 0 ? '1' : '0';
+                }
+                key = new String(chars);
+            } else {
+                key = Integer.toString(i);
+            }
             Integer g = index.get(key);
             if (g == null) {
                 g = groups.size();

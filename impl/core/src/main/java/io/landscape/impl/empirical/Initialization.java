@@ -78,7 +78,8 @@ public record Initialization(Kind kind, double scale) {
 
     @Override
     public String toString() {
-        return kind == Kind.GAUSSIAN ? String.format(Locale.ROOT, "gaussian σ=%g", scale)
-                : String.format(Locale.ROOT, "sphere r=%g", scale);
+        String v = new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", scale)).stripTrailingZeros()
+                .toPlainString();
+        return kind == Kind.GAUSSIAN ? "gaussian σ=" + v : "sphere r=" + v;
     }
 }

@@ -47,4 +47,24 @@ class SingleNeuronConstructionTest {
         assertEquals(eps, SingleNeuronConstruction.minimumValue(1, 0, eps), 1e-15);
         assertEquals(0.5, SingleNeuronConstruction.minimumValue(1, 1, eps), 1e-15);
     }
+
+    /** Bas at random initialisations equals the closed form (2ε·good + bad)/(2d) of the cell's sign pattern. */
+    @Test
+    void basinValuesAtRandomInitialisations() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int d : new int[] {4, 8, 16}) {
+            io.landscape.api.empirical.EmpiricalProblem p = SingleNeuronConstruction.problem(d, 0.1);
+            for (int trial = 0; trial < 300; trial++) {
+                double[] w = io.landscape.impl.empirical.Initialization.gaussian(1).twoLayer(rnd, 1, d, false);
+                int bad = 0;
+                for (double v : w) {
+                    bad += v > 0 ? 1 : 0;
+                }
+                io.landscape.api.empirical.BasinSolution sol = CellBasinSolver.DEFAULT.solve(p, w);
+                assertEquals(SingleNeuronConstruction.minimumValue(d, bad, 0.1), sol.basinValue(), 1e-10,
+                        "d = " + d + " trial " + trial + " KKT " + sol.kktResidual());
+                assertTrue(sol.kktResidual() <= 1e-9);
+            }
+        }
+    }
 }

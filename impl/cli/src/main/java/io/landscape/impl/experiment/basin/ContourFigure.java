@@ -34,11 +34,11 @@ final class ContourFigure {
 
     /** Cividis colour map at u ∈ [0, 1] (piecewise-linear through 9 anchor colours). */
     static Color cividis(double u) {
-        int[][] a = {{0, 34, 78}, {35, 62, 112}, {87, 92, 109}, {124, 123, 120}, {162, 155, 117}, {201, 189, 104},
-            {238, 226, 74}, {253, 234, 69}, {255, 240, 80}};
-        double x = Math.max(0, Math.min(1, u)) * (a.length - 2);
+        int[][] a = {{0, 34, 78}, {40, 58, 110}, {80, 85, 110}, {112, 110, 115}, {145, 138, 118}, {180, 167, 110},
+            {216, 198, 94}, {253, 231, 55}};
+        double x = Math.max(0, Math.min(1, u)) * (a.length - 1);
         int i = (int) Math.floor(x);
-        i = Math.min(i, a.length - 3);
+        i = Math.min(i, a.length - 2);
         double f = x - i;
         return new Color((int) Math.round(a[i][0] + f * (a[i + 1][0] - a[i][0])),
                 (int) Math.round(a[i][1] + f * (a[i + 1][1] - a[i][1])),
@@ -62,7 +62,7 @@ final class ContourFigure {
             }
         }
         double lmin = Math.log10(zmin);
-        double lmax = Math.log10(zmax);
+        double lmax = Math.log10(Math.min(zmax, 1.0)); // values above 1 share the top colour
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -82,7 +82,7 @@ final class ContourFigure {
         // iso-lines at log-spaced levels (marching squares, one segment per crossed cell)
         g.setStroke(new BasicStroke(1.1f));
         g.setColor(new Color(255, 255, 255, 170));
-        double[] levels = {0.12, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.8, 1.0, 1.3, 1.7};
+        double[] levels = {0.11, 0.13, 0.16, 0.2, 0.25, 0.3, 0.32, 0.36, 0.42, 0.5, 0.52, 0.56, 0.62, 0.7, 0.85, 1.0};
         for (double level : levels) {
             for (int i = 0; i < grid; i++) {
                 for (int j = 0; j < grid; j++) {
@@ -175,7 +175,7 @@ final class ContourFigure {
         g.drawRect(cbx, TOP, cbw, PLOT);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         fm = g.getFontMetrics();
-        for (double v : new double[] {0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 3.0}) {
+        for (double v : new double[] {0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0}) {
             double u = (Math.log10(v) - lmin) / (lmax - lmin);
             if (u < 0 || u > 1) {
                 continue;
@@ -187,7 +187,7 @@ final class ContourFigure {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         Graphics2D r2 = (Graphics2D) g.create();
         r2.rotate(-Math.PI / 2);
-        r2.drawString("L_S(w) (log scale)", -(TOP + PLOT / 2) - 60, cbx + cbw + 62);
+        r2.drawString("L_S(w) (log scale, ≥ 1 saturated)", -(TOP + PLOT / 2) - 60, cbx + cbw + 62);
         r2.dispose();
         g.dispose();
         return img;
