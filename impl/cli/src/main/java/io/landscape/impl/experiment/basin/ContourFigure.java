@@ -20,7 +20,7 @@ import io.landscape.impl.empirical.TwoLayerObjective;
  * log-spaced colour scale (cividis, readable with colour-vision deficiencies) with iso-lines (marching squares) and
  * the four minima: one optimal (ε), one bad (½) and two average ((ε + ½)/2). Drawn with Java2D.
  */
-final class ContourFigure {
+public final class ContourFigure {
     private static final int W = 980;
     private static final int H = 800;
     private static final int LEFT = 95;
@@ -45,7 +45,7 @@ final class ContourFigure {
                 (int) Math.round(a[i][2] + f * (a[i + 1][2] - a[i][2])));
     }
 
-    static BufferedImage render(double eps) {
+    public static BufferedImage render(double eps) {
         EmpiricalProblem p = SingleNeuronConstruction.problem(2, eps);
         TwoLayerObjective f = new TwoLayerObjective(p);
         int grid = 400;
@@ -182,7 +182,8 @@ final class ContourFigure {
             }
             int y = (int) Math.round(TOP + (1 - u) * PLOT);
             g.drawLine(cbx + cbw, y, cbx + cbw + 5, y);
-            g.drawString(fmtTick(v), cbx + cbw + 9, y + 5);
+            g.drawString(new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString(), cbx + cbw + 9, y + 5);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         Graphics2D r2 = (Graphics2D) g.create();
