@@ -24,8 +24,6 @@ class BasinSolverTest {
         for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
             new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
             BasinSolution sol = s.solve(p, POINT);
-            System.out.println(sol.basinValue() + " kkt " + sol.kktResidual() + " it " + sol.iterations() + " "
-                    + sol.method() + " loss " + sol.loss());
             assertTrue(sol.kktResidual() <= 1e-8, "KKT " + sol.kktResidual());
         }
     }
@@ -58,6 +56,40 @@ class BasinSolverTest {
                 assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
             }
         }
-        System.out.println("worst " + worst + " in " + (System.nanoTime() - t0) / 1e6 + " ms");
+        assertTrue(worst <= 1e-9);
+    }
+
+    /** With an interior-point tolerance of 1e-8, wherever the face polish is taken it is exact (1e-9, KKT 1e-8). */
+    @Test
+    void polishRecoversExactValues() {
+        CellBasinSolver loose = new CellBasinSolver(new CellBasinSolver.Options(true, 1e-8, 1e-8, 200, true));
+        SplittableRandom rnd = new SplittableRandom(17);
+        int polished = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            int m = 2 + rnd.nextInt(5);
+            int d = m + rnd.nextInt(3);
+            int n = 2 + rnd.nextInt(5);
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = Initialization.gaussian(rnd);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
+            BasinSolution sol = loose.solve(p, w);
+            double exact = ClosedForm.fullRankSquared(p, sol.cell());
+            if (sol.method().contains("active-set")) {
+                // the polish is kept only when its certificate beats the interior-point iterate's: then it is exact
+                assertEquals(exact, sol.basinValue(), 1e-9, "trial " + trial);
+                assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
+                polished++;
+            } else {
+                assertEquals(exact, sol.basinValue(), 1e-6, "trial " + trial); // the loose iterate itself
+            }
+        }
+        assertTrue(polished > 0, "the polish never ran");
     }
 }
