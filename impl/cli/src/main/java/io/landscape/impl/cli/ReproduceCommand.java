@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published experiment (tables, figures, raw data).",
-        subcommands = {SpuriousMinimaCommand.class})
+        subcommands = {SpuriousMinimaCommand.class, InitialBasinCommand.class})
 public final class ReproduceCommand implements Runnable {
     @Spec
     CommandSpec spec;

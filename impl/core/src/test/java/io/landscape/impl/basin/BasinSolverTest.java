@@ -1,0 +1,95 @@
+package io.landscape.impl.basin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import io.landscape.api.empirical.BasinSolution;
+import io.landscape.api.empirical.DataSet;
+import io.landscape.api.empirical.EmpiricalProblem;
+import io.landscape.api.empirical.Loss;
+import io.landscape.impl.empirical.Initialization;
+
+class BasinSolverTest {
+    static final double[][] X = {{1, 0}, {0, 1}, {1, 1}, {-1, 0.5}};
+    static final double[] Y = {1, -0.5, 2, 0.3};
+    static final double[] POINT = {1, 0.2, 0.3, -1, -0.5, 0.4, 0.7, -1.2, 0.4};
+
+    @Test
+    void issueInstanceSatisfiesKkt() {
+        EmpiricalProblem p = new EmpiricalProblem(new DataSet(X, Y), Loss.SQUARED, 3);
+        for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
+            new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
+            BasinSolution sol = s.solve(p, POINT);
+            assertTrue(sol.kktResidual() <= 1e-8, "KKT " + sol.kktResidual());
+        }
+    }
+
+    @Test
+    void fullRankClosedForm() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        double worst = 0;
+        long t0 = System.nanoTime();
+        for (int trial = 0; trial < 200; trial++) {
+            int m = 1 + rnd.nextInt(6);
+            int d = m + rnd.nextInt(4);
+            int n = 1 + rnd.nextInt(6);
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = Initialization.gaussian(rnd);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
+            for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
+                new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
+                BasinSolution sol = s.solve(p, w);
+                double cf = ClosedForm.fullRankSquared(p, sol.cell());
+                worst = Math.max(worst, Math.abs(sol.basinValue() - cf));
+                assertEquals(cf, sol.basinValue(), 1e-9, "trial " + trial);
+                assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
+            }
+        }
+        assertTrue(worst <= 1e-9);
+    }
+
+    /** With an interior-point tolerance of 1e-8, wherever the face polish is taken it is exact (1e-9, KKT 1e-8). */
+    @Test
+    void polishRecoversExactValues() {
+        CellBasinSolver loose = new CellBasinSolver(new CellBasinSolver.Options(true, 1e-8, 1e-8, 200, true));
+        SplittableRandom rnd = new SplittableRandom(17);
+        int polished = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            int m = 2 + rnd.nextInt(5);
+            int d = m + rnd.nextInt(3);
+            int n = 2 + rnd.nextInt(5);
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = Initialization.gaussian(rnd);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
+            BasinSolution sol = loose.solve(p, w);
+            double exact = ClosedForm.fullRankSquared(p, sol.cell());
+            if (sol.method().contains("active-set")) {
+                // the polish is kept only when its certificate beats the interior-point iterate's: then it is exact
+                assertEquals(exact, sol.basinValue(), 1e-9, "trial " + trial);
+                assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
+                polished++;
+            } else {
+                assertEquals(exact, sol.basinValue(), 1e-6, "trial " + trial); // the loose iterate itself
+            }
+        }
+        assertTrue(polished > 0, "the polish never ran");
+    }
+}
