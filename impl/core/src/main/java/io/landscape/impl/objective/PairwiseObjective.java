@@ -372,8 +372,9 @@ public final class PairwiseObjective implements Objective {
                 int io = i * d;
                 for (int q = 0; q < d; q++) {
                     if (!Double.isFinite(x[io + q])) {
-                        throw new IllegalArgumentException("student neuron " + (i + 1) + ", coordinate " + (q + 1)
-                                + " is " + x[io + q] + ": every coordinate of the point must be finite");
+                        throw new InvalidPointException(i, q, "the point's entry x[" + (io + q) + "] (student neuron "
+                                + (i + 1) + ", coordinate " + (q + 1) + ") is " + x[io + q]
+                                + ": F is defined only at finite points");
                     }
                 }
                 double s = gram[i * n + i];
@@ -449,7 +450,7 @@ public final class PairwiseObjective implements Objective {
             fs = s;
             double value = scale * total(fs, fc);
             if (!Double.isFinite(value)) {
-                throw nonFinite("value", value);
+                throw nonFinite(x, "value", value);
             }
             return value;
         }
@@ -500,7 +501,15 @@ public final class PairwiseObjective implements Objective {
          * largest norm if some norm is outside [10⁻³⁰⁰, 10¹⁵⁰] (F grows like ‖w‖², its derivatives like 1/‖w‖), else
          * an {@link ArithmeticException} blaming the kernel.
          */
-        private RuntimeException nonFinite(String what, double got) {
+        private RuntimeException nonFinite(double[] x, String what, double got) {
+            for (int q = 0; q < x.length; q++) {
+                if (!Double.isFinite(x[q])) {
+                    // the point itself, not the kernel: name the entry in the user's terms
+                    return new InvalidPointException(q / d, q % d, "the point's entry x[" + q + "] (student neuron "
+                            + (q / d + 1) + ", coordinate " + (q % d + 1) + ") is " + x[q]
+                            + ": F is defined only at finite points");
+                }
+            }
             int big = -1;
             int small = -1;
             for (int i = 0; i < n; i++) {
@@ -545,11 +554,11 @@ public final class PairwiseObjective implements Objective {
             double value = withValue ? coefficientsAndValue(ax) : coefficientsOnly(ax);
             assemble(x, ax, g);
             if (withValue && !Double.isFinite(value)) {
-                throw nonFinite("value", value);
+                throw nonFinite(x, "value", value);
             }
             for (int q = 0; q < n * d; q++) {
                 if (!Double.isFinite(g[q])) {
-                    throw nonFinite("gradient entry " + q, g[q]);
+                    throw nonFinite(x, "gradient entry " + q, g[q]);
                 }
             }
             return value;
@@ -781,7 +790,7 @@ public final class PairwiseObjective implements Objective {
             for (int q = 0; q < m * m; q++) {
                 double h = out[q];
                 if (!Double.isFinite(h)) {
-                    throw nonFinite("Hessian entry (" + (q / m) + ", " + (q % m) + ")", h);
+                    throw nonFinite(x, "Hessian entry (" + (q / m) + ", " + (q % m) + ")", h);
                 }
                 if (scale != 1.0) {
                     out[q] = h * scale;

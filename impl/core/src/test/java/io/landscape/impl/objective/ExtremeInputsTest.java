@@ -174,11 +174,15 @@ class ExtremeInputsTest {
         Objective f = identity(3, 3);
         double[] x = point(1.0);
         x[5] = Double.NaN;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.value(x));
-        assertEquals("student neuron 2, coordinate 3 is NaN: every coordinate of the point must be finite",
-                e.getMessage());
+        io.landscape.api.InvalidPointException e =
+                assertThrows(io.landscape.api.InvalidPointException.class, () -> f.value(x));
+        assertEquals("the point's entry x[5] (student neuron 2, coordinate 3) is NaN: F is defined only at finite "
+                + "points", e.getMessage());
+        assertEquals(1, e.neuron());
+        assertEquals(2, e.coordinate());
         x[5] = Double.NEGATIVE_INFINITY;
-        e = assertThrows(IllegalArgumentException.class, () -> f.hessian().evaluate(x));
-        assertTrue(e.getMessage().startsWith("student neuron 2, coordinate 3 is -Infinity"), e.getMessage());
+        e = assertThrows(io.landscape.api.InvalidPointException.class, () -> f.hessian().evaluate(x));
+        assertTrue(e.getMessage().startsWith("the point's entry x[5] (student neuron 2, coordinate 3) is -Infinity"),
+                e.getMessage());
     }
 }
