@@ -17,6 +17,6 @@ public final class ReproduceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new InputException("missing experiment; available: spurious-minima (see: landscape reproduce --help)");
+        throw new InputException("missing experiment; available: spurious-minima, initial-basin (see: landscape reproduce --help)");
     }
 }
