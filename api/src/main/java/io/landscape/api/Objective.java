@@ -7,14 +7,10 @@ import io.landscape.api.function.NetworkObjective;
 /**
  * The population loss F of a {@link Problem}, with its {@link Gradient} and {@link Hessian} objects.
  *
- * <p>An instance owns scratch buffers, so it (and the gradient and Hessian objects it hands out) must be used from one
- * thread at a time; ask {@link Landscape#objective(Problem)} again for another thread — that is cheap, the compiled
- * kernel is shared. The hot entry points ({@link #value}, {@link #valueAndGradient}, {@link Gradient#evaluate(double[],
- * double[])}, {@link Hessian#evaluate(double[], double[])}) do not allocate.
- *
- * <p>Every evaluation refuses a point of the wrong length or with a NaN or infinite entry with an
- * {@link InvalidPointException} naming the entry, student neuron and coordinate; the derivatives also refuse a zero
- * student neuron ({@link NotDifferentiableException}).
+ * <p>An instance may be shared between threads: each thread evaluates in scratch buffers of its own (the creating
+ * thread's directly, any other's through a thread-local), with results bit for bit those of one thread. The hot entry
+ * points ({@link #value}, {@link #valueAndGradient}, {@link Gradient#evaluate(double[], double[])},
+ * {@link Hessian#evaluate(double[], double[])}) do not allocate.
  */
 public interface Objective extends NetworkObjective {
     Problem problem();
