@@ -29,6 +29,31 @@ class ThreadSafetyTest {
         assertEquals(0, SharedObjective.mismatches(f, points, 4, 200_000, true));
     }
 
+    /** A thread that used an objective does not keep it alive (its scratch space does not point back to it). */
+    @Test
+    void anotherThreadsScratchSpaceDoesNotKeepTheObjectiveAlive() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.lang.ref.WeakReference<Objective> ref = useElsewhere(pool);
+            for (int attempt = 0; attempt < 50 && ref.get() != null; attempt++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertEquals(null, ref.get(), "the objective is still reachable from the pool thread");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static java.lang.ref.WeakReference<Objective> useElsewhere(java.util.concurrent.ExecutorService pool)
+            throws Exception {
+        Objective f = Landscape.objective(Problem.identityTeacher(3, 3, 3));
+        double[] x = TestSupport.gaussian(new Random(1), 9, 1.0);
+        double v = pool.submit(() -> f.value(x)).get();
+        assertEquals(f.value(x), v, 0.0);
+        return new java.lang.ref.WeakReference<>(f);
+    }
+
     @Test
     void twoThreadsShareOneObjectiveNearTheRangeEdges() throws InterruptedException {
         // the rescaled path (a neuron of norm ~1e-170) has scratch space of its own too
