@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.landscape.impl.experiment.spurious.BatchIdentityObjective;
-import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.objective.BatchIdentityObjective;
+import io.landscape.impl.optim.Initialization;
 
 /**
  * One step of the batched spurious-minima search at k = n ∈ {10, 20, 40}: F and ∇F for a whole batch of runs (one per

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.linalg.FastAngle;
 
 /**
  * Throughput of arccos over 1024 uniform random cosines in [−1, 1]: {@link FastAngle#acos} vs {@link Math#acos} vs

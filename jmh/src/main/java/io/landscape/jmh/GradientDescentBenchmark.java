@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.experiment.spurious.IdentityTeacherObjective;
-import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.objective.IdentityTeacherObjective;
+import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.optim.GradientDescent;
 
 /**

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import io.landscape.api.Problem;
 import io.landscape.impl.kernel.ReluClosedForm;
 import io.landscape.impl.objective.PairwiseObjective;
-import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.NewtonPolish;
 

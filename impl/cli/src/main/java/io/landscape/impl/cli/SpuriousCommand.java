@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.landscape.impl.experiment.AtomicFiles;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
-import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.SpuriousSearch;
 import io.landscape.impl.experiment.spurious.Sweep;

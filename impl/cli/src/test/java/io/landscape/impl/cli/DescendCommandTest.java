@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 
 /** {@code descend}: what its help promises (a converged point by default), the search's shortcuts only on request. */
 class DescendCommandTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.experiment.spurious.IdentityTeacherObjective;
-import io.landscape.impl.experiment.spurious.Initialization;
+import io.landscape.impl.objective.IdentityTeacherObjective;
+import io.landscape.impl.optim.Initialization;
 
 class GradientDescentTest {
 
@@ -43,8 +43,8 @@ class GradientDescentTest {
                     assertEquals(GradientDescent.Stop.NEWTON, fast.stop());
                     assertTrue(fast.maxNeuronGradient() <= 1e-9);
                     assertEquals(plain.value(), fast.value(), 1e-12);
-                    assertTrue(io.landscape.impl.objective.SmallMatrices.distance(plain.point(), fast.point()) < 1e-6,
-                            "same minimum: distance " + io.landscape.impl.objective.SmallMatrices.distance(plain.point(), fast.point()));
+                    assertTrue(io.landscape.impl.linalg.SmallMatrices.distance(plain.point(), fast.point()) < 1e-6,
+                            "same minimum: distance " + io.landscape.impl.linalg.SmallMatrices.distance(plain.point(), fast.point()));
                 } else {
                     assertEquals(GradientDescent.Stop.BELOW_THRESHOLD, fast.stop());
                 }
@@ -80,7 +80,7 @@ class GradientDescentTest {
                 } else {
                     newton++;
                     assertEquals(plain.value(), conv.value(), 1e-12);
-                    assertTrue(io.landscape.impl.objective.SmallMatrices.distance(plain.point(), conv.point()) < 1e-6);
+                    assertTrue(io.landscape.impl.linalg.SmallMatrices.distance(plain.point(), conv.point()) < 1e-6);
                 }
             }
         }

@@ -32,7 +32,7 @@ public final class InputDigest {
             EigenvalueBound.class, HessianEnclosure.class, Interval.class, PaddingSpectrum.class, PointEnclosure.class,
             ThirdOrderBound.class, InputDigest.class, io.landscape.impl.optim.NewtonPolish.class,
             io.landscape.impl.optim.GradientDescent.class, io.landscape.impl.objective.PairwiseObjective.class,
-            io.landscape.impl.objective.SmallMatrices.class, io.landscape.impl.kernel.ReluClosedForm.class,
+            io.landscape.impl.linalg.SmallMatrices.class, io.landscape.impl.kernel.ReluClosedForm.class,
             io.landscape.impl.kernel.PairKernel.class, io.landscape.impl.linalg.Cholesky.class);
 
     private static volatile String prover;

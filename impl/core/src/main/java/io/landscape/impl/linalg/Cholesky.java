@@ -1,6 +1,6 @@
 package io.landscape.impl.linalg;
 
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 
 /**
  * Dense Cholesky factorization A = RᵀR of a symmetric row-major matrix, in place on the upper triangle, and the

@@ -1,6 +1,6 @@
 package io.landscape.impl.linalg;
 
-import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.linalg.FastAngle;
 
 /**
  * Whether this JVM can run the SIMD kernels written with the JDK's Vector API (an incubator module in Java 17): the

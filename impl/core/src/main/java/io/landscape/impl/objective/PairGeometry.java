@@ -1,4 +1,5 @@
 package io.landscape.impl.objective;
+import io.landscape.impl.linalg.FastAngle;
 
 /**
  * Angle between two nonzero vectors, computed so that θ is accurate to a few ulps everywhere, including the

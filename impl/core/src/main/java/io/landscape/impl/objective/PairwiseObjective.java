@@ -1,4 +1,5 @@
 package io.landscape.impl.objective;
+import io.landscape.impl.linalg.SmallMatrices;
 
 import io.landscape.api.Gradient;
 import io.landscape.api.Hessian;

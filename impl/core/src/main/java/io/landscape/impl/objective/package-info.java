@@ -2,7 +2,7 @@
  * The population loss F, ∇F and ∇²F of two-layer teacher–student networks assembled from a pairwise kernel
  * ({@link io.landscape.impl.objective.PairwiseObjective}), the angle and arc-function helpers it shares with the
  * spurious-minima evaluators ({@link io.landscape.impl.objective.PairGeometry},
- * {@link io.landscape.impl.objective.FastAngle}), and the single-teacher loss of the slowdown experiment.
+ * {@link io.landscape.impl.linalg.FastAngle}), and the single-teacher loss of the slowdown experiment.
  *
  * <h2>How F is summed, and how accurate it is</h2>
  * F/c = Σ_t t is a sum of N terms — ½a_i²D(‖w_i‖), a_i a_j κ(w_i, w_j), −a_i b_l κ(w_i, v_l) and the teacher terms,
@@ -37,7 +37,7 @@
  * <p>What remains is the rounding of the terms themselves, which no summation can undo. For ReLU,
  * κ = rρ(sin θ + (π − θ) cos θ)/2π depends on the point only through r, ρ and c = cos θ, with |dκ/dc| = rρ(π − θ)/2π
  * ≤ rρ/2. The norms and products are correctly rounded (a few u relative), c comes from a dot product of d terms
- * (absolute error ≤ γ_d, fused multiply-adds), and θ from {@link io.landscape.impl.objective.FastAngle} /
+ * (absolute error ≤ γ_d, fused multiply-adds), and θ from {@link io.landscape.impl.linalg.FastAngle} /
  * {@link io.landscape.impl.objective.PairGeometry} (absolute error ≲ 10⁻¹⁵), so each term is off by at most about
  * (d/2 + 8)·u·rρ. With
  * <pre>
@@ -95,3 +95,4 @@
  * loops.
  */
 package io.landscape.impl.objective;
+import io.landscape.impl.linalg.FastAngle;

@@ -5,7 +5,7 @@ import io.landscape.impl.objective.NonFiniteObjectiveException;
 import io.landscape.api.Objective;
 import io.landscape.api.function.TwiceDifferentiableFunction;
 import io.landscape.impl.linalg.Cholesky;
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 
 /**
  * The Newton finish of a descent: from an iterate x₀ where the gradient is already small, Newton steps to the

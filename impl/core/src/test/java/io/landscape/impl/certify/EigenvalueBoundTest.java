@@ -151,7 +151,7 @@ class EigenvalueBoundTest {
             for (int j = i; j < m; j++) {
                 double s = a[i * m + j];
                 for (int q = 0; q < i; q++) {
-                    s = io.landscape.impl.objective.SmallMatrices.madd(-a[q * m + i], a[q * m + j], s);
+                    s = io.landscape.impl.linalg.SmallMatrices.madd(-a[q * m + i], a[q * m + j], s);
                 }
                 if (j == i) {
                     if (!(s > 0)) {

@@ -1,4 +1,7 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.objective.BatchIdentityObjective;
+import io.landscape.impl.objective.VectorIdentityObjective;
+import io.landscape.impl.objective.IdentityTeacherObjective;
 
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;

@@ -1,4 +1,5 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.objective.IdentityTeacherObjective;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import io.landscape.api.Objective;
 import io.landscape.api.Points;
 import io.landscape.impl.certify.EigenvalueBound;
 import io.landscape.impl.linalg.Cholesky;
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 import io.landscape.impl.optim.GradientDescent;
 
 /**

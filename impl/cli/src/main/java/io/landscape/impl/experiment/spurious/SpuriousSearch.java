@@ -1,4 +1,6 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.optim.Initialization;
+import io.landscape.impl.objective.IdentityTeacherObjective;
 
 import java.util.ArrayList;
 import java.util.Arrays;

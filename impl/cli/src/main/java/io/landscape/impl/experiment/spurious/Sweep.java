@@ -1,4 +1,5 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.optim.Initialization;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

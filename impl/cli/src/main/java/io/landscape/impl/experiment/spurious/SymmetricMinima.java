@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.landscape.api.Points;
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.NewtonFinish;
 

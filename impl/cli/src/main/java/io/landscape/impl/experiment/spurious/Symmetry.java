@@ -3,7 +3,7 @@ package io.landscape.impl.experiment.spurious;
 import java.util.Arrays;
 import java.util.Comparator;
 
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 
 /**
  * The symmetry group of the identity-teacher problem (v_j = e_j, d = k): F(W) is unchanged by permuting the n

@@ -1,4 +1,5 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.optim.Initialization;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.SmallMatrices;
 import io.landscape.impl.optim.GradientDescent;
 
 /** The batched search: same classification and end points as one run at a time, whatever the batch. */

@@ -1,4 +1,5 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.optim.Initialization;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,6 @@
 package io.landscape.impl.experiment.spurious;
+import io.landscape.impl.optim.Initialization;
+import io.landscape.impl.objective.IdentityTeacherObjective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.landscape.impl.objective;
+package io.landscape.impl.linalg;
 
 /**
  * Dense products and Gram matrices of the small matrices the objectives assemble (rows of length 6 … 100), written for HotSpot: blocks of

@@ -1,9 +1,7 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
 
-import io.landscape.impl.objective.FastAngle;
-import io.landscape.impl.objective.PairGeometry;
-import io.landscape.impl.objective.PairwiseObjective;
-import io.landscape.impl.objective.SmallMatrices;
+import io.landscape.impl.linalg.FastAngle;
+import io.landscape.impl.linalg.SmallMatrices;
 
 import io.landscape.api.Landscape;
 import io.landscape.api.Objective;

@@ -1,4 +1,4 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.optim;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package io.landscape.impl.objective;
+package io.landscape.impl.linalg;
 
 /**
  * Pure-Java arccos, within 2 ulps of the true value on [−1, 1] (measured max 1.10 ulps, see {@code FastAngleTest}) and

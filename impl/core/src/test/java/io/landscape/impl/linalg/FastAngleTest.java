@@ -1,4 +1,4 @@
-package io.landscape.impl.objective;
+package io.landscape.impl.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

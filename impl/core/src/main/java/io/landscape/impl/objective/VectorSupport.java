@@ -1,4 +1,4 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
 
 import io.landscape.api.Objective;
 import io.landscape.impl.linalg.Simd;

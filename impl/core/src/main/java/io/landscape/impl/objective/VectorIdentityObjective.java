@@ -1,9 +1,7 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
 
 import io.landscape.api.Objective;
-import io.landscape.impl.objective.FastAngle;
-import io.landscape.impl.objective.PairGeometry;
-import io.landscape.impl.objective.PairwiseObjective;
+import io.landscape.impl.linalg.FastAngle;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -39,7 +37,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loading this class needs the incubator module ({@code --add-modules jdk.incubator.vector}); use
  * {@link IdentityTeacherObjective#best} which falls back to the scalar evaluator without it.
  */
-final class VectorIdentityObjective extends IdentityTeacherBase {
+public final class VectorIdentityObjective extends IdentityTeacherBase {
 
     private final int lanes;
     private final int np;

@@ -1,4 +1,5 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
+import io.landscape.impl.optim.Initialization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -128,7 +129,7 @@ class VectorIdentityObjectiveTest {
             boolean candidate = plain.value() >= 1e-3;
             assertEquals(candidate, fast.value() >= 1e-3, "run " + run);
             assertEquals(candidate, plainScalar.value() >= 1e-3, "run " + run + " (scalar evaluator)");
-            assertTrue(io.landscape.impl.objective.SmallMatrices.distance(plain.point(), plainScalar.point()) < 1e-6,
+            assertTrue(io.landscape.impl.linalg.SmallMatrices.distance(plain.point(), plainScalar.point()) < 1e-6,
                     "run " + run + ": vector and scalar plain runs end at the same point");
             if (candidate) {
                 candidates++;

@@ -1,4 +1,4 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,11 +1,10 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
 
 import io.landscape.api.Gradient;
 import io.landscape.api.Hessian;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.objective.PairwiseObjective;
 
 /**
  * What the two identity-teacher evaluators ({@link IdentityTeacherObjective}, scalar, and

@@ -1,6 +1,6 @@
-package io.landscape.impl.experiment.spurious;
+package io.landscape.impl.objective;
 
-import io.landscape.impl.objective.FastAngle;
+import io.landscape.impl.linalg.FastAngle;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
