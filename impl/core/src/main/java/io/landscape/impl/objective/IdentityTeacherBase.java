@@ -14,10 +14,12 @@ import io.landscape.api.Problem;
  *
  * <p><b>Accuracy of F.</b> {@link #value} is the general objective's, summed with compensation (relative error about
  * one ulp plus the terms' own rounding; see the {@code io.landscape.impl.objective} package documentation), and so is
- * the F returned by {@link #valueAndGradient} for the evaluators {@link Evaluators#select} gives by default (then
- * every point with a NaN, infinite, zero, tiny or huge neuron also goes to the general objective, so such inputs get
- * its checks and messages). With {@link EvaluatorParameters#plainValue()} the F returned by {@link #valueAndGradient}
- * is the search's: summed plainly, in a fixed order, so that the
+ * {@link #valueAndGradient} for the evaluators {@link Evaluators#select} gives by default: there F and ∇F both come
+ * from the general objective (F alone, summed with compensation, costs about as much as F and ∇F together there:
+ * measured, the fast gradient plus the general F was slower than the general F and ∇F up to k = n = 20), and only the
+ * gradient alone ({@link #gradient()}) takes the fast path — except at a point with a NaN, infinite, zero, tiny or huge
+ * neuron, which goes to the general objective for its checks and messages. With
+ * {@link EvaluatorParameters#plainValue()} the F returned by {@link #valueAndGradient} is the search's: summed plainly, in a fixed order, so that the
  * spurious-minima search's outputs (its stops at F &lt; 10⁻³, the reported end values, Tables 1–2) stay exactly
  * reproducible; its rounding error grows with the number of pairs (against 40-digit references at random points with
  * k = n = 20, 50, 100: relative 7·10⁻¹⁵, 4·10⁻¹⁴, 2·10⁻¹⁴ for the scalar evaluator, 7·10⁻¹⁷, 3·10⁻¹⁵, 8·10⁻¹⁵ for
@@ -115,25 +117,25 @@ abstract class IdentityTeacherBase implements Objective {
         if (g == x) {
             throw new IllegalArgumentException("gradient output must not be the input array");
         }
-        if (!plainValue && !inRange(x)) {
-            // NaN or infinite coordinates, a zero or tiny or huge neuron: the general objective's checks and rescaling
+        if (!plainValue) {
             if (withValue) {
+                // the accurate F costs the general evaluator's pass anyway, and its gradient comes with it for free
                 return general.valueAndGradient(x, g);
             }
-            general.gradient().evaluate(x, g);
-            return Double.NaN;
+            if (!inRange(x)) {
+                // NaN or infinite coordinates, a zero, tiny or huge neuron: the general objective's checks, rescaling
+                general.gradient().evaluate(x, g);
+                return Double.NaN;
+            }
         }
         IdentityTeacherBase e = Thread.currentThread() == owner ? this : others.get();
         e.outOfRange = false;
-        double f = e.compute(x, g, withValue && plainValue);
+        double f = e.compute(x, g, withValue);
         if (e.outOfRange) {
             return general.valueAndGradient(x, g);
         }
         if (!withValue) {
             return Double.NaN;
-        }
-        if (!plainValue) {
-            return general.value(x);
         }
         double value = f + teacherConstant;
         if (!Double.isFinite(value)) {
