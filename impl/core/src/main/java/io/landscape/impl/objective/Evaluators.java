@@ -71,7 +71,6 @@ public final class Evaluators {
      * problem (the reference the specialised evaluators are tested against).
      */
     public static Objective general(Problem p) {
-        // The single place where a SIMD general evaluator is wired in (when EvaluatorParameters allow SIMD).
         return new PairwiseObjective(p, KernelCompiler.compiled(p.kernel()));
     }
 
@@ -81,6 +80,8 @@ public final class Evaluators {
      */
     public static Objective select(Problem p, EvaluatorParameters params) {
         if (!isIdentityTeacher(p)) {
+            // SIMD general evaluator: the one place to wire it, e.g.
+            // if (simd(params) && <its size threshold in EvaluatorParameters>) { return <SIMD general evaluator>; }
             return general(p);
         }
         int k = p.teacherCount();
