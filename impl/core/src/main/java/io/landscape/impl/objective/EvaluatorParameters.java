@@ -20,10 +20,11 @@ import java.util.Objects;
  * (JMH {@code GradientDescentBenchmark.gdStep} vs {@code gdStepScalar}: 1.24 vs 1.23 µs at k = n = 10, 1.96 vs 2.40 at
  * 13, 3.9 vs 5.4 at 20, 14.5 vs 29.0 at 40, with 512-bit vectors).</td></tr>
  * <tr><td>{@link #plainValue()}</td><td>false</td><td>—</td><td>the identity-teacher evaluators'
- * {@code valueAndGradient}: {@code false} gives the general evaluator's F (compensated: relative error about an ulp,
- * see the package documentation) and ∇F, and only the gradient alone takes the fast path; {@code true} their own F,
- * a plain sum in a fixed order (relative error up to ~10⁻¹⁴ at k = n = 100), with their fast gradient — what the
- * spurious-minima search has always used, kept so that its outputs (Tables 1–2) stay bitwise reproducible.</td></tr>
+ * {@code valueAndGradient}: {@code false} returns the general evaluator's F (compensated: relative error about an
+ * ulp, see the package documentation) next to their fast gradient, at the cost of the general F's pass;
+ * {@code true} their own F, a plain sum in a fixed order computed with the gradient (relative error up to ~10⁻¹⁴ at
+ * k = n = 100) — what the spurious-minima search has always used, kept so that its outputs (Tables 1–2) stay bitwise
+ * reproducible.</td></tr>
  * <tr><td>{@link #VECTOR_BITS}</td><td>the JVM's preferred width</td><td>{@value #VECTOR_BITS_PROPERTY}</td><td>the
  * SIMD width, 128, 256 or 512 bits (results are bitwise the same for every width; the width tests run one JVM per
  * width). A constant, not a field: the Vector API compiles to SIMD instructions only where C2 sees the vector shape

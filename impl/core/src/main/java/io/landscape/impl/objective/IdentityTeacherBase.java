@@ -14,11 +14,13 @@ import io.landscape.api.Problem;
  *
  * <p><b>Accuracy of F.</b> {@link #value} is the general objective's, summed with compensation (relative error about
  * one ulp plus the terms' own rounding; see the {@code io.landscape.impl.objective} package documentation), and so is
- * {@link #valueAndGradient} for the evaluators {@link Evaluators#select} gives by default: there F and ∇F both come
- * from the general objective (F alone, summed with compensation, costs about as much as F and ∇F together there:
- * measured, the fast gradient plus the general F was slower than the general F and ∇F up to k = n = 20), and only the
- * gradient alone ({@link #gradient()}) takes the fast path — except at a point with a NaN, infinite, zero, tiny or huge
- * neuron, which goes to the general objective for its checks and messages. With
+ * the F returned by {@link #valueAndGradient} for the evaluators {@link Evaluators#select} gives by default, next to
+ * this evaluator's own gradient (so {@link #gradient()} and {@link #valueAndGradient} give bitwise the same ∇F); a
+ * point with a NaN, infinite, zero, tiny or huge neuron goes to the general objective for its checks and messages.
+ * Cost (k = n, measured on a loaded machine, so only the ratios mean much): the gradient alone is 2–4× cheaper than the
+ * general objective's; F and ∇F together cost the general F plus the fast gradient — 1.2× the general
+ * {@code valueAndGradient} at k = 6 and 10, the same at 20, 0.8× at 40 — because F summed with compensation costs
+ * most of the general pass. With
  * {@link EvaluatorParameters#plainValue()} the F returned by {@link #valueAndGradient} is the search's: summed plainly, in a fixed order, so that the
  * spurious-minima search's outputs (its stops at F &lt; 10⁻³, the reported end values, Tables 1–2) stay exactly
  * reproducible; its rounding error grows with the number of pairs (against 40-digit references at random points with
@@ -117,25 +119,25 @@ abstract class IdentityTeacherBase implements Objective {
         if (g == x) {
             throw new IllegalArgumentException("gradient output must not be the input array");
         }
-        if (!plainValue) {
+        if (!plainValue && !inRange(x)) {
+            // NaN or infinite coordinates, a zero, tiny or huge neuron: the general objective's checks and rescaling
             if (withValue) {
-                // the accurate F costs the general evaluator's pass anyway, and its gradient comes with it for free
                 return general.valueAndGradient(x, g);
             }
-            if (!inRange(x)) {
-                // NaN or infinite coordinates, a zero, tiny or huge neuron: the general objective's checks, rescaling
-                general.gradient().evaluate(x, g);
-                return Double.NaN;
-            }
+            general.gradient().evaluate(x, g);
+            return Double.NaN;
         }
         IdentityTeacherBase e = Thread.currentThread() == owner ? this : others.get();
         e.outOfRange = false;
-        double f = e.compute(x, g, withValue);
+        double f = e.compute(x, g, withValue && plainValue);
         if (e.outOfRange) {
             return general.valueAndGradient(x, g);
         }
         if (!withValue) {
             return Double.NaN;
+        }
+        if (!plainValue) {
+            return general.value(x); // the accurate F next to this evaluator's gradient
         }
         double value = f + teacherConstant;
         if (!Double.isFinite(value)) {

@@ -72,8 +72,8 @@
  * ({@link io.landscape.impl.objective.EvaluatorParameters#plainValue()}) on purpose: the search's outputs (every stop,
  * end value and classification of Tables 1–2) are fixed, and F there is only compared with thresholds (10⁻³; 10⁻⁶
  * relative between family members) that are ten orders of magnitude above its rounding error. Everywhere else
- * (by default, and so {@code Landscape.objective}) their {@code valueAndGradient} is the general evaluator's (F
- * summed accurately, ∇F), and only their gradient alone is their own; their {@code value} is always the accurate one.
+ * (by default, and so {@code Landscape.objective}) their {@code valueAndGradient} returns this package's accurate F,
+ * the general evaluator's {@code value}, next to their own gradient; their {@code value} is always the accurate one.
  *
  * <h2>Extreme but finite inputs</h2>
  * Norms are square roots of Gram diagonals ‖w_i‖² = Σ_q w_iq². For every neuron whose squared norm lies in
