@@ -15,9 +15,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
+import io.landscape.impl.objective.EvaluatorParameters;
+import io.landscape.impl.objective.Evaluators;
 import io.landscape.impl.objective.IdentityTeacherObjective;
 import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.optim.GradientDescent;
@@ -26,7 +27,7 @@ import io.landscape.impl.optim.GradientDescent;
  * The two costs of the spurious-minima search (paper 002 §3) at k = n ∈ {10, 20, 40}:
  * <ul>
  * <li>{@code gdStep}: one plain gradient-descent step x − η∇F(x) with the identity-teacher gradient the search uses
- * ({@code IdentityTeacherObjective.best}: the SIMD evaluator when {@code jdk.incubator.vector} is resolved, as in this
+ * ({@code Evaluators.select} with the search's parameters: the SIMD evaluator when {@code jdk.incubator.vector} is resolved, as in this
  * benchmark's forks) — the loop of {@code landscape descend --plain}: gradient only, as the NumPy reference;
  * {@code gdStepScalar}: the same with the scalar evaluator; {@code gdStepGeneral}: with the general
  * {@code PairwiseObjective}, for comparison;</li>
@@ -62,9 +63,9 @@ public class GradientDescentBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         int n = k;
-        fast = IdentityTeacherObjective.best(k, n);
+        fast = Evaluators.select(Problem.identityTeacher(k, k, n), EvaluatorParameters.defaults().withPlainValue(true));
         scalar = IdentityTeacherObjective.create(k, n);
-        general = Landscape.objective(Problem.identityTeacher(k, k, n));
+        general = Evaluators.general(Problem.identityTeacher(k, k, n));
         x = Initialization.xavier(k).sample(Initialization.runSeed(1, 0), n, k);
         g = new double[n * k];
         next = new double[n * k];

@@ -11,7 +11,8 @@ import io.landscape.api.Kernel;
 import io.landscape.api.Normalization;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
-import io.landscape.impl.objective.IdentityTeacherObjective;
+import io.landscape.impl.objective.EvaluatorParameters;
+import io.landscape.impl.objective.Evaluators;
 import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.experiment.spurious.RunRecord;
 import io.landscape.impl.experiment.spurious.SpuriousSearch;
@@ -33,9 +34,8 @@ import picocli.CommandLine.Spec;
  * <li>default ({@code "mode": "newton"}): gradient steps x ← x − η∇F(x) until max_i ‖∇_{w_i}F‖ ≤ tol, with the Newton
  * finish of {@link GradientDescent} (accepted only where it provably lands where the gradient steps would):
  * {@link GradientDescent.Settings#converging()}. The run ends converged ({@code CONVERGED} or {@code NEWTON}), at the
- * iteration cap ({@code MAX_STEPS}) or diverged ({@code DIVERGED}). For the identity teacher with ReLU it uses the
- * single-run evaluator {@link IdentityTeacherObjective}, not the SIMD evaluators the search uses for thousands of runs:
- * for one run their JIT warm-up dominates (k = n = 10, seed 7: the batched run took 2.4–6.6 s cold and 4 ms once
+ * iteration cap ({@code MAX_STEPS}) or diverged ({@code DIVERGED}). It uses the evaluator {@link Evaluators#select}
+ * chooses with {@link #ONE_RUN}: SIMD off, since for one run the SIMD evaluators' JIT warm-up dominates (k = n = 10, seed 7: the batched run took 2.4–6.6 s cold and 4 ms once
  * compiled; the whole plain run 0.05–0.1 s).</li>
  * <li>{@code --plain} ({@code "mode": "plain"}): exactly the paper's loop, no shortcut; replays a run of
  * {@code spurious --plain} from its per-run seed.</li>
@@ -103,6 +103,12 @@ public final class DescendCommand implements Callable<Integer> {
     @Mixin
     KernelOptions kernelOptions;
 
+    /**
+     * The evaluator parameters of one run: SIMD off (for one run the SIMD evaluators' JIT warm-up dominates), the
+     * search's plainly summed F (the value this command has always reported).
+     */
+    static final EvaluatorParameters ONE_RUN = EvaluatorParameters.defaults().withSimd(false).withPlainValue(true);
+
     @Override
     public Integer call() {
         if (n < 1) {
@@ -136,8 +142,8 @@ public final class DescendCommand implements Callable<Integer> {
                 : searchShortcuts ? GradientDescent.Settings.accelerated() : GradientDescent.Settings.converging())
                 .withStep(step).withTol(tol).withMaxSteps(maxSteps);
         double[] x0 = initialization.sample(new SplittableRandom(seed), n, d);
-        boolean identityRelu = isIdentity(v) && kernel.equals(Kernel.relu());
         Problem problem = Problem.builder().teacher(v).students(n).kernel(kernel).build();
+        boolean identityRelu = Evaluators.isIdentityTeacher(problem);
         Objective general = kernelOptions.objective(problem);
         checkInitialPoint(general, x0, init);
         GradientDescent.Result r;
@@ -145,10 +151,8 @@ public final class DescendCommand implements Callable<Integer> {
             r = SpuriousSearch.descend(v.length, n, x0, s); // as spurious --plain computes its runs
         } else if (identityRelu && s.earlyStop()) {
             r = SpuriousSearch.descend(v.length, n, x0, s); // as spurious computes its runs (batched where it batches)
-        } else if (identityRelu) {
-            r = GradientDescent.run(IdentityTeacherObjective.create(v.length, n), d, x0, s);
         } else {
-            r = GradientDescent.run(general, d, x0, s);
+            r = GradientDescent.run(Evaluators.select(problem, ONE_RUN), d, x0, s);
         }
         boolean diverged = r.stop() == GradientDescent.Stop.DIVERGED;
         boolean converged = r.stop() == GradientDescent.Stop.CONVERGED || r.stop() == GradientDescent.Stop.NEWTON;
@@ -234,19 +238,4 @@ public final class DescendCommand implements Callable<Integer> {
         }
     }
 
-    /** v_j = e_j with d = k (the case the specialised evaluator handles). */
-    static boolean isIdentity(double[][] v) {
-        int k = v.length;
-        if (v[0].length != k) {
-            return false;
-        }
-        for (int j = 0; j < k; j++) {
-            for (int q = 0; q < k; q++) {
-                if (v[j][q] != (j == q ? 1.0 : 0.0)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 }

@@ -53,7 +53,7 @@ class DescendCommandTest {
         assertEquals(p.get("value").asDouble(), d.get("value").asDouble(), 1e-14);
         assertTrue(SmallMatrices.distance(flat(p.get("point")), flat(d.get("point"))) < 1e-8);
         // the reported numbers are those of the reported point (independent evaluator)
-        Objective f = Landscape.objective(Problem.identityTeacher(10, 10, 10));
+        Objective f = io.landscape.impl.objective.Evaluators.general(Problem.identityTeacher(10, 10, 10));
         double[] g = new double[100];
         double value = f.valueAndGradient(flat(d.get("point")), g);
         assertEquals(value, d.get("value").asDouble(), 1e-14);

@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 import io.landscape.impl.objective.IdentityTeacherObjective;
@@ -135,7 +134,7 @@ class GradientDescentTest {
         // one step of the loop equals x − η∇F computed by the general objective
         int k = 3;
         int n = 4;
-        Objective general = Landscape.objective(Problem.identityTeacher(k, k, n));
+        Objective general = io.landscape.impl.objective.Evaluators.general(Problem.identityTeacher(k, k, n));
         double[] x0 = Initialization.xavier(k).sample(new SplittableRandom(5), n, k);
         GradientDescent.Result r = GradientDescent.run(general, k, x0, GradientDescent.Settings.plain().withMaxSteps(1));
         double[] g = general.gradient().evaluate(x0);

@@ -1,14 +1,7 @@
 package io.landscape.impl.certify;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
 import io.landscape.impl.linalg.Cholesky;
-import io.landscape.impl.linalg.SmallMatrices;
-
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import io.landscape.impl.linalg.SymmetricEigen;
 
 /**
  * A rigorous lower bound of λ_min of a symmetric floating-point matrix A (and hence, with Weyl's inequality, of any
@@ -16,7 +9,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <h2>Method</h2>
  * <ol>
- *   <li>An estimate λ̃ of λ_min(A), not rigorous, only a guess of where to shift: for m &lt; {@value #DIRECT_FROM}
+ *   <li>An estimate λ̃ of λ_min(A) ({@link SymmetricEigen}), not rigorous, only a guess of where to shift: for m &lt; {@value #DIRECT_FROM}
  *       a floating-point Cholesky A = RᵀR (if it breaks down, A is not numerically positive definite: no bound) and
  *       Lanczos with full reorthogonalisation on A⁻¹ (solves with R), λ̃ = 1/θ_max; for larger m, Lanczos on A
  *       (≤ 300 products), λ̃ = θ_min (which is ≥ λ_min(A), hence the shifts below).</li>
@@ -75,9 +68,9 @@ public final class EigenvalueBound {
             if (!Cholesky.factor(r, m)) {
                 return new Result(Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN);
             }
-            estimate = smallestEigenvalueEstimate(r, m);
+            estimate = SymmetricEigen.smallestEigenvalueEstimate(r, m);
         } else {
-            estimate = smallestEigenvalueDirect(a, m);
+            estimate = SymmetricEigen.smallestEigenvalueDirect(a, m);
         }
         if (!(estimate > 0) || !Double.isFinite(estimate)) {
             return new Result(Double.NEGATIVE_INFINITY, estimate, Double.NaN);
@@ -110,126 +103,5 @@ public final class EigenvalueBound {
         double diag = Interval.mulUp(2.0 * U, maxDiag);
         double under = Interval.mulUp(Interval.mulUp(m, m + 1.0), Double.MIN_NORMAL);
         return Interval.subDown(Interval.subDown(Interval.subDown(mu, shrink), diag), under);
-    }
-
-    /** λ̃ ≈ λ_min(A) = 1/λ_max(A⁻¹) by Lanczos on A⁻¹ (solves with the factor R), full reorthogonalisation. */
-    public static double smallestEigenvalueEstimate(double[] r, int m) {
-        double theta = lanczos(m, Math.min(m, 60), 1e-10, true, y -> {
-            double[] w = y.clone();
-            Cholesky.solve(r, m, w);
-            return w;
-        });
-        return 1.0 / theta;
-    }
-
-    /** λ̃ ≈ λ_min(A) by Lanczos on A itself (matrix–vector products only; for large m). */
-    public static double smallestEigenvalueDirect(double[] a, int m) {
-        return lanczos(m, Math.min(m, 300), 1e-10, false, y -> {
-            double[] w = new double[m];
-            java.util.stream.IntStream.range(0, m).parallel().forEach(i -> w[i] = SmallMatrices.dot(a, i * m, y, 0, m));
-            return w;
-        });
-    }
-
-    /**
-     * Lanczos with full reorthogonalisation (seeded start vector) for the largest ({@code largest}) or smallest Ritz
-     * value of the symmetric operator; stops when that value changes by ≤ tol relatively between checks.
-     */
-    private static double lanczos(int m, int maxSteps, double tol, boolean largest,
-                                  java.util.function.UnaryOperator<double[]> op) {
-        double[][] basis = new double[maxSteps + 1][];
-        double[] alpha = new double[maxSteps];
-        double[] beta = new double[maxSteps];
-        SplittableRandom rnd = new SplittableRandom(0x5EEDL + m);
-        double[] q = new double[m];
-        for (int i = 0; i < m; i++) {
-            q[i] = rnd.nextDouble() - 0.5;
-        }
-        scale(q, 1.0 / norm(q));
-        basis[0] = q;
-        double previous = Double.NaN;
-        double theta = Double.NaN;
-        for (int j = 0; j < maxSteps; j++) {
-            double[] w = op.apply(basis[j]);
-            alpha[j] = dot(w, basis[j]);
-            for (int pass = 0; pass < 2; pass++) {
-                for (int t = 0; t <= j; t++) {
-                    double c = dot(w, basis[t]);
-                    axpy(-c, basis[t], w);
-                }
-            }
-            beta[j] = norm(w);
-            int steps = j + 1;
-            boolean invariant = beta[j] <= 1e-14 * Math.abs(alpha[j]);
-            if (steps % 4 == 0 || steps == maxSteps || invariant) {
-                theta = extremeTridiagonal(alpha, beta, steps, largest);
-                if (invariant || Math.abs(theta - previous) <= tol * Math.abs(theta)) {
-                    break;
-                }
-                previous = theta;
-            }
-            if (j + 1 < maxSteps) {
-                scale(w, 1.0 / beta[j]);
-                basis[j + 1] = w;
-            }
-        }
-        return theta;
-    }
-
-    private static double extremeTridiagonal(double[] alpha, double[] beta, int s, boolean largest) {
-        DMatrixRMaj t = new DMatrixRMaj(s, s);
-        for (int i = 0; i < s; i++) {
-            t.set(i, i, alpha[i]);
-            if (i + 1 < s) {
-                t.set(i, i + 1, beta[i]);
-                t.set(i + 1, i, beta[i]);
-            }
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s, false, true);
-        if (!eig.decompose(t)) {
-            return Double.NaN;
-        }
-        double best = largest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        for (int i = 0; i < s; i++) {
-            double e = eig.getEigenvalue(i).getReal();
-            best = largest ? Math.max(best, e) : Math.min(best, e);
-        }
-        return best;
-    }
-
-    /** Floating-point eigenvalues of a small symmetric matrix, ascending (for reports, not rigorous). */
-    public static double[] eigenvalues(double[] a, int m) {
-        DMatrixRMaj t = new DMatrixRMaj(m, m);
-        System.arraycopy(a, 0, t.data, 0, m * m);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false, true);
-        if (!eig.decompose(t)) {
-            throw new ArithmeticException("symmetric eigenvalue decomposition failed");
-        }
-        double[] out = new double[m];
-        for (int i = 0; i < m; i++) {
-            out[i] = eig.getEigenvalue(i).getReal();
-        }
-        Arrays.sort(out);
-        return out;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        return SmallMatrices.dot(x, 0, y, 0, x.length);
-    }
-
-    private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
-    }
-
-    private static void scale(double[] x, double c) {
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= c;
-        }
-    }
-
-    private static void axpy(double c, double[] x, double[] y) {
-        for (int i = 0; i < x.length; i++) {
-            y[i] += c * x[i];
-        }
     }
 }

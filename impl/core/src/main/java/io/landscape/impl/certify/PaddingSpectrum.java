@@ -1,5 +1,7 @@
 package io.landscape.impl.certify;
 
+import io.landscape.impl.linalg.SymmetricEigen;
+
 /**
  * The extra spectrum of paper 002 Lemma 3 (Corollary 1): padding every student and teacher neuron with m zero
  * coordinates adds the eigenvalues of the n×n matrix M, each with multiplicity m, to the spectrum of ∇²F:
@@ -45,6 +47,6 @@ final class PaddingSpectrum {
         EigenvalueBound.Result res = EigenvalueBound.lowerBound(mid, n);
         double lower = Interval.subDown(res.lowerBound(), eta);
         return new PaddingSpectrum(Double.isNaN(lower) ? Double.NEGATIVE_INFINITY : lower,
-                EigenvalueBound.eigenvalues(mid, n));
+                SymmetricEigen.eigenvalues(mid, n));
     }
 }

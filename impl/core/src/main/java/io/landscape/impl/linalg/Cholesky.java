@@ -1,6 +1,5 @@
 package io.landscape.impl.linalg;
 
-import io.landscape.impl.linalg.SmallMatrices;
 
 /**
  * Dense Cholesky factorization A = RᵀR of a symmetric row-major matrix, in place on the upper triangle, and the

@@ -1,5 +1,6 @@
 package io.landscape.impl.objective;
 
+import io.landscape.api.function.BatchFunction;
 import io.landscape.impl.linalg.FastAngle;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -9,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The identity-teacher F and ∇F (paper 002 Eqs. 6–8, the formulas of {@link IdentityTeacherObjective}) for
  * <em>L independent points at once</em>, one per SIMD lane (L = the vector's lane count: 8 with 512-bit vectors). The
- * spurious-minima search uses it to advance L gradient-descent runs together ({@link BatchDescent}).
+ * spurious-minima search uses it to advance L gradient-descent runs together
+ * ({@link io.landscape.api.function.BatchFunction}, driven by {@code io.landscape.impl.optim.BatchDescent}); made by
+ * {@link Evaluators#batch}.
  *
  * <h2>Why lanes over runs</h2>
  * Every lane does the whole computation of one point, so nothing is padded, transposed or summed across lanes: all
@@ -40,7 +43,7 @@ import jdk.incubator.vector.VectorSpecies;
  * diverged step, as the single-run loop treats the exception. Allocation-free once compiled (no vector crosses a
  * method boundary). Not thread-safe; one instance per thread.
  */
-public final class BatchIdentityObjective {
+public final class BatchIdentityObjective implements BatchFunction {
     private static final double INV_2PI = IdentityTeacherBase.INV_2PI;
 
     /** The vector shape (a static final, so C2 compiles the Vector API calls to SIMD instructions). */
@@ -80,12 +83,31 @@ public final class BatchIdentityObjective {
         this.fAcc = new double[L];
     }
 
+    @Override
+    public int lanes() {
+        return lanes;
+    }
+
+    /** n·k. */
+    @Override
+    public int dimension() {
+        return n * k;
+    }
+
+    /** k: the stop rules look at the largest neuron gradient. */
+    @Override
+    public int blockSize() {
+        return k;
+    }
+
     /** Entries of one batch: n·k·L. */
+    @Override
     public int batchLength() {
         return n * k * lanes;
     }
 
     /** Copies point {@code x} (n·k entries) into lane {@code lane} of batch {@code xb}. */
+    @Override
     public void put(double[] x, double[] xb, int lane) {
         for (int e = 0, o = lane; e < x.length; e++, o += lanes) {
             xb[o] = x[e];
@@ -93,6 +115,7 @@ public final class BatchIdentityObjective {
     }
 
     /** Copies lane {@code lane} of batch {@code xb} into {@code x} (n·k entries). */
+    @Override
     public void get(double[] xb, int lane, double[] x) {
         for (int e = 0, o = lane; e < x.length; e++, o += lanes) {
             x[e] = xb[o];
@@ -103,6 +126,12 @@ public final class BatchIdentityObjective {
      * ∇F into {@code gb} and F into {@code f[lane]} for every lane of {@code xb} (F = NaN for a lane with a zero
      * neuron). {@code gb} and {@code xb} are distinct batches.
      */
+    @Override
+    public void valueAndGradient(double[] xb, double[] gb, double[] f) {
+        compute(xb, gb, f);
+    }
+
+    /** The same as {@link #valueAndGradient}. */
     public void compute(double[] xb, double[] gb, double[] f) {
         gram(xb);
         norms();
@@ -126,6 +155,12 @@ public final class BatchIdentityObjective {
     /**
      * Per lane: {@code maxSq[lane]} = max_i ‖g_i‖² and {@code totalSq[lane]} = ‖g‖² of the gradients in {@code gb}.
      */
+    @Override
+    public void gradientNorms(double[] gb, double[] maxSq, double[] totalSq) {
+        scan(gb, maxSq, totalSq);
+    }
+
+    /** The same as {@link #gradientNorms}. */
     public void scan(double[] gb, double[] maxSq, double[] totalSq) {
         final VectorSpecies<Double> sp = SP;
         final int L = lanes;
@@ -145,6 +180,7 @@ public final class BatchIdentityObjective {
     }
 
     /** x ← x − η_lane·g, lane-wise ({@code eta[lane]} = 0 leaves a lane where it is). */
+    @Override
     public void step(double[] xb, double[] gb, double[] eta) {
         final VectorSpecies<Double> sp = SP;
         DoubleVector e = DoubleVector.fromArray(sp, eta, 0);

@@ -3,7 +3,6 @@ package io.landscape.impl.objective;
 import io.landscape.impl.linalg.FastAngle;
 import io.landscape.impl.linalg.SmallMatrices;
 
-import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 
@@ -19,7 +18,9 @@ import io.landscape.api.Problem;
  * student pairs: the chord ‖w̄_i ∓ w̄_j‖ of the general {@link PairGeometry}) so θ stays accurate to a few ulps
  * down to θ → 0. About 3× cheaper per step than the general {@link io.landscape.impl.objective.PairwiseObjective},
  * to which {@link #value} and {@link #hessian} delegate and against which {@code SpuriousIdentityObjectiveTest} checks
- * the gradient. Safe to share between threads (see {@link IdentityTeacherBase}).
+ * the gradient. Safe to share between threads (see {@link IdentityTeacherBase}). Chosen by {@link Evaluators#select}
+ * for identity-teacher problems with fewer than {@link EvaluatorParameters#simdMinStudents()} students or without
+ * SIMD.
  */
 public final class IdentityTeacherObjective extends IdentityTeacherBase {
     private final double[] r;
@@ -30,8 +31,8 @@ public final class IdentityTeacherObjective extends IdentityTeacherBase {
     private final double[] coefE;
     private final PairGeometry geo = new PairGeometry();
 
-    private IdentityTeacherObjective(Objective general, int k, int n) {
-        super(general, k, n);
+    IdentityTeacherObjective(Objective general, int k, int n, boolean plainValue) {
+        super(general, k, n, plainValue);
         this.r = new double[n];
         this.invR = new double[n];
         this.diag = new double[n];
@@ -42,44 +43,16 @@ public final class IdentityTeacherObjective extends IdentityTeacherBase {
 
     @Override
     IdentityTeacherBase copy() {
-        return new IdentityTeacherObjective(general, k, n);
+        return new IdentityTeacherObjective(general, k, n, plainValue);
     }
 
-    /** The scalar identity-teacher objective for k teachers in R^k and n students. */
+    /**
+     * The scalar identity-teacher objective for k teachers in R^k and n students, returning its own plainly summed F
+     * from {@link #valueAndGradient} (as the spurious-minima search does). Research code asks {@link Evaluators#select}
+     * (or {@code Landscape.objective}), which picks the fastest evaluator.
+     */
     public static IdentityTeacherObjective create(int k, int n) {
-        return new IdentityTeacherObjective(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n);
-    }
-
-    /**
-     * Whether {@link #best} uses the SIMD evaluator: the JVM resolved {@code jdk.incubator.vector}
-     * ({@code --add-modules jdk.incubator.vector}; the {@code ./landscape} launcher, the tests and the benchmarks pass
-     * it), the CPU has hardware FMA and SIMD registers of at least 256 bits (with fewer lanes the padding costs more
-     * than the lanes save), and the system property {@code landscape.vector} is not {@code false}.
-     */
-    public static final boolean VECTOR = VectorSupport.available();
-
-    /**
-     * The fastest identity-teacher evaluator on this JVM: {@link VectorIdentityObjective} if {@link #VECTOR} and
-     * n ≥ {@value #VECTOR_MIN_STUDENTS}, else this scalar one (with fewer students the lanes are mostly padding; JMH
-     * {@code GradientDescentBenchmark.gdStep} vs {@code gdStepScalar}: 1.24 vs 1.23 µs at k = n = 10, 1.96 vs 2.40 at
-     * 13, 3.9 vs 5.4 at 20, 14.5 vs 29.0 at 40, with 512-bit vectors). Both compute the same F and ∇F (tested against each other and the general objective to
-     * ~1e-13); they round differently, so a run's iterates agree to rounding, not bitwise, across the two.
-     */
-    public static final int VECTOR_MIN_STUDENTS = 12;
-
-    /**
-     * Whether the accelerated search advances its runs in batches, one run per SIMD lane ({@link BatchDescent}): when
-     * {@link #VECTOR} holds and the system property {@code landscape.batch} is not {@code false}. Otherwise (and always
-     * for {@code --plain}) runs go one at a time.
-     */
-    public static final boolean BATCH = VECTOR && !"false".equalsIgnoreCase(System.getProperty("landscape.batch"));
-
-    /** The identity-teacher objective for k teachers in R^k and n students with the faster evaluator (see above). */
-    public static Objective best(int k, int n) {
-        if (VECTOR && n >= VECTOR_MIN_STUDENTS) {
-            return VectorSupport.create(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n);
-        }
-        return create(k, n);
+        return new IdentityTeacherObjective(Evaluators.general(Problem.identityTeacher(k, k, n)), k, n, true);
     }
 
     /** g = (C + diag) X + E (see {@link SmallMatrices#addProduct}). */

@@ -35,7 +35,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code -prof gc}: 0.02 B/op). Safe to share between threads (see {@link IdentityTeacherBase}).
  *
  * <p>Loading this class needs the incubator module ({@code --add-modules jdk.incubator.vector}); use
- * {@link IdentityTeacherObjective#best} which falls back to the scalar evaluator without it.
+ * {@link Evaluators#select} which falls back to the scalar evaluator without it.
  */
 public final class VectorIdentityObjective extends IdentityTeacherBase {
 
@@ -62,10 +62,10 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
 
     /**
      * The vector shape: the Vector API compiles to SIMD instructions only where C2 sees the species as a constant, so
-     * it is a static final — the JVM's preferred width, or 128/256/512 bits from the system property
-     * {@code landscape.vectorBits} (the width test runs one JVM per width).
+     * it is a static final — the JVM's preferred width, or 128/256/512 bits from {@link EvaluatorParameters#VECTOR_BITS}
+     * (the width test runs one JVM per width).
      */
-    static final VectorSpecies<Double> SP = species(System.getProperty("landscape.vectorBits"));
+    static final VectorSpecies<Double> SP = species(EvaluatorParameters.VECTOR_BITS);
 
     static VectorSpecies<Double> species(String bits) {
         if (bits == null || bits.isEmpty()) {
@@ -83,8 +83,13 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         }
     }
 
+    /** An evaluator returning its own plainly summed F from {@link #valueAndGradient} (the search's). */
     VectorIdentityObjective(Objective general, int k, int n) {
-        super(general, k, n);
+        this(general, k, n, true);
+    }
+
+    VectorIdentityObjective(Objective general, int k, int n, boolean plainValue) {
+        super(general, k, n, plainValue);
         this.lanes = SP.length();
         this.np = (n + lanes - 1) / lanes * lanes;
         this.xt = new double[k * np];
@@ -107,7 +112,7 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
 
     @Override
     IdentityTeacherBase copy() {
-        return new VectorIdentityObjective(general, k, n);
+        return new VectorIdentityObjective(general, k, n, plainValue);
     }
 
     @Override

@@ -1,8 +1,23 @@
 /**
- * The population loss F, ∇F and ∇²F of two-layer teacher–student networks assembled from a pairwise kernel
- * ({@link io.landscape.impl.objective.PairwiseObjective}), the angle and arc-function helpers it shares with the
- * spurious-minima evaluators ({@link io.landscape.impl.objective.PairGeometry},
- * {@link io.landscape.impl.linalg.FastAngle}), and the single-teacher loss of the slowdown experiment.
+ * The evaluators of F, ∇F and ∇²F of two-layer teacher–student networks, and the one place that chooses among them.
+ * <ul>
+ *   <li>{@link io.landscape.impl.objective.PairwiseObjective}: the general evaluator, any teacher, output weights and
+ *   normalisation, assembled from a pairwise kernel (compiled, or hand-written); the angle and arc-function helpers it
+ *   shares with the specialised evaluators are {@link io.landscape.impl.objective.PairGeometry} and
+ *   {@link io.landscape.impl.linalg.FastAngle}.</li>
+ *   <li>The identity-teacher evaluators (ReLU, v_j = e_j, d = k, paper 002 Eqs. 6–8): scalar
+ *   ({@link io.landscape.impl.objective.IdentityTeacherObjective}), SIMD over neurons
+ *   ({@link io.landscape.impl.objective.VectorIdentityObjective}) and batched, one point per SIMD lane
+ *   ({@link io.landscape.impl.objective.BatchIdentityObjective}, an {@link io.landscape.api.function.BatchFunction}).</li>
+ *   <li>{@link io.landscape.impl.objective.Evaluators}: the selector — the fastest correct evaluator for a
+ *   {@link io.landscape.api.Problem}, recognised from the problem itself — and
+ *   {@link io.landscape.impl.objective.EvaluatorParameters}, its documented switches and thresholds (the only place
+ *   that reads the {@code landscape.vector}, {@code landscape.batch} and {@code landscape.vectorBits} system
+ *   properties). {@code Landscape.objective} is the selector with the default parameters.</li>
+ *   <li>{@link io.landscape.impl.objective.SingleTeacherLoss}: the single-teacher loss of the slowdown experiment.</li>
+ * </ul>
+ * The room sits above linalg, kernel and compile and below optim: it imports nothing of optim, certify or the
+ * provider ({@code io.landscape.impl.ArchitectureTest}).
  *
  * <h2>How F is summed, and how accurate it is</h2>
  * F/c = Σ_t t is a sum of N terms — ½a_i²D(‖w_i‖), a_i a_j κ(w_i, w_j), −a_i b_l κ(w_i, v_l) and the teacher terms,
@@ -53,10 +68,12 @@
  * statements against 40-digit {@code Dfp} references at k = 20, 50 and 100. Gradient and Hessian are unaffected (each
  * entry is a short sum of O(1) coefficients times coordinates) and bitwise the same as before the change.
  *
- * <p>The spurious-minima search's own identity-teacher evaluators (in the command-line module) keep their plain
- * summation on purpose: the search's outputs (every stop, end value and classification of Tables 1–2) are fixed, and
- * F there is only compared with thresholds (10⁻³; 10⁻⁶ relative between family members) that are ten orders of
- * magnitude above its rounding error. Their {@code value} method is this package's accurate one.
+ * <p>The identity-teacher evaluators compute their own F with plain summation; the spurious-minima search uses that F
+ * ({@link io.landscape.impl.objective.EvaluatorParameters#plainValue()}) on purpose: the search's outputs (every stop,
+ * end value and classification of Tables 1–2) are fixed, and F there is only compared with thresholds (10⁻³; 10⁻⁶
+ * relative between family members) that are ten orders of magnitude above its rounding error. Everywhere else
+ * (by default, and so {@code Landscape.objective}) their {@code valueAndGradient} returns this package's accurate F,
+ * the general evaluator's {@code value}, next to their own gradient; their {@code value} is always the accurate one.
  *
  * <h2>Extreme but finite inputs</h2>
  * Norms are square roots of Gram diagonals ‖w_i‖² = Σ_q w_iq². For every neuron whose squared norm lies in

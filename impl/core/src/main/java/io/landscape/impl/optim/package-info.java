@@ -20,7 +20,7 @@
  * {@code accelerated()} composes the search's shortcuts — the global early stop (one more stop rule), the Newton
  * finish, and (through {@code GradientDescent.remembering}) the verified-minima memory; {@code converging()} the
  * Newton finish alone (what {@code landscape descend} reports by default). The batched search
- * ({@code experiment.spurious.BatchDescent}) advances several runs in SIMD lanes with one
+ * ({@link io.landscape.impl.optim.BatchDescent}, over an {@link io.landscape.api.function.BatchFunction}) advances several runs in SIMD lanes with one
  * {@link io.landscape.impl.optim.DescentMonitor} per lane, the same stop rules and the same
  * {@link io.landscape.impl.optim.RestartPolicy}, and hands a lane to {@code GradientDescent.newtonFrom} for its
  * finish. Every configuration caps the number of steps, so a sweep always terminates.

@@ -1,5 +1,6 @@
 package io.landscape.impl.certify;
 
+import io.landscape.impl.linalg.SymmetricEigen;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -193,14 +194,14 @@ class CertifierTest {
             }
             PointEnclosure e = new PointEnclosure(Problem.identity(k, k), ones(n), ones(k), 1.0, x);
             double[] m = PaddingSpectrum.of(e).eigenvalues;
-            double[] h = EigenvalueBound.eigenvalues(
+            double[] h = SymmetricEigen.eigenvalues(
                     new PairwiseObjective(Problem.identityTeacher(k, k, n), new ReluClosedForm()).hessian().evaluate(x),
                     n * k);
             double[] xp = new double[n * (k + 1)];
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x, i * k, xp, i * (k + 1), k);
             }
-            double[] padded = EigenvalueBound.eigenvalues(new PairwiseObjective(Problem.identityTeacher(k, k + 1, n),
+            double[] padded = SymmetricEigen.eigenvalues(new PairwiseObjective(Problem.identityTeacher(k, k + 1, n),
                     new ReluClosedForm()).hessian().evaluate(xp), n * (k + 1));
             double[] union = new double[h.length + m.length];
             System.arraycopy(h, 0, union, 0, h.length);

@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 
@@ -26,7 +25,7 @@ class BatchIdentityObjectiveTest {
         double[] gb = new double[b.batchLength()];
         double[] f = new double[b.lanes];
         int[] call = {0};
-        return new IdentityTeacherBase(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n) {
+        return new IdentityTeacherBase(Evaluators.general(Problem.identityTeacher(k, k, n)), k, n) {
             @Override
             double compute(double[] x, double[] g, boolean withValue) {
                 int lane = call[0]++ % b.lanes;
@@ -105,7 +104,7 @@ class BatchIdentityObjectiveTest {
     @Test
     void teacherAnglesAccurateAtTheReductionBorders() {
         int k = 4;
-        Objective ref = Landscape.objective(Problem.identityTeacher(k, k, 1));
+        Objective ref = Evaluators.general(Problem.identityTeacher(k, k, 1));
         Objective fast = lanewise(k, 1);
         double worst = 0;
         for (double theta : new double[] {0, 1e-300, 1e-12, 1e-7, 0.3, Math.PI / 6, Math.PI / 3 - 1e-9, Math.PI / 3,

@@ -137,10 +137,15 @@ class ObjectiveAccuracyTest {
         double[][] v = identityRows(k);
         double[] w = ones(k);
         DfpReference ref = new DfpReference(v, w, w, 1.0);
-        Objective f = Landscape.objective(Problem.identityTeacher(k, k, k));
-        Random rnd = new Random(seed);
-        check("k = n = " + k + ", random point", f, ref, random(rnd, k, k), v, w, w, 1.0, true);
-        check("k = n = " + k + ", near the global minimum", f, ref, nearMinimum(rnd, k, 0.05), v, w, w, 1.0, false);
+        // the evaluator Landscape.objective selects (the identity-teacher one) and the general one
+        for (Objective f : new Objective[] {Landscape.objective(Problem.identityTeacher(k, k, k)),
+                Evaluators.general(Problem.identityTeacher(k, k, k))}) {
+            Random rnd = new Random(seed);
+            String who = f.getClass().getSimpleName() + ": ";
+            check(who + "k = n = " + k + ", random point", f, ref, random(rnd, k, k), v, w, w, 1.0, true);
+            check(who + "k = n = " + k + ", near the global minimum", f, ref, nearMinimum(rnd, k, 0.05), v, w, w, 1.0,
+                    false);
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.landscape.api.Landscape;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
@@ -50,7 +49,7 @@ class SpuriousIdentityObjectiveTest {
         for (int[] kn : new int[][] {{1, 1}, {2, 3}, {6, 6}, {10, 12}, {9, 13}, {20, 20}, {17, 21}}) {
             int k = kn[0];
             int n = kn[1];
-            Objective ref = Landscape.objective(Problem.identityTeacher(k, k, n));
+            Objective ref = Evaluators.general(Problem.identityTeacher(k, k, n));
             Objective fast = make.apply(k, n);
             for (int t = 0; t < 60; t++) {
                 double[] x = point(rng, k, n, t);
@@ -84,7 +83,7 @@ class SpuriousIdentityObjectiveTest {
      * (which rescales it), bit for bit, with an O(1) gradient; the same with norm 1e-150 (squared norm subnormal).
      */
     static void tinyNeuronIsEvaluatedByTheGeneralObjective(Objective f) {
-        Objective general = Landscape.objective(f.problem());
+        Objective general = Evaluators.general(f.problem());
         int m = f.dimension();
         for (double s : new double[] {1e-170, 1e-150}) {
             double[] x = new double[m];

@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.landscape.api.Landscape;
 import io.landscape.api.NotDifferentiableException;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
@@ -18,7 +17,7 @@ import io.landscape.api.Problem;
 class VectorIdentityObjectiveTest {
 
     private static VectorIdentityObjective make(int k, int n) {
-        return new VectorIdentityObjective(Landscape.objective(Problem.identityTeacher(k, k, n)), k, n);
+        return new VectorIdentityObjective(Evaluators.general(Problem.identityTeacher(k, k, n)), k, n);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.landscape.impl.experiment.spurious;
-import io.landscape.impl.objective.IdentityTeacherObjective;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.landscape.api.Objective;
 import io.landscape.api.Points;
-import io.landscape.impl.certify.EigenvalueBound;
+import io.landscape.impl.linalg.SymmetricEigen;
 import io.landscape.impl.linalg.Cholesky;
 import io.landscape.impl.linalg.SmallMatrices;
 import io.landscape.impl.optim.GradientDescent;
@@ -83,7 +82,7 @@ public final class Families {
         Family[] evaluated = new Family[classes.size()];
         java.util.stream.IntStream.range(0, classes.size()).parallel().forEach(idx -> {
             Builder b = classes.get(idx);
-            Objective own = idx == 0 && classes.size() == 1 ? f : IdentityTeacherObjective.best(k, n);
+            Objective own = idx == 0 && classes.size() == 1 ? f : SpuriousSearch.objective(k, n);
             double[] g = new double[m];
             double[] h = new double[m * m];
             double[] x = Points.flatten(b.rep);
@@ -131,11 +130,11 @@ public final class Families {
         if (m > DENSE_EIGEN_MAX) {
             double[] r = h.clone();
             if (Cholesky.factor(r, m)) {
-                return EigenvalueBound.smallestEigenvalueEstimate(r, m);
+                return SymmetricEigen.smallestEigenvalueEstimate(r, m);
             }
-            return Math.min(0.0, EigenvalueBound.smallestEigenvalueDirect(h, m));
+            return Math.min(0.0, SymmetricEigen.smallestEigenvalueDirect(h, m));
         }
-        return EigenvalueBound.eigenvalues(h, m)[0];
+        return SymmetricEigen.eigenvalues(h, m)[0];
     }
 
     private static final class Builder {

@@ -1,6 +1,7 @@
 package io.landscape.impl.experiment.spurious;
 import io.landscape.impl.optim.Initialization;
-import io.landscape.impl.objective.IdentityTeacherObjective;
+import io.landscape.impl.objective.EvaluatorParameters;
+import io.landscape.impl.objective.Evaluators;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import io.landscape.api.Objective;
+import io.landscape.api.Problem;
+import io.landscape.api.function.BatchFunction;
+import io.landscape.impl.optim.BatchDescent;
 import io.landscape.impl.optim.GradientDescent;
 
 /**
@@ -54,11 +58,22 @@ public final class SpuriousSearch {
     }
 
     /**
-     * The one-run objective of a cell: identity teacher, d = k (fast specialised evaluator) — for plain runs, runs when
-     * batching is off, and the Newton finishes of batched runs. One per thread.
+     * The evaluator parameters of the search: the selector's defaults, with the evaluators' own plainly summed F (the
+     * search's outputs stay bitwise reproducible; see {@link EvaluatorParameters#plainValue()}).
+     */
+    static final EvaluatorParameters EVALUATORS = EvaluatorParameters.defaults().withPlainValue(true);
+
+    /**
+     * The one-run objective of a cell (identity teacher, d = k), as {@link Evaluators#select} chooses it — for plain
+     * runs, runs when batching is off, and the Newton finishes of batched runs. One per thread.
      */
     public static Objective objective(int k, int n) {
-        return IdentityTeacherObjective.best(k, n);
+        return Evaluators.select(Problem.identityTeacher(k, k, n), EVALUATORS);
+    }
+
+    /** The batched evaluator of a cell, as {@link Evaluators#batch} chooses it (only where {@link #batches} holds). */
+    private static BatchFunction batchFunction(int k, int n) {
+        return Evaluators.batch(Problem.identityTeacher(k, k, n), EVALUATORS).orElseThrow();
     }
 
     /** One run, given a worker's objective and descent driver. */
@@ -72,12 +87,12 @@ public final class SpuriousSearch {
 
     /**
      * One descent for the identity teacher in R^k with n students from {@code x0}, computed as the search computes its
-     * runs (batched in accelerated mode when {@link IdentityTeacherObjective#BATCH}, else one run at a time), so that
+     * runs (batched in accelerated mode where {@link Evaluators#batches} says so, else one run at a time), so that
      * {@code descend} replays a run of {@code spurious} from its per-run seed.
      */
     public static GradientDescent.Result descend(int k, int n, double[] x0, GradientDescent.Settings s) {
-        if (batches(s)) {
-            return new BatchDescent(k, n, new GradientDescent(objective(k, n), k)).single(x0, s);
+        if (batches(k, n, s)) {
+            return new BatchDescent(batchFunction(k, n), new GradientDescent(objective(k, n), k)).single(x0, s);
         }
         return GradientDescent.run(objective(k, n), k, x0, s);
     }
@@ -118,16 +133,16 @@ public final class SpuriousSearch {
         return Arrays.asList(out);
     }
 
-    /** Whether runs with these settings are batched: accelerated mode and {@link IdentityTeacherObjective#BATCH}. */
-    private static boolean batches(GradientDescent.Settings s) {
-        return s.accelerate() && IdentityTeacherObjective.BATCH;
+    /** Whether runs with these settings are batched: accelerated mode and {@link Evaluators#batches}. */
+    private static boolean batches(int k, int n, GradientDescent.Settings s) {
+        return s.accelerate() && Evaluators.batches(Problem.identityTeacher(k, k, n), EVALUATORS);
     }
 
     /** Computes the runs {@code todo} into {@code out} (by run index), batched or one at a time. */
     private static void execute(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
         // the minima verified so far, shared by the cell's workers (it changes no decision: see VerifiedMinima)
         SymmetricMinima minima = new SymmetricMinima(c.k());
-        if (batches(c.settings())) {
+        if (batches(c.k(), c.n(), c.settings())) {
             batched(c, todo, out, listener, minima);
         } else {
             oneByOne(c, todo, out, listener, minima);
@@ -169,7 +184,7 @@ public final class SpuriousSearch {
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
-                BatchDescent batch = new BatchDescent(c.k(), c.n(),
+                BatchDescent batch = new BatchDescent(batchFunction(c.k(), c.n()),
                         new GradientDescent(objective(c.k(), c.n()), c.k()).remembering(minima));
                 batch.run(next, r -> c.init().sample(Initialization.runSeed(c.seed(), r), c.n(), c.k()), c.settings(),
                         (r, result) -> {

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.landscape.impl.linalg.SmallMatrices;
+import io.landscape.impl.objective.BatchIdentityObjective;
+import io.landscape.impl.optim.BatchDescent;
 import io.landscape.impl.optim.GradientDescent;
 
 /** The batched search: same classification and end points as one run at a time, whatever the batch. */
@@ -20,7 +22,7 @@ class BatchDescentTest {
     private static RunRecord[] batch(int k, int n, int runs, long seed, GradientDescent.Settings s, int[] order) {
         RunRecord[] out = new RunRecord[runs];
         AtomicInteger cursor = new AtomicInteger();
-        BatchDescent b = new BatchDescent(k, n, new GradientDescent(SpuriousSearch.objective(k, n), k));
+        BatchDescent b = new BatchDescent(new BatchIdentityObjective(k, n), new GradientDescent(SpuriousSearch.objective(k, n), k));
         b.run(() -> {
             int i = cursor.getAndIncrement();
             return i < order.length ? order[i] : -1;

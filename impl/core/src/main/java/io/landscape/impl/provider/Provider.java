@@ -1,4 +1,4 @@
-package io.landscape.impl.objective;
+package io.landscape.impl.provider;
 
 import io.landscape.api.CertifyOptions;
 import io.landscape.api.Certificate;
@@ -14,15 +14,16 @@ import io.landscape.api.function.NetworkObjective;
 import io.landscape.api.function.TwiceDifferentiableFunction;
 import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.certify.Options;
-import io.landscape.impl.compile.KernelCompiler;
+import io.landscape.impl.objective.EvaluatorParameters;
+import io.landscape.impl.objective.Evaluators;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.NewtonFinish;
 import io.landscape.impl.optim.NewtonPolish;
 import io.landscape.impl.symbolic.SymjaFormulaChecker;
 
 /**
- * The {@link LandscapeProvider} registered in {@code META-INF/services}: compiled kernels, pairwise assembly; the
- * descent engine ({@link GradientDescent}), {@link NewtonPolish} and the {@link Certifier} behind the api's facades.
+ * The {@link LandscapeProvider} registered in {@code META-INF/services}: the evaluator {@link Evaluators#select selector}
+ * of the objective room; the descent engine ({@link GradientDescent}), {@link NewtonPolish} and the {@link Certifier} behind the api's facades.
  */
 public final class Provider implements LandscapeProvider {
     /** Where the facade's Newton finish is first tried (max block gradient norm). */
@@ -30,9 +31,14 @@ public final class Provider implements LandscapeProvider {
     /** The facade's Newton finish: largest accepted displacement. */
     static final double NEWTON_RADIUS = 1e-2;
 
+    /**
+     * The fastest correct evaluator of {@code problem}: {@link Evaluators#select} with
+     * {@link EvaluatorParameters#defaults()} (e.g. the specialised identity-teacher evaluator for
+     * {@code Problem.identityTeacher(k, k, n)}, the compiled pairwise objective otherwise).
+     */
     @Override
     public Objective objective(Problem problem) {
-        return new PairwiseObjective(problem, KernelCompiler.compiled(problem.kernel()));
+        return Evaluators.select(problem, EvaluatorParameters.defaults());
     }
 
     @Override

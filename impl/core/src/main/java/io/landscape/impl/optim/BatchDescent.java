@@ -1,31 +1,25 @@
-package io.landscape.impl.experiment.spurious;
-import io.landscape.impl.objective.BatchIdentityObjective;
-import io.landscape.impl.objective.VectorIdentityObjective;
-import io.landscape.impl.objective.IdentityTeacherObjective;
+package io.landscape.impl.optim;
 
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
-import io.landscape.impl.optim.DescentMonitor;
-import io.landscape.impl.optim.GradientDescent;
-import io.landscape.impl.optim.RestartPolicy;
-import io.landscape.impl.optim.StopRule;
+import io.landscape.api.function.BatchFunction;
 
 /**
- * The accelerated gradient descent of {@link GradientDescent} for many runs of one (k, n) cell, advanced L at a time
- * in the SIMD lanes of {@link BatchIdentityObjective} (L = 8 with 512-bit vectors). Each lane is one run; when a run
+ * The accelerated gradient descent of {@link GradientDescent} for many runs, advanced L at a time in the lanes of a
+ * {@link BatchFunction} (e.g. the SIMD lanes of the objective room's batched identity-teacher evaluator, L = 8 with
+ * 512-bit vectors; {@code io.landscape.impl.objective.Evaluators#batch} makes it). Each lane is one run; when a run
  * ends, the next run index takes its lane.
  *
  * <h2>Same rules, same results whatever the batch</h2>
  * Every lane follows the single-run loop exactly: x ← x − η∇F(x) with its own step η, the same
  * {@link DescentMonitor} decisions from the same {@link StopRule}s (tolerance, divergence, global early stop after a
  * monotone window, step cap), the same {@link RestartPolicy} (restart from the initial point with η halved), and the
- * Newton finish itself is
- * {@link GradientDescent#newtonFrom} on the run's current iterate. Lanes never mix (see
- * {@link BatchIdentityObjective}), so a run's result is a function of (seed, run index) alone: the same whichever lane
+ * Newton finish itself is {@link GradientDescent#newtonFrom} on the run's current iterate. Lanes never mix (a
+ * {@link BatchFunction} contract), so a run's result is a function of (seed, run index) alone: the same whichever lane
  * or thread it runs in, whichever runs share its batch, and whatever the vector width. It is not bitwise the result of
- * the single-run evaluators ({@link IdentityTeacherObjective}, {@link VectorIdentityObjective}), which round
- * differently; {@code BatchDescentTest} checks that it classifies every run as they do and ends at the same points.
+ * the single-run evaluators, which round differently; {@code BatchDescentTest} checks that it classifies every run as
+ * they do and ends at the same points.
  *
  * <h2>Timing</h2>
  * A run's {@code seconds} and {@code cpuSeconds} are its share of the batch: the time between two lane events (a run
@@ -35,12 +29,11 @@ import io.landscape.impl.optim.StopRule;
  *
  * <p>Not thread-safe; one instance per worker thread.
  */
-final class BatchDescent {
-    private final int k;
-    private final int n;
+public final class BatchDescent {
+    private final int block;
     private final int m;
     private final int lanes;
-    private final BatchIdentityObjective f;
+    private final BatchFunction f;
     private final GradientDescent scalar;
     private final double[] xb;
     private final double[] gb;
@@ -70,13 +63,15 @@ final class BatchDescent {
         double wall;
     }
 
-    /** A driver for cell (k, n); {@code scalar} (an objective for n students in R^k) takes the Newton finishes. */
-    BatchDescent(int k, int n, GradientDescent scalar) {
-        this.k = k;
-        this.n = n;
-        this.m = n * k;
-        this.f = new BatchIdentityObjective(k, n);
-        this.lanes = f.lanes;
+    /**
+     * A driver for the batched function {@code f}; {@code scalar} (a single-point descent on the same function) takes
+     * the Newton finishes.
+     */
+    public BatchDescent(BatchFunction f, GradientDescent scalar) {
+        this.block = f.blockSize();
+        this.m = f.dimension();
+        this.f = f;
+        this.lanes = f.lanes();
         this.scalar = scalar;
         this.xb = new double[f.batchLength()];
         this.gb = new double[f.batchLength()];
@@ -93,7 +88,7 @@ final class BatchDescent {
     }
 
     /** Receives a finished run: its index and its result. */
-    interface Done {
+    public interface Done {
         void accept(int run, GradientDescent.Result result);
     }
 
@@ -102,7 +97,7 @@ final class BatchDescent {
      * {@code initial.apply(r)} (n·k entries, not modified), and passes each finished run to {@code done} (on this
      * thread).
      */
-    void run(IntSupplier next, IntFunction<double[]> initial, GradientDescent.Settings s, Done done) {
+    public void run(IntSupplier next, IntFunction<double[]> initial, GradientDescent.Settings s, Done done) {
         if (!s.accelerate()) {
             throw new IllegalArgumentException("the batched search runs the accelerated loop; --plain runs one at a time");
         }
@@ -117,8 +112,8 @@ final class BatchDescent {
             eta[l] = 0.0; // the first evaluation is at the initial points
         }
         while (active > 0) {
-            f.compute(xb, gb, value);
-            f.scan(gb, maxSq, totalSq);
+            f.valueAndGradient(xb, gb, value);
+            f.gradientNorms(gb, maxSq, totalSq);
             for (int l = 0; l < lanes; l++) {
                 Lane a = lane[l];
                 if (a.run < 0) {
@@ -183,7 +178,7 @@ final class BatchDescent {
                 charge(active);
                 long iterations = a.monitor.steps();
                 a.total += iterations;
-                done.accept(a.run, new GradientDescent.Result(px.clone(), end, GradientDescent.maxNeuronNorm(pg, k),
+                done.accept(a.run, new GradientDescent.Result(px.clone(), end, GradientDescent.maxNeuronNorm(pg, block),
                         GradientDescent.norm(pg), iterations, a.total,
                         stop == GradientDescent.Stop.NEWTON ? scalar.lastNewtonSteps() : 0, a.restarts, a.step, stop,
                         a.wall * 1e-9, a.cpu * 1e-9));
@@ -197,7 +192,7 @@ final class BatchDescent {
      * One run from {@code x0} through the batched loop (alone in its batch): the same result as the run gets inside a
      * cell, so {@code descend} replays a {@code spurious} run from its per-run seed.
      */
-    GradientDescent.Result single(double[] x0, GradientDescent.Settings s) {
+    public GradientDescent.Result single(double[] x0, GradientDescent.Settings s) {
         GradientDescent.Result[] out = new GradientDescent.Result[1];
         boolean[] given = {false};
         run(() -> {
@@ -223,7 +218,7 @@ final class BatchDescent {
         a.x0 = initial.apply(run);
         if (a.x0.length != m) {
             throw new IllegalArgumentException("initial point of run " + run + " has " + a.x0.length
-                    + " entries, expected n·k = " + m);
+                    + " entries, expected " + m);
         }
         a.step = s.step();
         a.restarts = 0;

@@ -1,0 +1,128 @@
+package io.landscape.impl.objective;
+
+import java.util.Objects;
+
+/**
+ * The switches and thresholds of the evaluator selector {@link Evaluators} — the one place where they are documented
+ * and the one place where they are read from system properties (after EJML's {@code EjmlParameters}). A value:
+ * {@link #defaults()} reads the properties once, at class initialisation; callers override single fields with the
+ * {@code with…} methods and pass the result to {@link Evaluators#select} / {@link Evaluators#batch}.
+ *
+ * <table>
+ * <caption>Parameters</caption>
+ * <tr><th>field</th><th>default</th><th>system property</th><th>effect</th></tr>
+ * <tr><td>{@link #simd()}</td><td>true</td><td>{@value #SIMD_PROPERTY}</td><td>SIMD evaluators (JDK Vector API) where
+ * the JVM and CPU support them ({@link Evaluators#simdAvailable()}); {@code false}: scalar code only.</td></tr>
+ * <tr><td>{@link #batch()}</td><td>true</td><td>{@value #BATCH_PROPERTY}</td><td>batched evaluation, one point per
+ * SIMD lane ({@link Evaluators#batch}); needs {@link #simd()}.</td></tr>
+ * <tr><td>{@link #simdMinStudents()}</td><td>{@value #DEFAULT_SIMD_MIN_STUDENTS}</td><td>—</td><td>fewest students
+ * for which the single-point identity-teacher evaluator is the SIMD one: with fewer the lanes are mostly padding
+ * (JMH {@code GradientDescentBenchmark.gdStep} vs {@code gdStepScalar}: 1.24 vs 1.23 µs at k = n = 10, 1.96 vs 2.40 at
+ * 13, 3.9 vs 5.4 at 20, 14.5 vs 29.0 at 40, with 512-bit vectors).</td></tr>
+ * <tr><td>{@link #plainValue()}</td><td>false</td><td>—</td><td>the identity-teacher evaluators'
+ * {@code valueAndGradient}: {@code false} returns the general evaluator's F (compensated: relative error about an
+ * ulp, see the package documentation) next to their fast gradient, at the cost of the general F's pass;
+ * {@code true} their own F, a plain sum in a fixed order computed with the gradient (relative error up to ~10⁻¹⁴ at
+ * k = n = 100) — what the spurious-minima search has always used, kept so that its outputs (Tables 1–2) stay bitwise
+ * reproducible.</td></tr>
+ * <tr><td>{@link #VECTOR_BITS}</td><td>the JVM's preferred width</td><td>{@value #VECTOR_BITS_PROPERTY}</td><td>the
+ * SIMD width, 128, 256 or 512 bits (results are bitwise the same for every width; the width tests run one JVM per
+ * width). A constant, not a field: the Vector API compiles to SIMD instructions only where C2 sees the vector shape
+ * as a constant.</td></tr>
+ * </table>
+ * A property is off only when set to {@code false} (ignoring case).
+ */
+public final class EvaluatorParameters {
+    /** System property switching the SIMD evaluators off ({@code -Dlandscape.vector=false}). */
+    public static final String SIMD_PROPERTY = "landscape.vector";
+    /** System property switching batched evaluation off ({@code -Dlandscape.batch=false}). */
+    public static final String BATCH_PROPERTY = "landscape.batch";
+    /** System property fixing the SIMD width: 128, 256 or 512. */
+    public static final String VECTOR_BITS_PROPERTY = "landscape.vectorBits";
+    /** Default of {@link #simdMinStudents()}. */
+    public static final int DEFAULT_SIMD_MIN_STUDENTS = 12;
+    /** The SIMD width asked for by {@value #VECTOR_BITS_PROPERTY}, or null for the JVM's preferred one. */
+    public static final String VECTOR_BITS = System.getProperty(VECTOR_BITS_PROPERTY);
+
+    private static final EvaluatorParameters DEFAULTS = new EvaluatorParameters(
+            !"false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY)),
+            !"false".equalsIgnoreCase(System.getProperty(BATCH_PROPERTY)),
+            DEFAULT_SIMD_MIN_STUDENTS, false);
+
+    private final boolean simd;
+    private final boolean batch;
+    private final int simdMinStudents;
+    private final boolean plainValue;
+
+    private EvaluatorParameters(boolean simd, boolean batch, int simdMinStudents, boolean plainValue) {
+        if (simdMinStudents < 1) {
+            throw new IllegalArgumentException("simdMinStudents must be at least 1, got " + simdMinStudents);
+        }
+        this.simd = simd;
+        this.batch = batch;
+        this.simdMinStudents = simdMinStudents;
+        this.plainValue = plainValue;
+    }
+
+    /** The defaults, with {@link #simd()} and {@link #batch()} from the system properties (read once). */
+    public static EvaluatorParameters defaults() {
+        return DEFAULTS;
+    }
+
+    /** Whether SIMD evaluators may be used (where available). */
+    public boolean simd() {
+        return simd;
+    }
+
+    /** Whether batched evaluation may be used (where SIMD is used and available). */
+    public boolean batch() {
+        return batch;
+    }
+
+    /** Fewest students for the single-point SIMD identity-teacher evaluator. */
+    public int simdMinStudents() {
+        return simdMinStudents;
+    }
+
+    /** Whether the identity-teacher evaluators return their own plainly summed F (see the class documentation). */
+    public boolean plainValue() {
+        return plainValue;
+    }
+
+    /** These parameters with {@link #simd()} set. */
+    public EvaluatorParameters withSimd(boolean on) {
+        return new EvaluatorParameters(on, batch, simdMinStudents, plainValue);
+    }
+
+    /** These parameters with {@link #batch()} set. */
+    public EvaluatorParameters withBatch(boolean on) {
+        return new EvaluatorParameters(simd, on, simdMinStudents, plainValue);
+    }
+
+    /** These parameters with {@link #simdMinStudents()} set (≥ 1). */
+    public EvaluatorParameters withSimdMinStudents(int n) {
+        return new EvaluatorParameters(simd, batch, n, plainValue);
+    }
+
+    /** These parameters with {@link #plainValue()} set. */
+    public EvaluatorParameters withPlainValue(boolean on) {
+        return new EvaluatorParameters(simd, batch, simdMinStudents, on);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EvaluatorParameters p && p.simd == simd && p.batch == batch
+                && p.simdMinStudents == simdMinStudents && p.plainValue == plainValue;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(simd, batch, simdMinStudents, plainValue);
+    }
+
+    @Override
+    public String toString() {
+        return "EvaluatorParameters[simd=" + simd + ", batch=" + batch + ", simdMinStudents=" + simdMinStudents
+                + ", plainValue=" + plainValue + "]";
+    }
+}

@@ -1,0 +1,123 @@
+package io.landscape.impl.objective;
+
+import java.util.Optional;
+
+import io.landscape.api.Kernel;
+import io.landscape.api.Normalization;
+import io.landscape.api.Objective;
+import io.landscape.api.Problem;
+import io.landscape.api.function.BatchFunction;
+import io.landscape.impl.compile.KernelCompiler;
+
+/**
+ * The evaluator selector: the one place that decides which evaluator computes F and ∇F for a {@link Problem} —
+ * scalar, SIMD or batched, general or identity teacher — from the problem itself and {@link EvaluatorParameters}.
+ * {@code Landscape.objective(problem)} is {@code select(problem, EvaluatorParameters.defaults())}; experiments and
+ * commands call this class (never an evaluator's constructor), so every path gets the same, fastest correct choice.
+ *
+ * <table>
+ * <caption>What is selected</caption>
+ * <tr><th>problem</th><th>single point ({@link #select})</th><th>batch ({@link #batch})</th></tr>
+ * <tr><td>identity teacher ({@link #isIdentityTeacher}), n ≥ {@link EvaluatorParameters#simdMinStudents()}, SIMD
+ * on and available</td><td>{@link VectorIdentityObjective}</td><td rowspan="2">{@link BatchIdentityObjective} when
+ * SIMD and batching are on and available</td></tr>
+ * <tr><td>identity teacher, otherwise</td><td>{@link IdentityTeacherObjective}</td></tr>
+ * <tr><td>any other problem</td><td>{@link PairwiseObjective} with the compiled kernel</td><td>none</td></tr>
+ * </table>
+ * All compute the same F and ∇F to rounding (tested against each other and against the general
+ * {@link PairwiseObjective} to ~10⁻¹³); they round differently, so an iterate sequence is reproducible bitwise only with
+ * the same evaluator — which is why the choice depends on nothing but the problem and the parameters.
+ */
+public final class Evaluators {
+    private Evaluators() {
+    }
+
+    /**
+     * Whether {@code p} is the identity-teacher special case the specialised evaluators compute: ReLU kernel, ½
+     * normalisation, teacher rows v_j = e_j with d = k, all output weights 1 (any number of students).
+     */
+    public static boolean isIdentityTeacher(Problem p) {
+        int k = p.teacherCount();
+        if (p.inputDimension() != k || !p.kernel().equals(Kernel.relu()) || p.normalization() != Normalization.HALF) {
+            return false;
+        }
+        for (int j = 0; j < k; j++) {
+            double[] v = p.teacherNeuron(j);
+            for (int q = 0; q < k; q++) {
+                if (v[q] != (j == q ? 1.0 : 0.0)) {
+                    return false;
+                }
+            }
+        }
+        return allOnes(p.studentWeights()) && allOnes(p.teacherWeights());
+    }
+
+    private static boolean allOnes(double[] a) {
+        for (double e : a) {
+            if (e != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether SIMD evaluators can run on this JVM and CPU (a hardware question; see {@link VectorSupport}). */
+    public static boolean simdAvailable() {
+        return SimdHolder.AVAILABLE;
+    }
+
+    /**
+     * The general evaluator of {@code p}: pairwise assembly over the compiled kernel of {@code p.kernel()}, for any
+     * problem (the reference the specialised evaluators are tested against).
+     */
+    public static Objective general(Problem p) {
+        return new PairwiseObjective(p, KernelCompiler.compiled(p.kernel()));
+    }
+
+    /**
+     * The fastest correct single-point evaluator of {@code p} under {@code params} (see the class documentation).
+     * Safe to share between threads; one per thread is fastest.
+     */
+    public static Objective select(Problem p, EvaluatorParameters params) {
+        if (!isIdentityTeacher(p)) {
+            // SIMD general evaluator: the one place to wire it, e.g.
+            // if (simd(params) && <its size threshold in EvaluatorParameters>) { return <SIMD general evaluator>; }
+            return general(p);
+        }
+        int k = p.teacherCount();
+        int n = p.studentCount();
+        Objective general = general(p);
+        if (simd(params) && n >= params.simdMinStudents()) {
+            return VectorSupport.create(general, k, n, params.plainValue());
+        }
+        return new IdentityTeacherObjective(general, k, n, params.plainValue());
+    }
+
+    /**
+     * Whether {@link #batch} has a batched evaluator for {@code p} under {@code params}: an identity-teacher problem,
+     * SIMD and batching on and available.
+     */
+    public static boolean batches(Problem p, EvaluatorParameters params) {
+        return simd(params) && params.batch() && isIdentityTeacher(p);
+    }
+
+    /**
+     * A batched evaluator of {@code p} (one point per SIMD lane; its F is its own plain sum, as the search's), or
+     * empty where {@link #batches} says no. Not thread-safe: one per thread.
+     */
+    public static Optional<BatchFunction> batch(Problem p, EvaluatorParameters params) {
+        if (!batches(p, params)) {
+            return Optional.empty();
+        }
+        return Optional.of(VectorSupport.batch(p.teacherCount(), p.studentCount()));
+    }
+
+    private static boolean simd(EvaluatorParameters params) {
+        return params.simd() && simdAvailable();
+    }
+
+    /** Asks {@link VectorSupport} once, on first use. */
+    private static final class SimdHolder {
+        static final boolean AVAILABLE = VectorSupport.available();
+    }
+}
