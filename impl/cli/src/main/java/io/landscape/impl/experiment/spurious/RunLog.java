@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AppendLog;
 import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.sweep.ResultStore;
 
 /**
  * The append-only run log {@code runs.jsonl} that makes sweeps resumable: line 1 is a header with the settings that
@@ -33,7 +34,7 @@ import io.landscape.impl.optim.GradientDescent;
  * until it is deleted by hand. An unreadable header cannot be skipped (it says which sweep the log belongs to): that is
  * refused with a message naming line 1.
  */
-public final class RunLog implements AutoCloseable {
+public final class RunLog implements ResultStore<Cell, RunRecord> {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
@@ -182,6 +183,19 @@ public final class RunLog implements AutoCloseable {
             }
         }
         return m;
+    }
+
+    @Override
+    public Map<Integer, RunRecord> finished(Cell cell) {
+        return finished(cell.k(), cell.n());
+    }
+
+    /** Appends one finished chunk, a line per run (thread-safe). */
+    @Override
+    public synchronized void append(List<RunRecord> records) {
+        for (RunRecord r : records) {
+            append(r);
+        }
     }
 
     /** Number of finished runs in the log. */
