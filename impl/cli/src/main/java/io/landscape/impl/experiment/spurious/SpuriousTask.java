@@ -83,6 +83,20 @@ public record SpuriousTask(int k, int n, long seed, String initName, double init
                 ? "identity-teacher/vector" : "identity-teacher/scalar";
     }
 
+    /**
+     * The evaluators a whole sweep uses on this JVM (its cells' {@link #fingerprint}s differ only by n):
+     * {@code identity-teacher/batch}, {@code identity-teacher/vector-from-n12} or {@code identity-teacher/scalar}.
+     * Recorded in the run log's header, so that a log is never resumed with runs that round differently.
+     */
+    public static String sweepFingerprint(boolean accelerate) {
+        if (accelerate && IdentityTeacherObjective.BATCH) {
+            return "identity-teacher/batch";
+        }
+        return IdentityTeacherObjective.VECTOR
+                ? "identity-teacher/vector-from-n" + IdentityTeacherObjective.VECTOR_MIN_STUDENTS
+                : "identity-teacher/scalar";
+    }
+
     @Override
     public int[] runs() {
         return runs.clone();

@@ -53,6 +53,7 @@ public final class Sweep {
             h.put("step", descent.step());
             h.put("tol", descent.tol());
             h.put("maxSteps", descent.maxSteps());
+            h.put("evaluator", SpuriousTask.sweepFingerprint(descent.accelerate()));
             return h;
         }
     }
