@@ -18,7 +18,9 @@ package io.landscape.api;
  *   <li>{@link #linear()}: σ(z) = z, κ = w·v.</li>
  * </ul>
  */
-public final class Kernel {
+public final class Kernel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
     private final String formula;
 
@@ -97,6 +99,18 @@ public final class Kernel {
     @Override
     public int hashCode() {
         return name.hashCode() * 31 + formula.hashCode();
+    }
+
+    /** A deserialised kernel is checked as a constructed one (no blank name or formula). */
+    private Object readResolve() throws java.io.ObjectStreamException {
+        try {
+            return new Kernel(name, formula);
+        } catch (RuntimeException e) {
+            java.io.InvalidObjectException bad = new java.io.InvalidObjectException("not a valid Kernel: "
+                    + e.getMessage());
+            bad.initCause(e);
+            throw bad;
+        }
     }
 
     @Override

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * <p>Points are flat {@code double[]} of length n·d: neuron i occupies entries {@code i*d … i*d+d-1}
  * (see {@link Points}).
  */
-public final class Problem {
+public final class Problem implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final double[][] teacher;
     private final int students;
     private final double[] studentWeights;
@@ -170,6 +172,47 @@ public final class Problem {
     /** The same problem with another student count (default output weights for the students). */
     public Problem withStudents(int n) {
         return toBuilder().students(n).studentWeights(null).build();
+    }
+
+    /**
+     * Value semantics: two problems are equal when they have the same teacher matrix, student count, output weights,
+     * kernel (name and formula) and normalization — entries compared as {@link Double#equals} does (bit patterns, so
+     * 0.0 and −0.0 differ). Equal problems define the same loss, so results may be cached and resumed under them.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Problem)) {
+            return false;
+        }
+        Problem p = (Problem) o;
+        return students == p.students && Arrays.deepEquals(teacher, p.teacher)
+                && Arrays.equals(studentWeights, p.studentWeights) && Arrays.equals(teacherWeights, p.teacherWeights)
+                && kernel.equals(p.kernel) && normalization == p.normalization;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Arrays.deepHashCode(teacher);
+        h = 31 * h + students;
+        h = 31 * h + Arrays.hashCode(studentWeights);
+        h = 31 * h + Arrays.hashCode(teacherWeights);
+        h = 31 * h + kernel.hashCode();
+        return 31 * h + normalization.hashCode();
+    }
+
+    /** A deserialised problem is rebuilt through the builder, so a stream cannot produce an unchecked one. */
+    private Object readResolve() throws java.io.ObjectStreamException {
+        try {
+            return toBuilder().build();
+        } catch (RuntimeException e) {
+            java.io.InvalidObjectException bad = new java.io.InvalidObjectException("not a valid Problem: "
+                    + e.getMessage());
+            bad.initCause(e);
+            throw bad;
+        }
     }
 
     @Override

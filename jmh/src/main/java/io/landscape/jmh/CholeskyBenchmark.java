@@ -45,9 +45,24 @@ public class CholeskyBenchmark {
     DMatrixRMaj ejmlA;
     DMatrixRMaj ejmlWork;
     LinearSolverDense<DMatrixRMaj> ejml;
+    /** All processors, as the common pool gave before: the caller and availableProcessors − 1 helpers. */
+    java.util.concurrent.ExecutorService pool;
+    io.landscape.impl.linalg.Workers workers;
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() {
+        pool.shutdownNow();
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
+        int helpers = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+        pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, helpers), r -> {
+            Thread t = new Thread(r, "cholesky-helper");
+            t.setDaemon(true);
+            return t;
+        });
+        workers = new io.landscape.impl.linalg.Workers(helpers == 0 ? null : pool, helpers);
         SplittableRandom rnd = new SplittableRandom(7);
         a = new double[m * m];
         for (int i = 0; i < m; i++) {
@@ -70,7 +85,7 @@ public class CholeskyBenchmark {
     @Benchmark
     public double landscape() {
         System.arraycopy(a, 0, work, 0, a.length);
-        if (!Cholesky.factor(work, m)) {
+        if (!Cholesky.factor(work, m, workers)) {
             throw new IllegalStateException("not positive definite");
         }
         return work[a.length - 1];
@@ -79,7 +94,7 @@ public class CholeskyBenchmark {
     @Benchmark
     public double landscapeScalar() {
         System.arraycopy(a, 0, work, 0, a.length);
-        if (!Cholesky.factorScalar(work, m)) {
+        if (!Cholesky.factorScalar(work, m, workers)) {
             throw new IllegalStateException("not positive definite");
         }
         return work[a.length - 1];

@@ -8,7 +8,7 @@ package io.landscape.impl.linalg;
  * Newton finish of gradient descent ({@code optim.GradientDescent}). The scalar loop does about 10·10⁹
  * multiply-adds/s on one core at m = 400 (2.4× EJML's {@code LinearSolverChol_DDRM}) and 21·10⁹/s on two cores at
  * m = 6000; where the Vector API is available {@link VectorCholesky} computes the same factor about twice as fast.
- * No allocation below the parallel threshold (JMH {@code -prof gc}: 5 B per factorization at m = 400).
+ * No allocation without helpers or below the parallel threshold (JMH {@code -prof gc}: 5 B per factorization at m = 400).
  */
 public final class Cholesky {
     private Cholesky() {
@@ -21,15 +21,24 @@ public final class Cholesky {
      * the current panel receive the panel's rows one after the other while they stay in cache. Every a_ij still
      * receives its updates in the order q = 0, 1, …, so each r_ij is a_ij − Σ_{q&lt;i} r_qi r_qj summed left to right:
      * the standard algorithm analysed in Higham Thm 10.3, with the same result as the unblocked loop. For
-     * m ≥ {@value #PARALLEL_FROM} the trailing rows are updated in parallel (independent rows, same arithmetic).
      * Returns false on a non-positive (or NaN) pivot. Where {@link Simd#AVAILABLE}, the register-blocked kernels of
-     * {@link VectorCholesky} do the same arithmetic (bitwise the same factor) about twice as fast.
+     * {@link VectorCholesky} do the same arithmetic (bitwise the same factor) about twice as fast. Runs on the
+     * caller's thread alone: {@link #factor(double[], int, Workers)} shares the work.
      */
     public static boolean factor(double[] a, int m) {
+        return factor(a, m, Workers.NONE);
+    }
+
+    /**
+     * {@link #factor(double[], int)} with the trailing rows of each panel updated by {@code workers} for
+     * m ≥ {@value #PARALLEL_FROM} (independent rows, the same arithmetic: bitwise the same factor for every
+     * {@code workers}, {@link Workers#NONE} included).
+     */
+    public static boolean factor(double[] a, int m, Workers workers) {
         if (Simd.AVAILABLE) {
-            return blocked(a, m, VectorCholesky::panel, VectorCholesky::trailing);
+            return blocked(a, m, VectorCholesky::panel, VectorCholesky::trailing, workers);
         }
-        return factorScalar(a, m);
+        return blocked(a, m, Cholesky::panel, Cholesky::trailing, workers);
     }
 
     /**
@@ -37,7 +46,12 @@ public final class Cholesky {
      * and benchmarked against.
      */
     public static boolean factorScalar(double[] a, int m) {
-        return blocked(a, m, Cholesky::panel, Cholesky::trailing);
+        return factorScalar(a, m, Workers.NONE);
+    }
+
+    /** {@link #factorScalar(double[], int)} with the trailing updates shared by {@code workers} (same factor). */
+    public static boolean factorScalar(double[] a, int m, Workers workers) {
+        return blocked(a, m, Cholesky::panel, Cholesky::trailing, workers);
     }
 
     /** Factors the panel rows [k0, k1) among themselves (pivots, scaled rows); false on a non-positive pivot. */
@@ -52,10 +66,10 @@ public final class Cholesky {
 
     /**
      * The right-looking blocked loop shared by the scalar and the SIMD kernels: each panel of {@value #PANEL} rows is
-     * factored, then the rows below it are updated by it — split into work-balanced row ranges updated in parallel
-     * for m ≥ {@value #PARALLEL_FROM} (independent rows, the same arithmetic).
+     * factored, then the rows below it are updated by it — split into work-balanced row ranges updated by
+     * {@code workers} for m ≥ {@value #PARALLEL_FROM} (independent rows, the same arithmetic).
      */
-    private static boolean blocked(double[] a, int m, PanelStep panel, TrailingStep trailing) {
+    private static boolean blocked(double[] a, int m, PanelStep panel, TrailingStep trailing, Workers workers) {
         for (int k0 = 0; k0 < m; k0 += PANEL) {
             int k1 = Math.min(m, k0 + PANEL);
             if (!panel.factor(a, m, k0, k1)) {
@@ -63,11 +77,10 @@ public final class Cholesky {
             }
             final int from = k1;
             final int p0 = k0;
-            if (m - from >= 2 * PANEL && m >= PARALLEL_FROM) {
+            if (m - from >= 2 * PANEL && m >= PARALLEL_FROM && workers.helpers() > 0) {
                 int chunks = Math.min(64, (m - from + PANEL - 1) / PANEL);
                 int[] bounds = balancedChunks(from, m, chunks);
-                java.util.stream.IntStream.range(0, chunks).parallel().forEach(c ->
-                        trailing.update(a, m, p0, from, bounds[c], bounds[c + 1]));
+                workers.forEach(chunks, c -> trailing.update(a, m, p0, from, bounds[c], bounds[c + 1]));
             } else if (from < m) {
                 trailing.update(a, m, k0, k1, k1, m);
             }

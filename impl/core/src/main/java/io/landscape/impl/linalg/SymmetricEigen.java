@@ -31,9 +31,22 @@ public final class SymmetricEigen {
 
     /** λ̃ ≈ λ_min(A) by Lanczos on A itself (matrix–vector products only; for large m). */
     public static double smallestEigenvalueDirect(double[] a, int m) {
+        return smallestEigenvalueDirect(a, m, Workers.NONE);
+    }
+
+    /**
+     * {@link #smallestEigenvalueDirect(double[], int)} with the rows of each product shared by {@code workers} (each
+     * entry is the same dot product whoever computes it: the same estimate for every {@code workers}).
+     */
+    public static double smallestEigenvalueDirect(double[] a, int m, Workers workers) {
+        int chunks = Math.min(m, 8 * workers.threads());
         return lanczos(m, Math.min(m, 300), 1e-10, false, y -> {
             double[] w = new double[m];
-            java.util.stream.IntStream.range(0, m).parallel().forEach(i -> w[i] = SmallMatrices.dot(a, i * m, y, 0, m));
+            workers.forEach(chunks, c -> {
+                for (int i = (int) ((long) m * c / chunks), end = (int) ((long) m * (c + 1) / chunks); i < end; i++) {
+                    w[i] = SmallMatrices.dot(a, i * m, y, 0, m);
+                }
+            });
             return w;
         });
     }

@@ -18,7 +18,9 @@ import io.landscape.api.function.DifferentiableFunction;
  * <p>Tolerances are per component: |error| ≤ absoluteTolerance + relativeTolerance·|x|. Near a degenerate
  * minimum the slow directions are tiny (θ ~ t⁻¹), so the default absolute tolerance is small (10⁻¹⁶, relative 10⁻¹³).
  */
-public final class GradientFlow {
+public final class GradientFlow implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /** Receives the state at a requested time. {@code x} is a fresh array owned by the observer. */
     @FunctionalInterface

@@ -9,7 +9,9 @@ import java.util.List;
  * @param pointsPerDecade density of the log-spaced recording grid in T
  */
 public record SlowdownConfig(List<Integer> ns, int d, double sigma, double eta, long steps, long seed, Preset preset,
-                             Dynamics dynamics, int pointsPerDecade) {
+                             Dynamics dynamics, int pointsPerDecade) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final int DEFAULT_POINTS_PER_DECADE = 40;
 
     public SlowdownConfig {

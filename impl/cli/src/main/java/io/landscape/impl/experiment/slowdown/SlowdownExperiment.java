@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+
+import io.landscape.impl.sweep.LocalRunner;
+import io.landscape.impl.sweep.Parallelism;
+import io.landscape.impl.sweep.Runner;
+import io.landscape.impl.sweep.Task;
+import io.landscape.impl.sweep.TaskContext;
 
 import io.landscape.impl.objective.SingleTeacherLoss;
 import io.landscape.impl.optim.RecordedGradientDescent;
@@ -36,52 +38,50 @@ public final class SlowdownExperiment {
         this.flow = flow;
     }
 
-    /** Runs every (n, dynamics) pair on up to {@code threads} threads (≥ 1). */
+    /** Runs every (n, dynamics) pair on a {@link LocalRunner} of {@code threads} threads (≥ 1). */
     public Result run(SlowdownConfig config, int threads) {
-        long start = System.nanoTime();
-        List<Integer> ns = config.ns();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "slowdown-run");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<SlowdownRun>> gd = new ArrayList<>();
-            List<Future<SlowdownRun>> gf = new ArrayList<>();
-            for (int n : ns) {
-                if (config.dynamics().includesFlow()) {
-                    gf.add(pool.submit(() -> runFlow(config, n)));
-                }
-                if (config.dynamics().includesDescent()) {
-                    gd.add(pool.submit(() -> runDescent(config, n)));
-                }
-            }
-            List<SlowdownRun> descent = collect(gd);
-            List<SlowdownRun> flowRuns = collect(gf);
-            return new Result(config, Preset.teacher(config.d()), descent, flowRuns,
-                    (System.nanoTime() - start) * 1e-9);
-        } finally {
-            pool.shutdownNow();
+        try (Parallelism budget = Parallelism.of(Math.max(1, threads), "slowdown-run")) {
+            return run(config, new LocalRunner(budget));
         }
     }
 
-    private static List<SlowdownRun> collect(List<Future<SlowdownRun>> futures) {
-        List<SlowdownRun> out = new ArrayList<>();
-        for (Future<SlowdownRun> f : futures) {
-            try {
-                out.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException) {
-                    throw (RuntimeException) c;
-                }
-                throw new IllegalStateException(c);
+    /**
+     * Runs every (n, dynamics) pair as one {@link SlowdownTask} on {@code runner} (a run is 10⁴–10⁶ gradient steps or
+     * an adaptive integration: one run is a chunk) and collects them in the order of {@code config.ns()}.
+     */
+    public Result run(SlowdownConfig config, Runner runner) {
+        long start = System.nanoTime();
+        List<SlowdownTask> tasks = new ArrayList<>();
+        for (int n : config.ns()) {
+            if (config.dynamics().includesFlow()) {
+                tasks.add(new SlowdownTask(config, flow, n, true));
+            }
+            if (config.dynamics().includesDescent()) {
+                tasks.add(new SlowdownTask(config, flow, n, false));
             }
         }
-        return out;
+        Map<SlowdownTask, SlowdownRun> done = new java.util.IdentityHashMap<>();
+        runner.run(tasks, (task, runs) -> done.put(task, runs.get(0)));
+        List<SlowdownRun> descent = new ArrayList<>();
+        List<SlowdownRun> flowRuns = new ArrayList<>();
+        for (SlowdownTask t : tasks) {
+            (t.flowDynamics() ? flowRuns : descent).add(done.get(t));
+        }
+        return new Result(config, Preset.teacher(config.d()), descent, flowRuns, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * One run of the experiment as a pure task: (config, integrator tolerances, n, dynamics) → its {@link SlowdownRun};
+     * the start point comes from (seed, n), so the run is the same on any thread or JVM.
+     */
+    public record SlowdownTask(SlowdownConfig config, GradientFlow flow, int n, boolean flowDynamics)
+            implements Task<SlowdownRun> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<SlowdownRun> compute(TaskContext context) {
+            return List.of(flowDynamics ? new SlowdownExperiment(flow).runFlow(config, n) : runDescent(config, n));
+        }
     }
 
     /** Gradient descent for n students, recorded on {@link RecordGrid#steps}. */

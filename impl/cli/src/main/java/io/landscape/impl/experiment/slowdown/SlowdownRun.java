@@ -18,7 +18,9 @@ import java.util.Map;
  */
 public record SlowdownRun(int n, String dynamics, long[] steps, double[] times, double[] loss, double[] potential,
                           double[] finalPoint, double fittedExponent, Map<String, Double> lossAt,
-                          long gradientEvaluations, double wallSeconds) {
+                          long gradientEvaluations, double wallSeconds) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /** 1000·ε², ε = 2⁻⁵² (times ‖v‖²): losses below this are rounding noise and are not fitted. */
     public static final double ROUNDING_FLOOR = 1e3 * Math.ulp(1.0) * Math.ulp(1.0);

@@ -8,6 +8,7 @@ import io.landscape.api.Points;
 import io.landscape.impl.linalg.SymmetricEigen;
 import io.landscape.impl.linalg.Cholesky;
 import io.landscape.impl.linalg.SmallMatrices;
+import io.landscape.impl.linalg.Workers;
 import io.landscape.impl.optim.GradientDescent;
 
 /**
@@ -34,6 +35,16 @@ public final class Families {
     /** Builds the cell's families; {@code f} is the cell's objective (used for λ_min and gradients at representatives). */
     public static CellResult classify(int k, int n, int runsRequested, List<RunRecord> runs, Objective f,
                                       double tolerance, double seconds) {
+        return classify(k, n, runsRequested, runs, f, tolerance, seconds, Workers.NONE);
+    }
+
+    /**
+     * {@link #classify(int, int, int, List, Objective, double, double)} with the representatives evaluated by
+     * {@code workers} (each with its own objective; the results are stored by family index, so they do not depend on
+     * the workers).
+     */
+    public static CellResult classify(int k, int n, int runsRequested, List<RunRecord> runs, Objective f,
+                                      double tolerance, double seconds, Workers workers) {
         List<Builder> classes = new ArrayList<>();
         int global = 0;
         int unconverged = 0;
@@ -78,9 +89,9 @@ public final class Families {
         List<Family> minima = new ArrayList<>();
         List<Family> others = new ArrayList<>();
         int m = n * k;
-        // evaluate the representatives in parallel (each task with its own objective; the order of the results is fixed)
+        // evaluate the representatives on the workers (each with its own objective; the order of the results is fixed)
         Family[] evaluated = new Family[classes.size()];
-        java.util.stream.IntStream.range(0, classes.size()).parallel().forEach(idx -> {
+        workers.forEach(classes.size(), idx -> {
             Builder b = classes.get(idx);
             Objective own = idx == 0 && classes.size() == 1 ? f : SpuriousSearch.objective(k, n);
             double[] g = new double[m];
@@ -94,7 +105,7 @@ public final class Families {
             gn = Math.sqrt(gn);
             double gmax = GradientDescent.maxNeuronNorm(g, k);
             own.hessian().evaluate(x, h);
-            double lmin = lambdaMin(h, m);
+            double lmin = lambdaMin(h, m, workers);
             // A run can also stall at the non-differentiable limit w_i → 0 (e.g. k = n = 1 from w < 0): not a minimum.
             double minNorm = Double.POSITIVE_INFINITY;
             for (double[] w : b.rep) {
@@ -115,24 +126,29 @@ public final class Families {
                 unconverged, diverged, seconds);
     }
 
-    /** Above this size, λ_min comes from Lanczos (no full eigen-decomposition); see {@link #lambdaMin}. */
+    /** Above this size, λ_min comes from Lanczos (no full eigen-decomposition); see {@link #lambdaMin(double[], int)}. */
     static final int DENSE_EIGEN_MAX = 500;
 
     /**
      * Smallest eigenvalue of a symmetric m×m row-major matrix (a floating-point estimate for the reports; the rigorous
      * bound is the certificate's): EJML's symmetric QR eigen-solver for m ≤ 500; for larger m (k ≥ 23) no O(m³)
-     * eigen-decomposition: if the matrix is positive definite, its Cholesky factor ({@link Cholesky}, multi-threaded)
+     * eigen-decomposition: if the matrix is positive definite, its Cholesky factor ({@link Cholesky})
      * and Lanczos with full reorthogonalisation on A⁻¹ (≤ 60 pairs of triangular solves), λ = 1/θ_max(A⁻¹), which
      * converges from above even when λ_min is (nearly) multiple; otherwise (not numerically positive definite: a
      * saddle or a degenerate point) min(0, θ_min) from Lanczos on A itself, ≤ 300 products.
      */
     public static double lambdaMin(double[] h, int m) {
+        return lambdaMin(h, m, Workers.NONE);
+    }
+
+    /** {@link #lambdaMin(double[], int)} with the large factorisations and products shared by {@code workers}. */
+    public static double lambdaMin(double[] h, int m, Workers workers) {
         if (m > DENSE_EIGEN_MAX) {
             double[] r = h.clone();
-            if (Cholesky.factor(r, m)) {
+            if (Cholesky.factor(r, m, workers)) {
                 return SymmetricEigen.smallestEigenvalueEstimate(r, m);
             }
-            return Math.min(0.0, SymmetricEigen.smallestEigenvalueDirect(h, m));
+            return Math.min(0.0, SymmetricEigen.smallestEigenvalueDirect(h, m, workers));
         }
         return SymmetricEigen.eigenvalues(h, m)[0];
     }

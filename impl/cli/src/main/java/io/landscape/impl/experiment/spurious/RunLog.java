@@ -16,10 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AppendLog;
 import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.sweep.ResultStore;
 
 /**
- * The append-only run log {@code runs.jsonl} that makes sweeps resumable: line 1 is a header with the settings that
- * determine the results (seed, runs, init, mode, step, tol, max-steps); every further line is one finished run
+ * The append-only run log {@code runs.jsonl} that makes sweeps resumable (the spurious sweep's
+ * {@link ResultStore}): line 1 is a header with the settings that determine the results (seed, runs, init, mode, step,
+ * tol, max-steps, and the evaluator: {@link SpuriousTask#sweepFingerprint}; a log written before the evaluator was
+ * recorded is accepted without that check); every further line is one finished run
  * ({@code k, n, run, seed, iterations, …, value, point} — the point only for candidates). Each line is written with a
  * single write and flushed to the OS at once, so killing the process loses at most the runs in flight; the file is
  * fsync'ed at most once a second and on close. On open, the log is locked against a second writer ({@link AppendLog}:
@@ -33,7 +36,7 @@ import io.landscape.impl.optim.GradientDescent;
  * until it is deleted by hand. An unreadable header cannot be skipped (it says which sweep the log belongs to): that is
  * refused with a message naming line 1.
  */
-public final class RunLog implements AutoCloseable {
+public final class RunLog implements ResultStore<Cell, RunRecord> {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
@@ -104,9 +107,12 @@ public final class RunLog implements AutoCloseable {
                     + "(" + excerpt(firstLine.text()) + "): this file was not written by a sweep, or its first line "
                     + "is damaged; use another --out directory (or delete this one) to start over");
         }
-        for (String key : List.of("seed", "runs", "init", "mode", "step", "tol", "maxSteps")) {
+        for (String key : List.of("seed", "runs", "init", "mode", "step", "tol", "maxSteps", "evaluator")) {
             JsonNode want = header.get(key);
             JsonNode have = first.get(key);
+            if (have == null && key.equals("evaluator")) {
+                continue; // a log from before evaluators were recorded: its runs cannot be checked, only trusted
+            }
             if (want != null && (have == null || !have.asText().equals(want.asText()))) {
                 throw new IllegalArgumentException(log.file() + " was written with " + key + " = "
                         + (have == null ? "(none)" : have.asText()) + ", not " + want.asText()
@@ -182,6 +188,19 @@ public final class RunLog implements AutoCloseable {
             }
         }
         return m;
+    }
+
+    @Override
+    public Map<Integer, RunRecord> finished(Cell cell) {
+        return finished(cell.k(), cell.n());
+    }
+
+    /** Appends one finished chunk, a line per run (thread-safe). */
+    @Override
+    public synchronized void append(List<RunRecord> records) {
+        for (RunRecord r : records) {
+            append(r);
+        }
     }
 
     /** Number of finished runs in the log. */

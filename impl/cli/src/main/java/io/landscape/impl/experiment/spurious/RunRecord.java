@@ -8,7 +8,8 @@ import io.landscape.impl.optim.GradientDescent;
  */
 public record RunRecord(int k, int n, int run, long seed, long iterations, long totalIterations, int newtonSteps,
                         int restarts, double step, GradientDescent.Stop stop, double value, double maxNeuronGradient,
-                        double seconds, double cpuSeconds, double[] point) {
+                        double seconds, double cpuSeconds, double[] point) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Runs whose end value is at least this are candidate spurious minima (paper 002 §3). */
     public static final double CANDIDATE_THRESHOLD = 1e-3;

@@ -7,28 +7,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 import io.landscape.api.function.BatchFunction;
 import io.landscape.impl.optim.BatchDescent;
 import io.landscape.impl.optim.GradientDescent;
+import io.landscape.impl.sweep.Chunks;
+import io.landscape.impl.sweep.LocalRunner;
+import io.landscape.impl.sweep.Parallelism;
+import io.landscape.impl.sweep.Runner;
+import io.landscape.impl.sweep.TaskContext;
 
 /**
  * The gradient-descent search of paper 002 §3 for one (k, n) cell: teacher v_j = e_j in R^k (d = k), n students,
  * {@code runs} initialisations. Run r starts from {@link Initialization#sample(long, int, int)} with per-run seed
- * {@link Initialization#runSeed(long, long) runSeed(seed, r)}, so it depends on (seed, r) only. Runs are spread over a
- * fixed pool of {@code threads} workers, each with its own objective; results are collected by run index and families
- * are built in run order, so every output is identical for any thread count.
+ * {@link Initialization#runSeed(long, long) runSeed(seed, r)}, so it depends on (seed, r) only. What to compute is
+ * {@link SpuriousTask} (a chunk of a cell's runs, a pure function); this class cuts a cell into chunks and runs them on
+ * a {@link Runner} (a {@link LocalRunner} of {@code threads} threads by default); results are collected by run index
+ * and families are built in run order, so every output is identical for any thread count and any runner.
  */
 public final class SpuriousSearch {
 
@@ -72,7 +71,7 @@ public final class SpuriousSearch {
     }
 
     /** The batched evaluator of a cell, as {@link Evaluators#batch} chooses it (only where {@link #batches} holds). */
-    private static BatchFunction batchFunction(int k, int n) {
+    static BatchFunction batchFunction(int k, int n) {
         return Evaluators.batch(Problem.identityTeacher(k, k, n), EVALUATORS).orElseThrow();
     }
 
@@ -105,123 +104,64 @@ public final class SpuriousSearch {
         if (run < 0 || run >= c.runs()) {
             throw new IllegalArgumentException("run index " + run + " outside [0, " + c.runs() + ")");
         }
-        RunRecord[] out = new RunRecord[c.runs()];
-        execute(c, List.of(run), out, null);
-        return out[run];
+        return task(c, new int[] {run}).compute(new TaskContext()).get(0);
+    }
+
+    /** The chunk of cell {@code c} holding the run indices {@code runs} (ascending): what to compute, as a value. */
+    public static SpuriousTask task(Config c, int[] runs) {
+        return SpuriousTask.of(c.k(), c.n(), c.seed(), c.init(), c.settings(), runs);
     }
 
     /**
-     * Runs every run index not in {@code done} and returns all records (those of {@code done} included) in run order.
+     * The chunks computing the runs of cell {@code c} not in {@code finished}, cut for a runner of {@code parallelism}
+     * workers ({@link Chunks}).
+     */
+    public static List<SpuriousTask> tasks(Config c, Set<Integer> finished, int parallelism) {
+        List<SpuriousTask> out = new ArrayList<>();
+        for (int[] runs : Chunks.plan(c.runs(), finished, Chunks.size(c.runs(), parallelism))) {
+            out.add(task(c, runs));
+        }
+        return out;
+    }
+
+    /**
+     * Runs every run index not in {@code done} and returns all records (those of {@code done} included) in run order,
+     * on a {@link LocalRunner} of {@code c.threads()} threads.
      *
      * @param done     records already computed (e.g. loaded from a resume log), by run index; not modified
-     * @param listener called once per newly finished run, from worker threads (must be thread-safe); may be null
+     * @param listener called once per newly finished run, on the calling thread, chunk by chunk; may be null
      */
     public static List<RunRecord> runs(Config c, Map<Integer, RunRecord> done, Consumer<RunRecord> listener) {
+        try (Parallelism budget = Parallelism.of(c.threads(), "spurious-worker")) {
+            return runs(c, done, listener, new LocalRunner(budget));
+        }
+    }
+
+    /** {@link #runs(Config, Map, Consumer)} on {@code runner}. */
+    public static List<RunRecord> runs(Config c, Map<Integer, RunRecord> done, Consumer<RunRecord> listener,
+                                       Runner runner) {
         RunRecord[] out = new RunRecord[c.runs()];
-        List<Integer> todo = new ArrayList<>();
-        for (int r = 0; r < c.runs(); r++) {
-            RunRecord prior = done == null ? null : done.get(r);
-            if (prior != null) {
-                out[r] = prior;
-            } else {
-                todo.add(r);
+        Map<Integer, RunRecord> prior = done == null ? Map.of() : done;
+        for (Map.Entry<Integer, RunRecord> e : prior.entrySet()) {
+            int r = e.getKey();
+            if (r >= 0 && r < c.runs()) {
+                out[r] = e.getValue();
             }
         }
-        if (!todo.isEmpty()) {
-            execute(c, todo, out, listener);
-        }
+        runner.run(tasks(c, prior.keySet(), runner.parallelism()), (task, records) -> {
+            for (RunRecord rec : records) {
+                out[rec.run()] = rec;
+                if (listener != null) {
+                    listener.accept(rec);
+                }
+            }
+        });
         return Arrays.asList(out);
     }
 
     /** Whether runs with these settings are batched: accelerated mode and {@link Evaluators#batches}. */
     private static boolean batches(int k, int n, GradientDescent.Settings s) {
         return s.accelerate() && Evaluators.batches(Problem.identityTeacher(k, k, n), EVALUATORS);
-    }
-
-    /** Computes the runs {@code todo} into {@code out} (by run index), batched or one at a time. */
-    private static void execute(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener) {
-        // the minima verified so far, shared by the cell's workers (it changes no decision: see VerifiedMinima)
-        SymmetricMinima minima = new SymmetricMinima(c.k());
-        if (batches(c.k(), c.n(), c.settings())) {
-            batched(c, todo, out, listener, minima);
-        } else {
-            oneByOne(c, todo, out, listener, minima);
-        }
-    }
-
-    /** The runs {@code todo}, one at a time per worker. */
-    private static void oneByOne(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener,
-                                 SymmetricMinima minima) {
-        ThreadLocal<GradientDescent> worker = ThreadLocal.withInitial(
-                () -> new GradientDescent(objective(c.k(), c.n()), c.k()).remembering(minima));
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int r : todo) {
-            tasks.add(() -> {
-                RunRecord rec = runOne(worker.get(), c.k(), c.n(), r, c.seed(), c.init(), c.settings());
-                out[r] = rec;
-                if (listener != null) {
-                    listener.accept(rec);
-                }
-                return null;
-            });
-        }
-        invokeAll(Math.min(c.threads(), todo.size()), tasks);
-    }
-
-    /**
-     * The runs {@code todo}, {@link BatchDescent batched} in SIMD lanes: each worker takes the next run index whenever
-     * one of its lanes frees up. A run's result does not depend on its batch, so the outcome is the same for every
-     * thread count.
-     */
-    private static void batched(Config c, List<Integer> todo, RunRecord[] out, Consumer<RunRecord> listener,
-                                SymmetricMinima minima) {
-        AtomicInteger cursor = new AtomicInteger();
-        IntSupplier next = () -> {
-            int i = cursor.getAndIncrement();
-            return i < todo.size() ? todo.get(i) : -1;
-        };
-        int workers = Math.min(c.threads(), todo.size());
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            tasks.add(() -> {
-                BatchDescent batch = new BatchDescent(batchFunction(c.k(), c.n()),
-                        new GradientDescent(objective(c.k(), c.n()), c.k()).remembering(minima));
-                batch.run(next, r -> c.init().sample(Initialization.runSeed(c.seed(), r), c.n(), c.k()), c.settings(),
-                        (r, result) -> {
-                            RunRecord rec = RunRecord.of(c.k(), c.n(), r, Initialization.runSeed(c.seed(), r), result);
-                            out[r] = rec;
-                            if (listener != null) {
-                                listener.accept(rec);
-                            }
-                        });
-                return null;
-            });
-        }
-        invokeAll(workers, tasks);
-    }
-
-    /** Runs {@code tasks} on a pool of {@code threads} daemon threads; rethrows the first failure. */
-    private static void invokeAll(int threads, List<Callable<Void>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), daemons());
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** The largest number of entries a Java array can hold (a little below 2³¹ − 1 on common JVMs). */
@@ -270,18 +210,12 @@ public final class SpuriousSearch {
 
     /** Runs a whole cell and classifies it. */
     public static CellResult cell(Config c, Map<Integer, RunRecord> done, Consumer<RunRecord> listener) {
-        long start = System.nanoTime();
-        List<RunRecord> runs = runs(c, done, listener);
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        return Families.classify(c.k(), c.n(), c.runs(), runs, objective(c.k(), c.n()), c.familyTolerance(), seconds);
-    }
-
-    private static ThreadFactory daemons() {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "spurious-worker-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        try (Parallelism budget = Parallelism.of(c.threads(), "spurious-worker")) {
+            long start = System.nanoTime();
+            List<RunRecord> runs = runs(c, done, listener, new LocalRunner(budget));
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            return Families.classify(c.k(), c.n(), c.runs(), runs, objective(c.k(), c.n()), c.familyTolerance(),
+                    seconds, budget.workers());
+        }
     }
 }

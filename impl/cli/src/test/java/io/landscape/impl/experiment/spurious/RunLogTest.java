@@ -108,4 +108,24 @@ class RunLogTest {
             assertEquals(1, second.size());
         }
     }
+
+    @Test
+    void aLogIsResumedOnlyWithTheEvaluatorThatWroteIt() throws Exception {
+        Path batch = dir.resolve("batch");
+        try (RunLog log = RunLog.open(batch, header().put("evaluator", "identity-teacher/batch"), null)) {
+            log.append(java.util.List.of(record(0, false), record(1, true)));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunLog.open(batch, header().put("evaluator", "identity-teacher/scalar"), null));
+        assertTrue(e.getMessage().contains("evaluator = identity-teacher/batch"), e.getMessage());
+        try (RunLog same = RunLog.open(batch, header().put("evaluator", "identity-teacher/batch"), null)) {
+            assertEquals(2, same.finished(new Cell(3, 3)).size());
+        }
+        // a log from before the evaluator was recorded is still resumed
+        Path old = dir.resolve("old");
+        RunLog.open(old, header(), null).close();
+        try (RunLog resumed = RunLog.open(old, header().put("evaluator", "identity-teacher/scalar"), null)) {
+            assertEquals(0, resumed.size());
+        }
+    }
 }
