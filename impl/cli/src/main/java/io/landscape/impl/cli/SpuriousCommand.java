@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.optim.Initialization;
@@ -106,7 +107,7 @@ public final class SpuriousCommand implements Callable<Integer> {
         summary.put("init", initSpec);
         summary.put("mode", plain ? "plain" : "accelerated");
         summary.put("threads", t);
-        AtomicFiles.write(dir.resolve("summary.json"), Reports.JSON.writeValueAsString(summary));
+        AtomicFiles.write(dir.resolve("summary.json"), JsonCodec.pretty(summary));
         StringBuilder csv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
         Reports.runsCsv(c, csv);
         AtomicFiles.write(dir.resolve("runs.csv"), csv.toString());

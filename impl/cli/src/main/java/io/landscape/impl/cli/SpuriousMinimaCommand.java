@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Figure1;
@@ -156,7 +157,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         AtomicFiles.write(out.resolve("tables.txt"), tables + footer);
         StringBuilder cellsCsv = new StringBuilder(Reports.CELLS_CSV_HEADER).append('\n');
         StringBuilder runsCsv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
-        ObjectNode summary = Reports.JSON.createObjectNode();
+        ObjectNode summary = JsonCodec.object();
         summary.put("experiment", "spurious-minima");
         summary.put("seed", seed);
         summary.put("runsPerCell", runs);
@@ -172,7 +173,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         }
         AtomicFiles.write(out.resolve("cells.csv"), cellsCsv.toString());
         AtomicFiles.write(out.resolve("runs.csv"), runsCsv.toString());
-        AtomicFiles.write(out.resolve("summary.json"), Reports.JSON.writeValueAsString(summary));
+        AtomicFiles.write(out.resolve("summary.json"), JsonCodec.pretty(summary));
         List<CellResult> fig = Figure1.pick(results, kMax);
         if (fig.isEmpty()) {
             fig = results;

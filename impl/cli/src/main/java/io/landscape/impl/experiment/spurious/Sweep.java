@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.optim.GradientDescent;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,7 +38,7 @@ public final class Sweep {
         }
 
         ObjectNode header() {
-            ObjectNode h = Reports.JSON.createObjectNode();
+            ObjectNode h = JsonCodec.object();
             h.put("experiment", "spurious-minima");
             h.put("seed", seed);
             h.put("runs", runs);
@@ -102,11 +103,9 @@ public final class Sweep {
                         }
                     });
                     AtomicFiles.write(outDir.resolve("cells").resolve("k" + k + "-n" + n + ".json"),
-                            Reports.JSON.writeValueAsString(Reports.cellJson(cell, RigorousFamilyCertifier.INSTANCE)));
+                            JsonCodec.pretty(Reports.cellJson(cell, RigorousFamilyCertifier.INSTANCE)));
                     out.add(cell);
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
             } finally {
                 if (pb != null) {
                     pb.close();
