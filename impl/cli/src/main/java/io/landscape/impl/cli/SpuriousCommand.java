@@ -13,12 +13,12 @@ import io.landscape.impl.experiment.AtomicFiles;
 import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
-import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.SpuriousSearch;
 import io.landscape.impl.experiment.spurious.Sweep;
 import io.landscape.impl.optim.GradientDescent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,54 +58,38 @@ public final class SpuriousCommand implements Callable<Integer> {
                     + "of runs.csv; `landscape descend --search-shortcuts --seed <it>` replays the run).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). "
-            + "Results do not depend on it.")
-    Integer threads;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default spurious-k<K>-n<N>). "
             + "An interrupted search resumes from DIR/runs.jsonl.")
     Path out;
 
-    @Option(names = "--init", defaultValue = "xavier", paramLabel = "xavier|gaussian:SIGMA",
-            description = "Initialisation (default ${DEFAULT-VALUE}: N(0, I/k)).")
-    String init;
+    @Mixin
+    InitOption init;
 
-    @Option(names = "--plain", description = "The paper's loop exactly (no early global stop, no Newton finish).")
-    boolean plain;
+    @Mixin
+    DescentOptions descent;
 
-    @Option(names = "--max-steps", defaultValue = "10000000", paramLabel = "T",
-            description = "Iteration cap per run (default ${DEFAULT-VALUE}); capped candidates are reported as unconverged.")
-    long maxSteps;
-
-    @Option(names = "--family-tol", defaultValue = "1e-4", paramLabel = "TOL",
-            description = "Frobenius distance (after optimal permutation) within which end points are one family "
-                    + "(default ${DEFAULT-VALUE}).")
-    double familyTol;
-
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Mixin
+    SearchOptions search;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        int t = checkCommon(k, n, runs, threads, maxSteps, familyTol);
+        int t = checkCommon(k, n, runs, search, descent);
         if (n < k) {
             throw new InputException("--n " + n + " < --k " + k + ": with fewer students than teachers no point has "
                     + "zero loss, so every run would end at a non-global point and count as spurious; the search "
                     + "needs n ≥ k");
         }
-        String initSpec = checkInit(init, k);
+        String initSpec = init.normalized(k);
         checkMemory(k, n, runs, t);
         Path dir = out != null ? out : Paths.get("spurious-k" + k + "-n" + n);
         checkOutput(dir, out != null);
-        GradientDescent.Settings gd = (plain ? GradientDescent.Settings.plain()
-                : GradientDescent.Settings.accelerated()).withMaxSteps(maxSteps);
-        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, gd, t, familyTol);
-        List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !noProgress, System.err);
+        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, searchSettings(descent), t, search.familyTol);
+        List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !search.noProgress, System.err);
         CellResult c = cells.get(0);
         ObjectNode summary = Reports.cellJson(c, RigorousFamilyCertifier.INSTANCE);
         summary.put("seed", seed);
         summary.put("init", initSpec);
-        summary.put("mode", plain ? "plain" : "accelerated");
+        summary.put("mode", descent.plain ? "plain" : "accelerated");
         summary.put("threads", t);
         AtomicFiles.write(dir.resolve("summary.json"), JsonCodec.pretty(summary));
         StringBuilder csv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
@@ -128,8 +112,17 @@ public final class SpuriousCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The descent of a search's runs: the paper's loop ({@code --plain}) or the accelerated one, capped. */
+    static GradientDescent.Settings searchSettings(DescentOptions descent) {
+        return (descent.plain ? GradientDescent.Settings.plain() : GradientDescent.Settings.accelerated())
+                .withMaxSteps(descent.maxSteps);
+    }
+
     /** Checks the shared arguments before any work; returns the thread count to use. */
-    static int checkCommon(int k, int n, int runs, Integer threads, long maxSteps, double familyTol) {
+    static int checkCommon(int k, int n, int runs, SearchOptions search, DescentOptions descent) {
+        Integer threads = search.threads;
+        long maxSteps = descent.maxSteps;
+        double familyTol = search.familyTol;
         if (k < 1) {
             throw new InputException("--k " + k + ": must be at least 1");
         }
@@ -148,7 +141,7 @@ public final class SpuriousCommand implements Callable<Integer> {
         if (!(familyTol > 0)) {
             throw new InputException("--family-tol " + familyTol + ": must be positive");
         }
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return search.threadCount();
     }
 
     /** Refuses a cell that cannot fit into the JVM's memory ({@link SpuriousSearch#memoryProblem}). */
@@ -165,14 +158,5 @@ public final class SpuriousCommand implements Callable<Integer> {
         if (problem != null) {
             throw new InputException((given ? "--out " : "output directory ") + problem);
         }
-    }
-
-    static String checkInit(String init, int k) {
-        try {
-            Initialization.parse(init, k);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
-        }
-        return init.trim().toLowerCase(java.util.Locale.ROOT);
     }
 }
