@@ -102,28 +102,20 @@ public final class DescendCommand implements Callable<Integer> {
         if (n < 1) {
             throw new InputException("--n " + n + ": must be at least 1");
         }
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new InputException("--step " + step + ": must be positive and finite");
-        }
-        if (!(tol > 0) || !Double.isFinite(tol)) {
-            throw new InputException("--tol " + tol + ": must be positive and finite");
-        }
-        if (descent.maxSteps < 1) {
-            throw new InputException("--max-steps " + descent.maxSteps + ": must be at least 1");
-        }
         if (descent.plain && searchShortcuts) {
             throw new InputException("--plain and --search-shortcuts: give at most one of them (--plain has no "
                     + "shortcut)");
         }
+        // --step, --tol and --max-steps are checked by the settings record (one message naming the option, exit 2)
+        GradientDescent.Settings s = (descent.plain ? GradientDescent.Settings.plain()
+                : searchShortcuts ? GradientDescent.Settings.accelerated() : GradientDescent.Settings.converging())
+                .withStep(step).withTol(tol).withMaxSteps(descent.maxSteps);
         double[][] v = TeacherSpec.parse(teacher);
         int d = v[0].length;
         checkSize(n, v.length, d);
         Kernel kernel = kernelOptions.kernel();
         Initialization initialization = init.initialization(d);
         String mode = descent.plain ? "plain" : searchShortcuts ? "search" : "newton";
-        GradientDescent.Settings s = (descent.plain ? GradientDescent.Settings.plain()
-                : searchShortcuts ? GradientDescent.Settings.accelerated() : GradientDescent.Settings.converging())
-                .withStep(step).withTol(tol).withMaxSteps(descent.maxSteps);
         double[] x0 = initialization.sample(new SplittableRandom(seed), n, d);
         boolean identityRelu = isIdentity(v) && kernel.equals(Kernel.relu());
         Problem problem = Problem.builder().teacher(v).students(n).kernel(kernel).build();

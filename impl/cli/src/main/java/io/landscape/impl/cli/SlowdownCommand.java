@@ -146,13 +146,8 @@ public final class SlowdownCommand implements Callable<Integer> {
             throw new InputException((e.getMessage().startsWith("unknown preset") ? "--preset: " : "--dynamics: ")
                     + e.getMessage());
         }
-        String problem = SlowdownConfig.problem(counts, d, sigma, eta, steps, p);
-        if (problem != null) {
-            throw new InputException(problem);
-        }
-        if (pointsPerDecade < 1) {
-            throw new InputException("--points-per-decade: need K ≥ 1, got " + pointsPerDecade);
-        }
+        // the config record checks --n, --d, --sigma, --eta, --steps and --points-per-decade (message naming the option)
+        SlowdownConfig config = new SlowdownConfig(counts, d, sigma, eta, steps, common.seed, p, dyn, pointsPerDecade);
         if (!(flowAtol > 0) || !(flowRtol >= 0) || !Double.isFinite(flowAtol) || !Double.isFinite(flowRtol)) {
             throw new InputException("--flow-atol/--flow-rtol: need atol > 0 and rtol ≥ 0, got " + flowAtol + ", "
                     + flowRtol);
@@ -160,6 +155,6 @@ public final class SlowdownCommand implements Callable<Integer> {
         if (common.threads < 0) {
             throw new InputException("--threads: need K ≥ 0, got " + common.threads);
         }
-        return new SlowdownConfig(counts, d, sigma, eta, steps, common.seed, p, dyn, pointsPerDecade);
+        return config;
     }
 }

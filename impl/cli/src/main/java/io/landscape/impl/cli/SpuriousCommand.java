@@ -73,17 +73,18 @@ public final class SpuriousCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        int t = checkCommon(k, n, runs, search, descent);
+        checkCommon(k, n, search);
         if (n < k) {
             throw new InputException("--n " + n + " < --k " + k + ": with fewer students than teachers no point has "
                     + "zero loss, so every run would end at a non-global point and count as spurious; the search "
                     + "needs n ≥ k");
         }
         String initSpec = init.normalized(k);
+        int t = search.threadCount();
+        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, searchSettings(descent), t, search.familyTol);
         checkMemory(k, n, runs, t);
         Path dir = out != null ? out : Paths.get("spurious-k" + k + "-n" + n);
         checkOutput(dir, out != null);
-        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, searchSettings(descent), t, search.familyTol);
         List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !search.noProgress, System.err);
         CellResult c = cells.get(0);
         ObjectNode summary = Reports.cellJson(c, RigorousFamilyCertifier.INSTANCE);
@@ -118,10 +119,11 @@ public final class SpuriousCommand implements Callable<Integer> {
                 .withMaxSteps(descent.maxSteps);
     }
 
-    /** Checks the shared arguments before any work; returns the thread count to use. */
-    static int checkCommon(int k, int n, int runs, SearchOptions search, DescentOptions descent) {
-        Integer threads = search.threads;
-        long maxSteps = descent.maxSteps;
+    /**
+     * Checks the arguments that no settings record of the command holds before any work (--runs, --threads and
+     * --max-steps are checked by {@link Sweep.Settings} and {@code GradientDescent.Settings}).
+     */
+    static void checkCommon(int k, int n, SearchOptions search) {
         double familyTol = search.familyTol;
         if (k < 1) {
             throw new InputException("--k " + k + ": must be at least 1");
@@ -129,19 +131,9 @@ public final class SpuriousCommand implements Callable<Integer> {
         if (n < 1) {
             throw new InputException("--n " + n + ": must be at least 1");
         }
-        if (runs < 1) {
-            throw new InputException("--runs " + runs + ": must be at least 1");
-        }
-        if (threads != null && threads < 1) {
-            throw new InputException("--threads " + threads + ": must be at least 1");
-        }
-        if (maxSteps < 1) {
-            throw new InputException("--max-steps " + maxSteps + ": must be at least 1");
-        }
         if (!(familyTol > 0)) {
             throw new InputException("--family-tol " + familyTol + ": must be positive");
         }
-        return search.threadCount();
     }
 
     /** Refuses a cell that cannot fit into the JVM's memory ({@link SpuriousSearch#memoryProblem}). */

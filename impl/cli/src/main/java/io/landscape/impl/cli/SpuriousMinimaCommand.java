@@ -84,7 +84,10 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         if (kStep < 1) {
             throw new InputException("--k-step " + kStep + ": must be at least 1");
         }
-        int t = SpuriousCommand.checkCommon(kMax, kMax, runs, search, descent);
+        SpuriousCommand.checkCommon(kMax, kMax, search);
+        int t = search.threadCount();
+        Sweep.Settings s = new Sweep.Settings(seed, runs, "xavier", SpuriousCommand.searchSettings(descent), t,
+                search.familyTol);
         if (offsets != null) {
             for (int o : offsets) {
                 if (o < 0) {
@@ -132,8 +135,6 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
             SpuriousCommand.checkMemory(c[0], c[1], runs, t);
         }
         SpuriousCommand.checkOutput(out, true);
-        Sweep.Settings s = new Sweep.Settings(seed, runs, "xavier", SpuriousCommand.searchSettings(descent), t,
-                search.familyTol);
         long start = System.nanoTime();
         List<CellResult> results = Sweep.run(cells, s, out, !search.noProgress, System.err);
         double wall = (System.nanoTime() - start) * 1e-9;
