@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.api.empirical.BasinSolution;
+import io.landscape.api.empirical.Cell;
+
 /**
  * The one JSON codec of the command line and the experiments: a single configured Jackson {@link ObjectMapper} and
  * the few conventions every output follows, so that no command or experiment builds its own mapper or its own
@@ -30,8 +33,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * JSON has no NaN or infinity: a non-finite result number is written as {@code null} ({@link #number},
  * {@link #finite}, {@link #finiteRows}).</li>
  * </ul>
- * The record-specific serializers live next to their records' writers (for example {@code Reports.cellJson},
- * {@code RunLog}'s log line, {@code InitialBasinOutput}, {@code SlowdownOutput}) and build their trees with this codec.
+ * {@link #basinSolution} serialises the api's basin result; the other record-specific serializers live next to their
+ * records' writers (for example {@code Reports.cellJson}, {@code RunLog}'s log line, {@code InitialBasinOutput},
+ * {@code SlowdownOutput}, {@code CertifyCommand}) and build their trees with this codec.
  */
 public final class JsonCodec {
     /** The mapper (reading strictly as described above; writing compact). */
@@ -132,6 +136,41 @@ public final class JsonCodec {
                 finite(row, flat[i + j]);
             }
         }
+        return out;
+    }
+
+    /**
+     * A basin solution (paper 001) at a point with {@code n} neurons in R^d: {@code {loss, basinValue, minimizer:
+     * {neurons: [[n rows of d]], outputWeights: [n]}, kktResidual, cell: {activations, signs}, method, iterations}}.
+     */
+    public static ObjectNode basinSolution(BasinSolution sol, int n, int d) {
+        ObjectNode out = object();
+        out.put("loss", sol.loss());
+        out.put("basinValue", sol.basinValue());
+        ObjectNode min = out.putObject("minimizer");
+        double[] neurons = new double[n * d];
+        System.arraycopy(sol.minimizer(), 0, neurons, 0, n * d);
+        min.set("neurons", rows(neurons, d));
+        ArrayNode ow = min.putArray("outputWeights");
+        for (int i = 0; i < n; i++) {
+            ow.add(sol.minimizer()[n * d + i]);
+        }
+        out.put("kktResidual", sol.kktResidual());
+        Cell cell = sol.cell();
+        ObjectNode c = out.putObject("cell");
+        ArrayNode act = c.putArray("activations");
+        for (int[] row : cell.activations()) {
+            ArrayNode r = act.addArray();
+            for (int a : row) {
+                r.add(a);
+            }
+        }
+        ArrayNode signs = c.putArray("signs");
+        for (int b : cell.signs()) {
+            signs.add(b);
+        }
+        out.put("method", sol.method());
+        out.put("iterations", sol.iterations());
         return out;
     }
 
