@@ -1,14 +1,11 @@
 package io.landscape.api;
 
-import java.util.Iterator;
-import java.util.ServiceLoader;
-
 import io.landscape.api.function.DifferentiableFunction;
 import io.landscape.api.function.TwiceDifferentiableFunction;
 
 /**
  * Entry point. Research code compiles against this module only; the implementation (module {@code landscape-impl})
- * is found at run time through {@link ServiceLoader}.
+ * is found at run time through {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
  * Problem p = Problem.identityTeacher(6, 6, 6);          // v_j = e_j in R^6, six students, ReLU, ½ normalisation
@@ -23,8 +20,6 @@ import io.landscape.api.function.TwiceDifferentiableFunction;
  * }</pre>
  */
 public final class Landscape {
-    private static volatile LandscapeProvider provider;
-
     private Landscape() {
     }
 
@@ -77,21 +72,6 @@ public final class Landscape {
 
     /** The implementation found on the class path. */
     public static LandscapeProvider provider() {
-        LandscapeProvider p = provider;
-        if (p == null) {
-            synchronized (Landscape.class) {
-                p = provider;
-                if (p == null) {
-                    Iterator<LandscapeProvider> it = ServiceLoader.load(LandscapeProvider.class).iterator();
-                    if (!it.hasNext()) {
-                        throw new IllegalStateException("no landscape implementation on the class path: add the "
-                                + "dependency io.landscape:landscape-impl (runtime scope is enough)");
-                    }
-                    p = it.next();
-                    provider = p;
-                }
-            }
-        }
-        return p;
+        return Implementation.of(LandscapeProvider.class);
     }
 }

@@ -1,11 +1,8 @@
 package io.landscape.api.empirical;
 
-import java.util.Iterator;
-import java.util.ServiceLoader;
-
 /**
  * Entry point for paper 001's empirical objectives and basins; research code compiles against the api module only,
- * the implementation ({@code landscape-impl}) is found at run time through {@link ServiceLoader}.
+ * the implementation ({@code landscape-impl}) is found at run time through {@link java.util.ServiceLoader}.
  *
  * <pre>{@code
  * DataSet s = new DataSet(new double[][] {{1, 0}, {0, 1}, {1, 1}, {-1, 0.5}}, new double[] {1, -0.5, 2, 0.3});
@@ -16,8 +13,6 @@ import java.util.ServiceLoader;
  * }</pre>
  */
 public final class Empirical {
-    private static volatile EmpiricalProvider provider;
-
     private Empirical() {
     }
 
@@ -33,21 +28,6 @@ public final class Empirical {
 
     /** The implementation found on the class path. */
     public static EmpiricalProvider provider() {
-        EmpiricalProvider p = provider;
-        if (p == null) {
-            synchronized (Empirical.class) {
-                p = provider;
-                if (p == null) {
-                    Iterator<EmpiricalProvider> it = ServiceLoader.load(EmpiricalProvider.class).iterator();
-                    if (!it.hasNext()) {
-                        throw new IllegalStateException("no landscape implementation on the class path: add the "
-                                + "dependency io.landscape:landscape-impl (runtime scope is enough)");
-                    }
-                    p = it.next();
-                    provider = p;
-                }
-            }
-        }
-        return p;
+        return io.landscape.api.Implementation.of(EmpiricalProvider.class);
     }
 }

@@ -8,15 +8,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.api.empirical.BasinSolution;
-import io.landscape.api.empirical.Cell;
 import io.landscape.api.empirical.DataSet;
 import io.landscape.api.empirical.Empirical;
 import io.landscape.api.empirical.EmpiricalProblem;
 import io.landscape.api.empirical.Loss;
+import io.landscape.impl.experiment.JsonCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -93,35 +91,8 @@ public final class BasinCommand implements Callable<Integer> {
         }
         EmpiricalProblem problem = new EmpiricalProblem(s, l, n);
         BasinSolution sol = Empirical.basinSolver().solve(problem, x);
-        ObjectNode out = Json.object();
-        out.put("loss", sol.loss());
-        out.put("basinValue", sol.basinValue());
-        ObjectNode min = out.putObject("minimizer");
-        double[] neurons = new double[n * d];
-        System.arraycopy(sol.minimizer(), 0, neurons, 0, n * d);
-        min.set("neurons", Json.rows(neurons, d));
-        ArrayNode ow = min.putArray("outputWeights");
-        for (int i = 0; i < n; i++) {
-            ow.add(sol.minimizer()[n * d + i]);
-        }
-        out.put("kktResidual", sol.kktResidual());
-        Cell cell = sol.cell();
-        ObjectNode c = out.putObject("cell");
-        ArrayNode act = c.putArray("activations");
-        for (int[] row : cell.activations()) {
-            ArrayNode r = act.addArray();
-            for (int a : row) {
-                r.add(a);
-            }
-        }
-        ArrayNode signs = c.putArray("signs");
-        for (int b : cell.signs()) {
-            signs.add(b);
-        }
-        out.put("method", sol.method());
-        out.put("iterations", sol.iterations());
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(Json.line(out));
+        stdout.println(Json.line(JsonCodec.basinSolution(sol, n, d)));
         stdout.flush();
         return 0;
     }

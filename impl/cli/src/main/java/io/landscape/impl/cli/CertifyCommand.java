@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -81,7 +80,6 @@ public final class CertifyCommand implements Callable<Integer> {
     private static final String CHECKSUM = ",\"checksum\":\"";
     private static final int CHECKSUM_TAIL = CHECKSUM.length() + 64 + 2;
 
-    private static final ObjectMapper STRICT = new ObjectMapper(TeacherSpec.JSON_FACTORY);
 
     @Spec
     CommandSpec spec;
@@ -232,7 +230,7 @@ public final class CertifyCommand implements Callable<Integer> {
             JsonNode node = null;
             String problem = null;
             try {
-                node = TeacherSpec.readOne(STRICT, l.text());
+                node = TeacherSpec.readOne(l.text());
                 if (node == null || !node.isObject() || !node.path("id").isTextual()
                         || !node.path("verdict").isTextual()) {
                     problem = "not a certificate line";
@@ -347,26 +345,22 @@ public final class CertifyCommand implements Callable<Integer> {
         line.put("id", id);
         line.put("verdict", c.verdict());
         line.put("reason", c.reason());
-        number(line, "radius", c.radius());
-        number(line, "lambdaMinLowerBound", c.lambdaMinLowerBound());
-        number(line, "gradientNormUpperBound", c.gradientNormUpperBound());
-        number(line, "thirdOrderBound", c.thirdOrderBound());
-        number(line, "objective", c.objective());
-        number(line, "objectiveLowerBound", c.objectiveLowerBound());
+        Json.number(line, "radius", c.radius());
+        Json.number(line, "lambdaMinLowerBound", c.lambdaMinLowerBound());
+        Json.number(line, "gradientNormUpperBound", c.gradientNormUpperBound());
+        Json.number(line, "thirdOrderBound", c.thirdOrderBound());
+        Json.number(line, "objective", c.objective());
+        Json.number(line, "objectiveLowerBound", c.objectiveLowerBound());
         line.put("millis", Math.round(c.millis() * 1000.0) / 1000.0);
-        number(line, "paddingLambdaMinLowerBound", c.paddingLambdaMinLowerBound());
+        Json.number(line, "paddingLambdaMinLowerBound", c.paddingLambdaMinLowerBound());
         ArrayNode spectrum = line.putArray("paddingSpectrum");
         for (double ev : c.paddingSpectrum()) {
-            if (Double.isFinite(ev)) {
-                spectrum.add(ev);
-            } else {
-                spectrum.addNull();
-            }
+            io.landscape.impl.experiment.JsonCodec.finite(spectrum, ev);
         }
         line.put("anyDimension", c.anyDimension());
         line.put("polishSteps", c.polishSteps());
-        number(line, "distanceMoved", c.distanceMoved());
-        number(line, "radiusFromInput", c.radiusFromInput());
+        Json.number(line, "distanceMoved", c.distanceMoved());
+        Json.number(line, "radiusFromInput", c.radiusFromInput());
         line.put("pointDigest", InputDigest.ofPoint(c.point()));
         if (d > 0) {
             line.set("point", Json.rows(c.point(), d));
@@ -375,11 +369,4 @@ public final class CertifyCommand implements Callable<Integer> {
         return line;
     }
 
-    private static void number(ObjectNode line, String name, double value) {
-        if (Double.isFinite(value)) {
-            line.put(name, value);
-        } else {
-            line.putNull(name);
-        }
-    }
 }

@@ -70,10 +70,8 @@ public final class DescendCommand implements Callable<Integer> {
     @Option(names = "--n", required = true, paramLabel = "N", description = "Number of student neurons (≥ 1).")
     int n;
 
-    @Option(names = "--init", defaultValue = "xavier", paramLabel = "xavier|gaussian:SIGMA",
-            description = "Initial point: every coordinate N(0, σ²); xavier: σ² = 1/d (= 1/k for identity:K, the "
-                    + "paper's choice); gaussian:SIGMA fixes σ. Default: ${DEFAULT-VALUE}.")
-    String init;
+    @Mixin
+    InitOption init;
 
     @Option(names = "--step", defaultValue = "0.1", paramLabel = "ETA",
             description = "Step size (default ${DEFAULT-VALUE}); halved and restarted from the initial point when a "
@@ -84,15 +82,11 @@ public final class DescendCommand implements Callable<Integer> {
             description = "Stop when max_i ‖∇_{w_i}F‖ ≤ EPS (default ${DEFAULT-VALUE}).")
     double tol;
 
-    @Option(names = "--max-steps", defaultValue = "10000000", paramLabel = "T",
-            description = "Iteration cap, summed over restarts (default ${DEFAULT-VALUE}).")
-    long maxSteps;
-
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the initial point (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--plain", description = "Exactly the paper's loop: no Newton finish (and no early stop).")
-    boolean plain;
+    @Mixin
+    DescentOptions descent;
 
     @Option(names = "--search-shortcuts",
             description = "Compute the run exactly as `landscape spurious` does, shortcuts included: it stops at "
@@ -114,38 +108,25 @@ public final class DescendCommand implements Callable<Integer> {
         if (n < 1) {
             throw new InputException("--n " + n + ": must be at least 1");
         }
-        if (!(step > 0) || !Double.isFinite(step)) {
-            throw new InputException("--step " + step + ": must be positive and finite");
-        }
-        if (!(tol > 0) || !Double.isFinite(tol)) {
-            throw new InputException("--tol " + tol + ": must be positive and finite");
-        }
-        if (maxSteps < 1) {
-            throw new InputException("--max-steps " + maxSteps + ": must be at least 1");
-        }
-        if (plain && searchShortcuts) {
+        if (descent.plain && searchShortcuts) {
             throw new InputException("--plain and --search-shortcuts: give at most one of them (--plain has no "
                     + "shortcut)");
         }
+        // --step, --tol and --max-steps are checked by the settings record (one message naming the option, exit 2)
+        GradientDescent.Settings s = (descent.plain ? GradientDescent.Settings.plain()
+                : searchShortcuts ? GradientDescent.Settings.accelerated() : GradientDescent.Settings.converging())
+                .withStep(step).withTol(tol).withMaxSteps(descent.maxSteps);
         double[][] v = TeacherSpec.parse(teacher);
         int d = v[0].length;
         checkSize(n, v.length, d);
         Kernel kernel = kernelOptions.kernel();
-        Initialization initialization;
-        try {
-            initialization = Initialization.parse(init, d);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
-        }
-        String mode = plain ? "plain" : searchShortcuts ? "search" : "newton";
-        GradientDescent.Settings s = (plain ? GradientDescent.Settings.plain()
-                : searchShortcuts ? GradientDescent.Settings.accelerated() : GradientDescent.Settings.converging())
-                .withStep(step).withTol(tol).withMaxSteps(maxSteps);
+        Initialization initialization = init.initialization(d);
+        String mode = descent.plain ? "plain" : searchShortcuts ? "search" : "newton";
         double[] x0 = initialization.sample(new SplittableRandom(seed), n, d);
         Problem problem = Problem.builder().teacher(v).students(n).kernel(kernel).build();
         boolean identityRelu = Evaluators.isIdentityTeacher(problem);
         Objective general = kernelOptions.objective(problem);
-        checkInitialPoint(general, x0, init);
+        checkInitialPoint(general, x0, init.init);
         GradientDescent.Result r;
         if (identityRelu && !s.accelerate()) {
             r = SpuriousSearch.descend(v.length, n, x0, s); // as spurious --plain computes its runs

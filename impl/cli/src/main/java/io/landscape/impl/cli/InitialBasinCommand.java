@@ -11,6 +11,7 @@ import io.landscape.impl.experiment.basin.CurvePoint;
 import io.landscape.impl.experiment.basin.InitialBasinExperiment;
 import io.landscape.impl.experiment.basin.InitialBasinOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,22 +41,15 @@ public final class InitialBasinCommand implements Callable<Integer> {
             + "--quick: 400).")
     Integer trials;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "K",
-            description = "Worker threads (default: number of processors). Results do not depend on it.")
-    int threads;
-
-    @Option(names = "--no-plots", description = "Skip the figures.")
-    boolean noPlots;
+    @Mixin
+    ExperimentOptions common;
 
     @Override
     public Integer call() throws IOException {
         int n = trials != null ? trials : quick ? 400 : 10_000;
         InitialBasinExperiment.Config config;
         try {
-            config = new InitialBasinExperiment.Config(seed, n, quick, threads);
+            config = new InitialBasinExperiment.Config(common.seed, n, quick, common.threads);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
@@ -65,7 +59,7 @@ public final class InitialBasinCommand implements Callable<Integer> {
             stdout.println(line(p));
             stdout.flush();
         });
-        List<Path> files = InitialBasinOutput.write(result, out, !noPlots);
+        List<Path> files = InitialBasinOutput.write(result, out, !common.noPlots);
         long failed = result.points().stream().filter(p -> !p.holds()).count();
         stdout.println(String.format(Locale.ROOT, "wrote %s (%d files) in %.1f s; %d of %d points hold their bound",
                 out.resolve(InitialBasinOutput.SUMMARY), files.size(), result.wallSeconds(),

@@ -44,7 +44,9 @@ public final class Main implements Callable<Integer> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InputException || ex instanceof NotDifferentiableException
                     || ex instanceof IllegalArgumentException) {
-                err.println("landscape " + commandLine.getCommandName() + ": " + ex.getMessage());
+                String message = ex instanceof InputException ? ex.getMessage()
+                        : asOption(ex.getMessage(), commandLine.getCommandSpec());
+                err.println("landscape " + commandLine.getCommandName() + ": " + message);
                 err.flush();
                 return EXIT_INPUT;
             }
@@ -69,6 +71,29 @@ public final class Main implements Callable<Integer> {
             return EXIT_INPUT;
         });
         return cl;
+    }
+
+    /**
+     * The library checks its arguments once, in the constructors of its settings records, and names the argument at
+     * the start of the message ({@code "maxSteps: must be at least 1, got 0"}, {@code "max-steps: …"}); on the command
+     * line that argument is an option, so the name becomes the option's ({@code "--max-steps: must be at least 1, got
+     * 0"}) when {@code spec} has an option of that name (camelCase written as kebab-case). Other messages (already
+     * naming an option, a file or a line) are returned unchanged.
+     */
+    static String asOption(String message, picocli.CommandLine.Model.CommandSpec spec) {
+        if (message == null) {
+            return null;
+        }
+        int end = 0;
+        while (end < message.length() && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '-')) {
+            end++;
+        }
+        if (end == 0 || end >= message.length() || message.charAt(end) != ':' || message.charAt(0) == '-') {
+            return message;
+        }
+        String option = "--" + message.substring(0, end).replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
+        return spec.findOption(option) != null ? option + message.substring(end) : message;
     }
 
     /** Held so that the configuration of the {@code io.landscape} logger is not garbage-collected. */

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The {@code --points FILE} argument: JSON lines, one point per line {@code {"id": "...", "neurons": [[...], ...]}}
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * refused.
  */
 public final class PointsReader {
-    private static final ObjectMapper JSON = new ObjectMapper(TeacherSpec.JSON_FACTORY);
 
     /** One entry of the file: a point, or the reason it could not be read. */
     public static final class Entry {
@@ -87,7 +85,7 @@ public final class PointsReader {
         String where = file + ":" + number;
         JsonNode node;
         try {
-            node = TeacherSpec.readOne(JSON, line);
+            node = TeacherSpec.readOne(line);
         } catch (JsonProcessingException e) {
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             return new Entry(null, null, where + (column > 0 ? ":" + column : "") + ": invalid JSON: "

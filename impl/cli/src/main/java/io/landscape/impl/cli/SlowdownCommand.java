@@ -16,6 +16,7 @@ import io.landscape.impl.experiment.slowdown.SlowdownOutput;
 import io.landscape.impl.experiment.slowdown.SlowdownRun;
 import io.landscape.impl.optim.GradientFlow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +57,6 @@ public final class SlowdownCommand implements Callable<Integer> {
             description = "GD steps; gradient flow runs to time E·T (default: ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output directory (created if missing; checked before any work).")
     Path out;
@@ -85,22 +83,18 @@ public final class SlowdownCommand implements Callable<Integer> {
             description = "Gradient flow: relative error tolerance per step and component (default: ${DEFAULT-VALUE}).")
     double flowRtol;
 
-    @Option(names = "--no-plots", description = "Skip the PNG/SVG plots.")
-    boolean noPlots;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "K",
-            description = "Worker threads (default: number of processors). Results do not depend on it.")
-    int threads;
+    @Mixin
+    ExperimentOptions common;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         SlowdownConfig config = parse();
         SpuriousCommand.checkOutput(out, true);
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = common.threads > 0 ? common.threads : Runtime.getRuntime().availableProcessors();
         GradientFlow flow = new GradientFlow(flowAtol, flowRtol, Double.POSITIVE_INFINITY);
         SlowdownExperiment.Result result = new SlowdownExperiment(flow).run(config, workers);
-        List<Path> files = SlowdownOutput.write(result, out, !noPlots);
+        List<Path> files = SlowdownOutput.write(result, out, !common.noPlots);
         stdout.println("dynamics  n   finalLoss      fittedExponent  L(T=1000)");
         List<SlowdownRun> all = new ArrayList<>(result.descentRuns());
         all.addAll(result.flowRuns());
@@ -152,20 +146,15 @@ public final class SlowdownCommand implements Callable<Integer> {
             throw new InputException((e.getMessage().startsWith("unknown preset") ? "--preset: " : "--dynamics: ")
                     + e.getMessage());
         }
-        String problem = SlowdownConfig.problem(counts, d, sigma, eta, steps, p);
-        if (problem != null) {
-            throw new InputException(problem);
-        }
-        if (pointsPerDecade < 1) {
-            throw new InputException("--points-per-decade: need K ≥ 1, got " + pointsPerDecade);
-        }
+        // the config record checks --n, --d, --sigma, --eta, --steps and --points-per-decade (message naming the option)
+        SlowdownConfig config = new SlowdownConfig(counts, d, sigma, eta, steps, common.seed, p, dyn, pointsPerDecade);
         if (!(flowAtol > 0) || !(flowRtol >= 0) || !Double.isFinite(flowAtol) || !Double.isFinite(flowRtol)) {
             throw new InputException("--flow-atol/--flow-rtol: need atol > 0 and rtol ≥ 0, got " + flowAtol + ", "
                     + flowRtol);
         }
-        if (threads < 0) {
-            throw new InputException("--threads: need K ≥ 0, got " + threads);
+        if (common.threads < 0) {
+            throw new InputException("--threads: need K ≥ 0, got " + common.threads);
         }
-        return new SlowdownConfig(counts, d, sigma, eta, steps, seed, p, dyn, pointsPerDecade);
+        return config;
     }
 }

@@ -10,14 +10,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
-import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.SpuriousSearch;
 import io.landscape.impl.experiment.spurious.Sweep;
 import io.landscape.impl.optim.GradientDescent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,56 +58,41 @@ public final class SpuriousCommand implements Callable<Integer> {
                     + "of runs.csv; `landscape descend --search-shortcuts --seed <it>` replays the run).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). "
-            + "Results do not depend on it.")
-    Integer threads;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default spurious-k<K>-n<N>). "
             + "An interrupted search resumes from DIR/runs.jsonl.")
     Path out;
 
-    @Option(names = "--init", defaultValue = "xavier", paramLabel = "xavier|gaussian:SIGMA",
-            description = "Initialisation (default ${DEFAULT-VALUE}: N(0, I/k)).")
-    String init;
+    @Mixin
+    InitOption init;
 
-    @Option(names = "--plain", description = "The paper's loop exactly (no early global stop, no Newton finish).")
-    boolean plain;
+    @Mixin
+    DescentOptions descent;
 
-    @Option(names = "--max-steps", defaultValue = "10000000", paramLabel = "T",
-            description = "Iteration cap per run (default ${DEFAULT-VALUE}); capped candidates are reported as unconverged.")
-    long maxSteps;
-
-    @Option(names = "--family-tol", defaultValue = "1e-4", paramLabel = "TOL",
-            description = "Frobenius distance (after optimal permutation) within which end points are one family "
-                    + "(default ${DEFAULT-VALUE}).")
-    double familyTol;
-
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Mixin
+    SearchOptions search;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        int t = checkCommon(k, n, runs, threads, maxSteps, familyTol);
+        checkCommon(k, n, search);
         if (n < k) {
             throw new InputException("--n " + n + " < --k " + k + ": with fewer students than teachers no point has "
                     + "zero loss, so every run would end at a non-global point and count as spurious; the search "
                     + "needs n ≥ k");
         }
-        String initSpec = checkInit(init, k);
+        String initSpec = init.normalized(k);
+        int t = search.threadCount();
+        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, searchSettings(descent), t, search.familyTol);
         checkMemory(k, n, runs, t);
         Path dir = out != null ? out : Paths.get("spurious-k" + k + "-n" + n);
         checkOutput(dir, out != null);
-        GradientDescent.Settings gd = (plain ? GradientDescent.Settings.plain()
-                : GradientDescent.Settings.accelerated()).withMaxSteps(maxSteps);
-        Sweep.Settings s = new Sweep.Settings(seed, runs, initSpec, gd, t, familyTol);
-        List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !noProgress, System.err);
+        List<CellResult> cells = Sweep.run(List.of(new int[] {k, n}), s, dir, !search.noProgress, System.err);
         CellResult c = cells.get(0);
         ObjectNode summary = Reports.cellJson(c, RigorousFamilyCertifier.INSTANCE);
         summary.put("seed", seed);
         summary.put("init", initSpec);
-        summary.put("mode", plain ? "plain" : "accelerated");
+        summary.put("mode", descent.plain ? "plain" : "accelerated");
         summary.put("threads", t);
-        AtomicFiles.write(dir.resolve("summary.json"), Reports.JSON.writeValueAsString(summary));
+        AtomicFiles.write(dir.resolve("summary.json"), JsonCodec.pretty(summary));
         StringBuilder csv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
         Reports.runsCsv(c, csv);
         AtomicFiles.write(dir.resolve("runs.csv"), csv.toString());
@@ -127,27 +113,27 @@ public final class SpuriousCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Checks the shared arguments before any work; returns the thread count to use. */
-    static int checkCommon(int k, int n, int runs, Integer threads, long maxSteps, double familyTol) {
+    /** The descent of a search's runs: the paper's loop ({@code --plain}) or the accelerated one, capped. */
+    static GradientDescent.Settings searchSettings(DescentOptions descent) {
+        return (descent.plain ? GradientDescent.Settings.plain() : GradientDescent.Settings.accelerated())
+                .withMaxSteps(descent.maxSteps);
+    }
+
+    /**
+     * Checks the arguments that no settings record of the command holds before any work (--runs, --threads and
+     * --max-steps are checked by {@link Sweep.Settings} and {@code GradientDescent.Settings}).
+     */
+    static void checkCommon(int k, int n, SearchOptions search) {
+        double familyTol = search.familyTol;
         if (k < 1) {
             throw new InputException("--k " + k + ": must be at least 1");
         }
         if (n < 1) {
             throw new InputException("--n " + n + ": must be at least 1");
         }
-        if (runs < 1) {
-            throw new InputException("--runs " + runs + ": must be at least 1");
-        }
-        if (threads != null && threads < 1) {
-            throw new InputException("--threads " + threads + ": must be at least 1");
-        }
-        if (maxSteps < 1) {
-            throw new InputException("--max-steps " + maxSteps + ": must be at least 1");
-        }
         if (!(familyTol > 0)) {
             throw new InputException("--family-tol " + familyTol + ": must be positive");
         }
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** Refuses a cell that cannot fit into the JVM's memory ({@link SpuriousSearch#memoryProblem}). */
@@ -164,14 +150,5 @@ public final class SpuriousCommand implements Callable<Integer> {
         if (problem != null) {
             throw new InputException((given ? "--out " : "output directory ") + problem);
         }
-    }
-
-    static String checkInit(String init, int k) {
-        try {
-            Initialization.parse(init, k);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
-        }
-        return init.trim().toLowerCase(java.util.Locale.ROOT);
     }
 }

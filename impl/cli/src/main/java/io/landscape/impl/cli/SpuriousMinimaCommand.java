@@ -12,13 +12,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.spurious.CellResult;
 import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Figure1;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.Sweep;
-import io.landscape.impl.optim.GradientDescent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,24 +63,15 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2018", paramLabel = "S", description = "Master seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors).")
-    Integer threads;
-
     @Option(names = "--out", defaultValue = "reproduce-spurious-minima", paramLabel = "DIR",
             description = "Output directory (default ${DEFAULT-VALUE}); a killed sweep resumes from DIR/runs.jsonl.")
     Path out;
 
-    @Option(names = "--plain", description = "The paper's loop exactly (slow: no early global stop, no Newton finish).")
-    boolean plain;
+    @Mixin
+    DescentOptions descent;
 
-    @Option(names = "--max-steps", defaultValue = "10000000", paramLabel = "T", description = "Iteration cap per run (default ${DEFAULT-VALUE}).")
-    long maxSteps;
-
-    @Option(names = "--family-tol", defaultValue = "1e-4", paramLabel = "TOL", description = "Family merge distance (default ${DEFAULT-VALUE}).")
-    double familyTol;
-
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Mixin
+    SearchOptions search;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -92,7 +84,10 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         if (kStep < 1) {
             throw new InputException("--k-step " + kStep + ": must be at least 1");
         }
-        int t = SpuriousCommand.checkCommon(kMax, kMax, runs, threads, maxSteps, familyTol);
+        SpuriousCommand.checkCommon(kMax, kMax, search);
+        int t = search.threadCount();
+        Sweep.Settings s = new Sweep.Settings(seed, runs, "xavier", SpuriousCommand.searchSettings(descent), t,
+                search.familyTol);
         if (offsets != null) {
             for (int o : offsets) {
                 if (o < 0) {
@@ -140,11 +135,8 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
             SpuriousCommand.checkMemory(c[0], c[1], runs, t);
         }
         SpuriousCommand.checkOutput(out, true);
-        GradientDescent.Settings gd = (plain ? GradientDescent.Settings.plain()
-                : GradientDescent.Settings.accelerated()).withMaxSteps(maxSteps);
-        Sweep.Settings s = new Sweep.Settings(seed, runs, "xavier", gd, t, familyTol);
         long start = System.nanoTime();
-        List<CellResult> results = Sweep.run(cells, s, out, !noProgress, System.err);
+        List<CellResult> results = Sweep.run(cells, s, out, !search.noProgress, System.err);
         double wall = (System.nanoTime() - start) * 1e-9;
 
         String tables = Reports.tables(results) + Reports.otherCells(results);
@@ -152,15 +144,15 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         String footer = String.format(Locale.ROOT, "%d cells, %d runs per cell, seed %d, %s mode, %d threads; "
                         + "wall time of this invocation %.1f s (resumed runs excluded); CPU time of all runs %.1f s "
                         + "(= %.1f s on %d idle cores)%n", results.size(), runs, seed,
-                plain ? "plain" : "accelerated", t, wall, cpu, cpu / t, t);
+                descent.plain ? "plain" : "accelerated", t, wall, cpu, cpu / t, t);
         AtomicFiles.write(out.resolve("tables.txt"), tables + footer);
         StringBuilder cellsCsv = new StringBuilder(Reports.CELLS_CSV_HEADER).append('\n');
         StringBuilder runsCsv = new StringBuilder(Reports.RUNS_CSV_HEADER).append('\n');
-        ObjectNode summary = Reports.JSON.createObjectNode();
+        ObjectNode summary = JsonCodec.object();
         summary.put("experiment", "spurious-minima");
         summary.put("seed", seed);
         summary.put("runsPerCell", runs);
-        summary.put("mode", plain ? "plain" : "accelerated");
+        summary.put("mode", descent.plain ? "plain" : "accelerated");
         summary.put("threads", t);
         summary.put("seconds", wall);
         summary.put("cpuSeconds", cpu);
@@ -172,7 +164,7 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         }
         AtomicFiles.write(out.resolve("cells.csv"), cellsCsv.toString());
         AtomicFiles.write(out.resolve("runs.csv"), runsCsv.toString());
-        AtomicFiles.write(out.resolve("summary.json"), Reports.JSON.writeValueAsString(summary));
+        AtomicFiles.write(out.resolve("summary.json"), JsonCodec.pretty(summary));
         List<CellResult> fig = Figure1.pick(results, kMax);
         if (fig.isEmpty()) {
             fig = results;

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.landscape.api.Problem;
@@ -51,11 +50,7 @@ public final class TeacherSpec {
     }
 
     /** The JSON reader for inputs: duplicate keys refused, no input text in locations, trailing tokens refused. */
-    static final JsonFactory JSON_FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    static final JsonFactory JSON_FACTORY = io.landscape.impl.experiment.JsonCodec.MAPPER.getFactory();
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
@@ -313,14 +308,8 @@ public final class TeacherSpec {
      *
      * @throws JsonProcessingException on a syntax error, a repeated key or trailing content
      */
-    static JsonNode readOne(com.fasterxml.jackson.databind.ObjectMapper mapper, String text) throws IOException {
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
-            JsonNode node = mapper.readTree(p);
-            if (node != null && p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value");
-            }
-            return node;
-        }
+    static JsonNode readOne(String text) throws IOException {
+        return io.landscape.impl.experiment.JsonCodec.readOne(text);
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.landscape.impl.certify;
 
+import io.landscape.api.CertifyOptions;
+
 /**
- * Settings of {@link Certifier#certify}. Immutable.
+ * Settings of {@link Certifier#certify}: the api's {@link CertifyOptions} (which checks the values and holds the
+ * defaults) as the certifier takes them; {@link #of} and {@link #api} convert, the one place where the two meet.
+ * Immutable.
  *
  * @param polish          refine the point by Newton steps ({@link io.landscape.impl.optim.NewtonPolish}) first
  * @param polishSteps     at most this many Newton steps
@@ -11,24 +15,27 @@ package io.landscape.impl.certify;
  *                        must come out below that
  */
 public record Options(boolean polish, int polishSteps, double maxGradientNorm, double ballFraction) {
+    /** @throws IllegalArgumentException as {@link CertifyOptions} does, naming the argument */
     public Options {
-        if (polishSteps < 0) {
-            throw new IllegalArgumentException("polishSteps must be ≥ 0, got " + polishSteps);
-        }
-        if (!(maxGradientNorm > 0)) {
-            throw new IllegalArgumentException("maxGradientNorm must be > 0, got " + maxGradientNorm);
-        }
-        if (!(ballFraction > 0 && ballFraction < 1)) {
-            throw new IllegalArgumentException("ballFraction must be in (0, 1), got " + ballFraction);
-        }
+        new CertifyOptions(polish, polishSteps, maxGradientNorm, ballFraction);
     }
 
-    /** No polishing, maxGradientNorm 10⁻⁴, ballFraction 0.1. */
+    /** The same settings as the api's record. */
+    public static Options of(CertifyOptions o) {
+        return new Options(o.polish(), o.polishSteps(), o.maxGradientNorm(), o.ballFraction());
+    }
+
+    /** These settings as the api's record. */
+    public CertifyOptions api() {
+        return new CertifyOptions(polish, polishSteps, maxGradientNorm, ballFraction);
+    }
+
+    /** {@link CertifyOptions#defaults()}: no polishing, maxGradientNorm 10⁻⁴, ballFraction 0.1. */
     public static Options defaults() {
-        return new Options(false, 30, 1e-4, 0.1);
+        return of(CertifyOptions.defaults());
     }
 
     public Options withPolish(boolean p) {
-        return new Options(p, polishSteps, maxGradientNorm, ballFraction);
+        return of(api().withPolish(p));
     }
 }

@@ -102,8 +102,8 @@ public final class GradientDescent {
             if (!(step > 0) || !Double.isFinite(step)) {
                 throw new IllegalArgumentException("step: must be positive and finite, got " + step);
             }
-            if (!(tol > 0)) {
-                throw new IllegalArgumentException("tol: must be positive, got " + tol);
+            if (!(tol > 0) || !Double.isFinite(tol)) {
+                throw new IllegalArgumentException("tol: must be positive and finite, got " + tol);
             }
             if (maxSteps < 1) {
                 throw new IllegalArgumentException("max-steps: must be at least 1, got " + maxSteps);

@@ -96,8 +96,7 @@ public final class Provider implements LandscapeProvider {
 
     @Override
     public Certificate certify(Problem problem, double[] point, CertifyOptions options) {
-        io.landscape.impl.certify.Certificate c = Certifier.certify(problem, point, new Options(options.polish(),
-                options.polishSteps(), options.maxGradientNorm(), options.ballFraction()));
+        io.landscape.impl.certify.Certificate c = Certifier.certify(problem, point, Options.of(options));
         return new Certificate(c.verdict(), c.reason(), c.radius(), c.lambdaMinLowerBound(),
                 c.gradientNormUpperBound(), c.thirdOrderBound(), c.objective(), c.objectiveLowerBound(),
                 c.anyDimension(), c.point(), c.polishSteps(), c.millis());

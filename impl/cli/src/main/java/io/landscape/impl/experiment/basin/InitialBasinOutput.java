@@ -6,12 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 
 /**
  * Writes {@code summary.json} ({@code curves: [{statement, variant, n, d, m, trials, successes, empirical, stderr,
@@ -21,14 +20,13 @@ import io.landscape.impl.experiment.AtomicFiles;
 public final class InitialBasinOutput {
     public static final String SUMMARY = "summary.json";
     public static final String CSV = "curves.csv";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private InitialBasinOutput() {
     }
 
     public static List<Path> write(InitialBasinExperiment.Result result, Path dir, boolean plots) throws IOException {
         List<Path> files = new ArrayList<>();
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonCodec.object();
         root.put("paper", "001: Safran & Shamir, On the Quality of the Initial Basin in Overspecified Neural Networks");
         root.put("seed", result.config().seed());
         root.put("trials", result.config().trials());
@@ -48,16 +46,16 @@ public final class InitialBasinOutput {
             c.put("m", p.m());
             c.put("trials", p.trials());
             c.put("successes", p.successes());
-            number(c, "empirical", p.empirical());
-            number(c, "stderr", p.stderr());
-            number(c, "wilsonLow", w[0]);
-            number(c, "wilsonHigh", w[1]);
-            number(c, "bound", p.bound());
+            JsonCodec.number(c, "empirical", p.empirical());
+            JsonCodec.number(c, "stderr", p.stderr());
+            JsonCodec.number(c, "wilsonLow", w[0]);
+            JsonCodec.number(c, "wilsonHigh", w[1]);
+            JsonCodec.number(c, "bound", p.bound());
             c.put("boundKind", p.upperBound() ? "upper" : "lower");
             c.put("holds", p.holds());
-            number(c, "threshold", p.threshold());
-            number(c, "exact", p.exact());
-            number(c, "seconds", p.seconds());
+            JsonCodec.number(c, "threshold", p.threshold());
+            JsonCodec.number(c, "exact", p.exact());
+            JsonCodec.number(c, "seconds", p.seconds());
             all &= p.holds();
             csv.append(String.join(",", p.statement(), quote(p.variant()), Integer.toString(p.n()),
                     Integer.toString(p.d()), Integer.toString(p.m()), Integer.toString(p.trials()),
@@ -77,17 +75,9 @@ public final class InitialBasinOutput {
         AtomicFiles.write(csvPath, csv.toString());
         files.add(csvPath);
         Path summary = dir.resolve(SUMMARY);
-        AtomicFiles.write(summary, MAPPER.writeValueAsString(root) + "\n");
+        AtomicFiles.write(summary, JsonCodec.pretty(root) + "\n");
         files.add(summary);
         return files;
-    }
-
-    private static void number(ObjectNode node, String field, double v) {
-        if (Double.isFinite(v)) {
-            node.put(field, v);
-        } else {
-            node.putNull(field);
-        }
     }
 
     private static String num(double v) {

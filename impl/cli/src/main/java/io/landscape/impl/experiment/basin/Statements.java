@@ -73,27 +73,58 @@ final class Statements {
     }
 
     /**
+     * A curve on one fixed data set: its widths, and dimension and example count from the data (the part every
+     * statement but Thm. 6 shares).
+     */
+    abstract static class DataCurve implements Curve {
+        protected final DataSet data;
+        protected final Initialization init;
+        protected final int[] widths;
+
+        DataCurve(DataSet data, Initialization init, int[] widths) {
+            this.data = data;
+            this.init = init;
+            this.widths = widths;
+        }
+
+        @Override
+        public final int[] widths() {
+            return widths;
+        }
+
+        @Override
+        public final int dimension() {
+            return data.dimension();
+        }
+
+        @Override
+        public final int examples() {
+            return data.size();
+        }
+
+        /** Bas for the squared loss at width n, from one initialisation drawn from {@code rnd}. */
+        final double squaredBasin(int n, SplittableRandom rnd) {
+            return basin(new EmpiricalProblem(data, Loss.SQUARED, n), init, rnd);
+        }
+    }
+
+    /**
      * Prop. 1: P[L(P(W⁽⁰⁾)) &gt; L(0)] ≥ ½(1 − 2^{−n}) for a depth-h network whose hidden layers have width n, on one
      * example (m = 1), where the bound is nearly tight for a small initialisation. With {@code eq9}: Eq. (9),
      * P[P(W⁽⁰⁾) ≠ 0] ≥ 1 − 2^{−n} (exact for depth 2).
      */
-    static final class Prop1 implements Curve {
+    static final class Prop1 extends DataCurve {
         private final Loss loss;
         private final int depth;
-        private final Initialization init;
-        private final DataSet data;
-        private final int[] widths;
         private final boolean eq9;
         private final int classes;
 
         Prop1(Loss loss, int depth, Initialization init, double[] x, int[] widths, boolean eq9) {
+            super(new DataSet(new double[][] {x}, new double[] {loss == Loss.CROSS_ENTROPY ? 0 : 1}), init, widths);
             this.loss = loss;
             this.depth = depth;
-            this.init = init;
-            this.widths = widths;
             this.eq9 = eq9;
             this.classes = loss == Loss.CROSS_ENTROPY ? 3 : 1;
-            this.data = new DataSet(new double[][] {x}, new double[] {loss == Loss.CROSS_ENTROPY ? 0 : 1});
         }
 
         @Override
@@ -105,21 +136,6 @@ final class Statements {
         public String variant() {
             return (loss == Loss.CROSS_ENTROPY ? "cross-entropy (3 classes)" : "squared") + ", depth " + depth + ", "
                     + init;
-        }
-
-        @Override
-        public int[] widths() {
-            return widths;
-        }
-
-        @Override
-        public int dimension() {
-            return data.dimension();
-        }
-
-        @Override
-        public int examples() {
-            return 1;
         }
 
         @Override
@@ -171,17 +187,12 @@ final class Statements {
      * Thm. 2 on App. C's singleton data (d coordinates, examples (½e_j, √(2ε)) and (−e_j, 1)): P[Bas ≤ α] ≥
      * 1 − 2d(3/4)^n. For n ≥ 2, α = 0 (two neurons with v &gt; 0 and opposite-signed weights fit every example).
      */
-    static final class Thm2 implements Curve {
+    static final class Thm2 extends DataCurve {
         private final int d;
-        private final Initialization init;
-        private final DataSet data;
-        private final int[] widths;
 
         Thm2(int d, double eps, Initialization init, int[] widths) {
+            super(SingleNeuronConstruction.dataSet(d, eps), init, widths);
             this.d = d;
-            this.init = init;
-            this.widths = widths;
-            this.data = SingleNeuronConstruction.dataSet(d, eps);
         }
 
         @Override
@@ -195,23 +206,8 @@ final class Statements {
         }
 
         @Override
-        public int[] widths() {
-            return widths;
-        }
-
-        @Override
-        public int dimension() {
-            return d;
-        }
-
-        @Override
-        public int examples() {
-            return data.size();
-        }
-
-        @Override
         public boolean trial(int n, SplittableRandom rnd) {
-            return basin(new EmpiricalProblem(data, Loss.SQUARED, n), init, rnd) <= VALUE_TOLERANCE;
+            return squaredBasin(n, rnd) <= VALUE_TOLERANCE;
         }
 
         @Override
@@ -226,14 +222,13 @@ final class Statements {
     }
 
     /** Thm. 4: rank X = m, Gaussian targets: P[Bas ≤ α] ≥ 1 − m(3/4)^n, α = 0 for n ≥ 2. */
-    static final class Thm4 implements Curve {
-        private final Initialization init;
-        private final DataSet data;
-        private final int[] widths;
-
+    static final class Thm4 extends DataCurve {
         Thm4(SplittableRandom rnd, int m, int d, Initialization init, int[] widths) {
-            this.init = init;
-            this.widths = widths;
+            super(gaussianData(rnd, m, d), init, widths);
+        }
+
+        /** m examples with N(0, I_d) inputs and N(0, 1) targets (rank X = m almost surely for m ≤ d). */
+        private static DataSet gaussianData(SplittableRandom rnd, int m, int d) {
             double[][] x = new double[m][d];
             double[] y = new double[m];
             for (int t = 0; t < m; t++) {
@@ -242,7 +237,7 @@ final class Statements {
                 }
                 y[t] = Initialization.gaussian(rnd);
             }
-            this.data = new DataSet(x, y);
+            return new DataSet(x, y);
         }
 
         @Override
@@ -256,23 +251,8 @@ final class Statements {
         }
 
         @Override
-        public int[] widths() {
-            return widths;
-        }
-
-        @Override
-        public int dimension() {
-            return data.dimension();
-        }
-
-        @Override
-        public int examples() {
-            return data.size();
-        }
-
-        @Override
         public boolean trial(int n, SplittableRandom rnd) {
-            return basin(new EmpiricalProblem(data, Loss.SQUARED, n), init, rnd) <= VALUE_TOLERANCE;
+            return squaredBasin(n, rnd) <= VALUE_TOLERANCE;
         }
 
         @Override
@@ -290,17 +270,14 @@ final class Statements {
      * Thm. 3: data of rank 2 in R^4 on the unit circle of a random plane, targets of a two-neuron teacher with
      * |v*_i|‖w*_i‖ ≤ B = 1 (so L_S(W*, v*) = 0); width c⌈n* / p_ε⌉ for c ≥ 2: P[Bas ≤ ε] ≥ 1 − exp(−c·n* / 4).
      */
-    static final class Thm3 implements Curve {
-        private final DataSet data;
+    static final class Thm3 extends DataCurve {
         private final int teacher;
         private final double eps;
         private final double pEps;
-        private final int[] widths;
         private final double[] cs;
-        private final Initialization init = Initialization.gaussian(1.0);
 
         private Thm3(DataSet data, int teacher, double eps, double[] cs) {
-            this.data = data;
+            super(data, Initialization.gaussian(1.0), new int[cs.length]);
             this.teacher = teacher;
             this.eps = eps;
             this.cs = cs;
@@ -309,7 +286,6 @@ final class Statements {
             double a = Math.sqrt(eps) / (teacher * b);
             this.pEps = 1 / (2 * Math.PI * (rank - 1)) * Math.pow(a * Math.sqrt(1 - eps / (4.0 * teacher * teacher * b * b)),
                     rank - 1);
-            this.widths = new int[cs.length];
             int base = (int) Math.ceil(teacher / pEps);
             for (int i = 0; i < cs.length; i++) {
                 widths[i] = (int) Math.round(cs[i] * base);
@@ -375,23 +351,8 @@ final class Statements {
         }
 
         @Override
-        public int[] widths() {
-            return widths;
-        }
-
-        @Override
-        public int dimension() {
-            return data.dimension();
-        }
-
-        @Override
-        public int examples() {
-            return data.size();
-        }
-
-        @Override
         public boolean trial(int n, SplittableRandom rnd) {
-            return basin(new EmpiricalProblem(data, Loss.SQUARED, n), init, rnd) <= eps;
+            return squaredBasin(n, rnd) <= eps;
         }
 
         @Override
@@ -414,15 +375,33 @@ final class Statements {
      * Thm. 5: two tight clusters around c₁ = (1, 1) and c₂ = (−2, 0.5) (Fig. 1's instances) in R², targets ŷ = (1,
      * −0.5) constant per cluster (γ = 0): P[Bas ≤ δ²((1 + B/c) n σ_max(Cᵀ)‖ŷ‖/σ²_min(Cᵀ) + 2γ)²] ≥ 1 − d(7/8)^n.
      */
-    static final class Thm5 implements Curve {
-        private final DataSet data;
-        private final int[] widths;
+    static final class Thm5 extends DataCurve {
         private final double delta;
         private final double factor;
-        private final Initialization init = Initialization.gaussian(1.0);
 
         Thm5(SplittableRandom rnd, double radius, int perCluster, int[] widths) {
-            this.widths = widths;
+            this(clusters(rnd, radius, perCluster), widths);
+        }
+
+        private Thm5(Clusters c, int[] widths) {
+            super(c.data, Initialization.gaussian(1.0), widths);
+            this.delta = c.delta;
+            double cMin = Math.min(Math.hypot(1, 1), Math.hypot(-2, 0.5));
+            DMatrixRMaj ct = new DMatrixRMaj(new double[][] {{1, -2}, {1, 0.5}});
+            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(2, 2, false, false, true);
+            svd.decompose(ct);
+            double[] sv = svd.getSingularValues();
+            double smax = Math.max(sv[0], sv[1]);
+            double smin = Math.min(sv[0], sv[1]);
+            double yn = Math.hypot(1, -0.5);
+            this.factor = (1 + c.bMax / cMin) * smax * yn / (smin * smin);
+        }
+
+        /** The drawn data with its largest distance from a centre (δ) and largest input norm (B). */
+        private record Clusters(DataSet data, double delta, double bMax) {
+        }
+
+        private static Clusters clusters(SplittableRandom rnd, double radius, int perCluster) {
             double[][] c = {{1, 1}, {-2, 0.5}};
             double[] yhat = {1, -0.5};
             double[][] x = new double[2 * perCluster][];
@@ -440,17 +419,7 @@ final class Statements {
                     bMax = Math.max(bMax, Math.hypot(p[0], p[1]));
                 }
             }
-            this.data = new DataSet(x, y);
-            this.delta = dMax;
-            double cMin = Math.min(Math.hypot(1, 1), Math.hypot(-2, 0.5));
-            DMatrixRMaj ct = new DMatrixRMaj(new double[][] {{1, -2}, {1, 0.5}});
-            SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(2, 2, false, false, true);
-            svd.decompose(ct);
-            double[] sv = svd.getSingularValues();
-            double smax = Math.max(sv[0], sv[1]);
-            double smin = Math.min(sv[0], sv[1]);
-            double yn = Math.hypot(yhat[0], yhat[1]);
-            this.factor = (1 + bMax / cMin) * smax * yn / (smin * smin);
+            return new Clusters(new DataSet(x, y), dMax, bMax);
         }
 
         @Override
@@ -465,23 +434,8 @@ final class Statements {
         }
 
         @Override
-        public int[] widths() {
-            return widths;
-        }
-
-        @Override
-        public int dimension() {
-            return 2;
-        }
-
-        @Override
-        public int examples() {
-            return data.size();
-        }
-
-        @Override
         public boolean trial(int n, SplittableRandom rnd) {
-            return basin(new EmpiricalProblem(data, Loss.SQUARED, n), init, rnd) <= threshold(n);
+            return squaredBasin(n, rnd) <= threshold(n);
         }
 
         @Override

@@ -21,7 +21,7 @@ public record SlowdownConfig(List<Integer> ns, int d, double sigma, double eta, 
             throw new IllegalArgumentException(problem);
         }
         if (pointsPerDecade < 1) {
-            throw new IllegalArgumentException("points per decade must be ≥ 1, got " + pointsPerDecade);
+            throw new IllegalArgumentException("pointsPerDecade: need K ≥ 1, got " + pointsPerDecade);
         }
     }
 

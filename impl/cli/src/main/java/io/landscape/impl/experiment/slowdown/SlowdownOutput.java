@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 
 /**
  * Writes an experiment's results into a directory: {@code summary.json}, {@code curves.csv} and the two panels of
@@ -28,8 +27,6 @@ import io.landscape.impl.experiment.AtomicFiles;
 public final class SlowdownOutput {
     public static final String SUMMARY = "summary.json";
     public static final String CURVES = "curves.csv";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SlowdownOutput() {
     }
@@ -50,14 +47,14 @@ public final class SlowdownOutput {
             names.add(p.getFileName().toString());
         }
         ObjectNode json = summary(result, names);
-        AtomicFiles.write(summary, out -> MAPPER.writeValue(out, json));
+        AtomicFiles.write(summary, out -> JsonCodec.writePretty(out, json));
         written.add(0, summary);
         return written;
     }
 
     static ObjectNode summary(SlowdownExperiment.Result result, List<String> files) {
         SlowdownConfig c = result.config();
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonCodec.object();
         root.put("experiment", "slowdown");
         root.put("reference", "Xu & Du, Over-parameterization exponentially slows down gradient descent for learning "
                 + "a single neuron (paper 003), Figure 1");
@@ -87,7 +84,7 @@ public final class SlowdownOutput {
     }
 
     private static ArrayNode runs(List<SlowdownRun> runs) {
-        ArrayNode arr = MAPPER.createArrayNode();
+        ArrayNode arr = JsonCodec.array();
         for (SlowdownRun r : runs) {
             ObjectNode o = arr.addObject();
             o.put("n", r.n());
@@ -97,14 +94,14 @@ public final class SlowdownOutput {
             if (divergedAt >= 0) {
                 o.put("divergedAtStep", divergedAt);
             }
-            putNumber(o, "finalLoss", r.finalLoss());
-            putNumber(o, "fittedExponent", r.fittedExponent());
+            JsonCodec.number(o, "finalLoss", r.finalLoss());
+            JsonCodec.number(o, "fittedExponent", r.fittedExponent());
             ObjectNode at = o.putObject("lossAt");
             for (Map.Entry<String, Double> e : r.lossAt().entrySet()) {
-                putNumber(at, e.getKey(), e.getValue());
+                JsonCodec.number(at, e.getKey(), e.getValue());
             }
-            putNumber(o, "finalLogEtaTLoss", r.logEtaTLoss(r.loss().length - 1));
-            putNumber(o, "finalPotential", r.finalPotential());
+            JsonCodec.number(o, "finalLogEtaTLoss", r.logEtaTLoss(r.loss().length - 1));
+            JsonCodec.number(o, "finalPotential", r.finalPotential());
             o.put("gradientEvaluations", r.gradientEvaluations());
             o.put("wallSeconds", r.wallSeconds());
         }
@@ -122,14 +119,6 @@ public final class SlowdownOutput {
             }
         }
         return -1;
-    }
-
-    private static void putNumber(ObjectNode o, String key, double value) {
-        if (Double.isFinite(value)) {
-            o.put(key, value);
-        } else {
-            o.putNull(key);
-        }
     }
 
     /** One row per (dynamics, n, T): dynamics,n,T,t,loss,log_etaT_loss,Z (t = ηT; empty cell where undefined). */

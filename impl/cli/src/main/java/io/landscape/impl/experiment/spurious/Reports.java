@@ -3,24 +3,21 @@ package io.landscape.impl.experiment.spurious;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.api.Points;
 import io.landscape.api.Problem;
+import io.landscape.impl.experiment.JsonCodec;
 
 /** JSON, CSV and text renderings of cell results (shared by the {@code spurious} and {@code reproduce} commands). */
 public final class Reports {
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Reports() {
     }
 
     /** One cell as JSON: the {@code summary.json} of {@code landscape spurious}. */
     public static ObjectNode cellJson(CellResult c, FamilyCertifier certifier) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonCodec.object();
         o.put("k", c.k());
         o.put("n", c.n());
         o.put("runs", c.runs().size());
@@ -30,8 +27,8 @@ public final class Reports {
         ArrayNode ciNode = o.putArray("percentCi95");
         ciNode.add(ci[0]);
         ciNode.add(ci[1]);
-        putNumber(o, "averageLambdaMin", c.averageLambdaMin());
-        putNumber(o, "averageObjective", c.averageObjective());
+        JsonCodec.number(o, "averageLambdaMin", c.averageLambdaMin());
+        JsonCodec.number(o, "averageObjective", c.averageObjective());
         o.put("globalRuns", c.globalRuns());
         o.put("unconvergedCandidates", c.unconvergedCandidates());
         o.put("divergedRuns", c.divergedRuns());
@@ -40,8 +37,8 @@ public final class Reports {
         if (paper != null) {
             ObjectNode p = o.putObject("paper");
             p.put("percent", paper.percent());
-            putNumber(p, "averageLambdaMin", paper.lambdaMin());
-            putNumber(p, "averageObjective", paper.objective());
+            JsonCodec.number(p, "averageLambdaMin", paper.lambdaMin());
+            JsonCodec.number(p, "averageObjective", paper.objective());
             p.put("withinCi95", c.paperWithinCi95());
         }
         Problem problem = certifier == FamilyCertifier.NONE ? null : Problem.identityTeacher(c.k(), c.k(), c.n());
@@ -61,15 +58,9 @@ public final class Reports {
     }
 
     static ObjectNode familyJson(Family f, FamilyCertifier certifier, Problem problem) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonCodec.object();
         o.put("id", f.id());
-        ArrayNode rows = o.putArray("point");
-        for (double[] r : f.point()) {
-            ArrayNode row = rows.addArray();
-            for (double v : r) {
-                row.add(v);
-            }
-        }
+        o.set("point", JsonCodec.rows(f.point()));
         o.put("multiplicity", f.multiplicity());
         o.put("objective", f.objective());
         o.put("lambdaMin", f.lambdaMin());
@@ -86,25 +77,17 @@ public final class Reports {
             o.put("certified", cert.certified());
             ObjectNode c = o.putObject("certificate");
             if (cert.certified()) {
-                putNumber(c, "radius", cert.radius());
-                putNumber(c, "lambdaMinLowerBound", cert.lambdaMinLowerBound());
-                putNumber(c, "objectiveLowerBound", cert.objectiveLowerBound());
+                JsonCodec.number(c, "radius", cert.radius());
+                JsonCodec.number(c, "lambdaMinLowerBound", cert.lambdaMinLowerBound());
+                JsonCodec.number(c, "objectiveLowerBound", cert.objectiveLowerBound());
             } else {
                 c.put("reason", cert.reason());
             }
-            putNumber(o, "certificateMillis", cert.millis());
+            JsonCodec.number(o, "certificateMillis", cert.millis());
         }
         ArrayNode runs = o.putArray("runs");
         f.runs().forEach(runs::add);
         return o;
-    }
-
-    private static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     /** Header of the per-run CSV. */

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AppendLog;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.sweep.ResultStore;
 
@@ -37,10 +37,6 @@ import io.landscape.impl.sweep.ResultStore;
  * refused with a message naming line 1.
  */
 public final class RunLog implements ResultStore<Cell, RunRecord> {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
-
     private final AppendLog log;
     private final Map<String, RunRecord> done = new HashMap<>();
     private final List<String> skipped = new ArrayList<>();
@@ -91,14 +87,14 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
     private void load(ObjectNode header) throws IOException {
         List<AppendLog.Line> lines = log.existing();
         if (lines.isEmpty()) {
-            log.append(JSON.writeValueAsString(header.put("type", "header")));
+            log.append(JsonCodec.line(header.put("type", "header")));
             log.sync();
             return;
         }
         AppendLog.Line firstLine = lines.get(0);
         JsonNode first;
         try {
-            first = JSON.readTree(firstLine.text());
+            first = JsonCodec.MAPPER.readTree(firstLine.text());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             first = null;
         }
@@ -124,7 +120,7 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
             AppendLog.Line line = lines.get(i);
             RunRecord r;
             try {
-                r = parse(readOne(line.text()));
+                r = parse(JsonCodec.readOne(line.text()));
                 if (r.run() >= runs) {
                     throw new IllegalArgumentException("run " + r.run() + " is beyond the " + runs + " runs per cell");
                 }
@@ -139,17 +135,6 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
                 continue;
             }
             done.put(key(r.k(), r.n(), r.run()), r);
-        }
-    }
-
-    /** Exactly one JSON value: trailing content (two lines run together) is an error. */
-    private static JsonNode readOne(String text) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
-            JsonNode node = JSON.readTree(p);
-            if (node != null && p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value");
-            }
-            return node;
         }
     }
 
@@ -214,11 +199,7 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
 
     /** Appends one finished run (thread-safe). */
     public synchronized void append(RunRecord r) {
-        try {
-            log.append(JSON.writeValueAsString(toJson(r)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        log.append(JsonCodec.line(toJson(r)));
         done.put(key(r.k(), r.n(), r.run()), r);
     }
 
@@ -228,7 +209,7 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
     }
 
     static ObjectNode toJson(RunRecord r) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonCodec.object();
         o.put("k", r.k());
         o.put("n", r.n());
         o.put("run", r.run());

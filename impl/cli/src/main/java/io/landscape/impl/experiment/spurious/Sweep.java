@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.linalg.Workers;
 import io.landscape.impl.sweep.LocalRunner;
@@ -44,7 +45,7 @@ public final class Sweep {
         }
 
         ObjectNode header() {
-            ObjectNode h = Reports.JSON.createObjectNode();
+            ObjectNode h = JsonCodec.object();
             h.put("experiment", "spurious-minima");
             h.put("seed", seed);
             h.put("runs", runs);
@@ -220,12 +221,8 @@ public final class Sweep {
             SpuriousSearch.Config c = p.config;
             CellResult cell = Families.classify(c.k(), c.n(), c.runs(), Arrays.asList(p.out),
                     SpuriousSearch.objective(c.k(), c.n()), c.familyTolerance(), seconds, workers);
-            try {
-                AtomicFiles.write(outDir.resolve("cells").resolve("k" + c.k() + "-n" + c.n() + ".json"),
-                        Reports.JSON.writeValueAsString(Reports.cellJson(cell, certifier)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            AtomicFiles.write(outDir.resolve("cells").resolve("k" + c.k() + "-n" + c.n() + ".json"),
+                    JsonCodec.pretty(Reports.cellJson(cell, certifier)));
             p.result = cell;
         }
     }
