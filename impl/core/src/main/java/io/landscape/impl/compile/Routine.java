@@ -123,6 +123,15 @@ public final class Routine {
      */
     public void branch(StringBuilder sb, List<IExpr> exprs, Map<String, String> symbols, String indent,
                        String prefix, boolean endWithReturn) {
+        branch(sb, exprs, symbols, indent, prefix, endWithReturn, 0);
+    }
+
+    /**
+     * As {@link #branch(StringBuilder, List, Map, String, String, boolean)}, writing output i to
+     * {@code out[firstIndex + i]} (one part of a routine split into several methods).
+     */
+    public void branch(StringBuilder sb, List<IExpr> exprs, Map<String, String> symbols, String indent,
+                       String prefix, boolean endWithReturn, int firstIndex) {
         if (exprs.size() != outputs.size()) {
             throw new IllegalArgumentException("routine " + name + ": " + exprs.size() + " expressions for "
                     + outputs.size() + " outputs");
@@ -133,7 +142,7 @@ public final class Routine {
             sb.append(indent).append("return ").append(p.outputs().get(0)).append(";\n");
         } else {
             for (int i = 0; i < outputs.size(); i++) {
-                sb.append(indent).append(outName).append('[').append(i).append("] = ").append(p.outputs().get(i))
+                sb.append(indent).append(outName).append('[').append(firstIndex + i).append("] = ").append(p.outputs().get(i))
                         .append(";\n");
             }
             if (endWithReturn) {
