@@ -30,8 +30,14 @@ import io.landscape.impl.symbolic.SymjaSession;
 public final class FormulaCompiler {
     /** Bump whenever the reduction or derivation changes what is generated. */
     public static final int GENERATOR_VERSION = 1;
-    /** A routine whose CSE'd body has more temporaries is split into methods by output (HotSpot's 8000-byte limit). */
-    static final int MAX_TEMPORARIES = 300;
+    /**
+     * A routine whose CSE'd body has more temporaries than this is split into methods by output (HotSpot does not JIT
+     * methods over 8000 bytes): 300, or the system property {@code landscape.formula.splitAbove} (tests force splits
+     * with it; it is part of the cache key).
+     */
+    static int maxTemporaries() {
+        return Integer.getInteger("landscape.formula.splitAbove", 300);
+    }
 
     private static final System.Logger LOG = System.getLogger(FormulaCompiler.class.getName());
     private static final Map<String, FormulaRoutines> MEMORY = new ConcurrentHashMap<>();
@@ -78,7 +84,7 @@ public final class FormulaCompiler {
     static String key(ObjectiveFormula spec, Reduced r) {
         List<String> parts = new ArrayList<>(List.of("formula objective", r.canonical(),
                 "generator " + GENERATOR_VERSION, "printer " + JavaPrinter.VERSION,
-                "simplify leaves " + FormulaDerivation.SIMPLIFY_LEAVES, "split above " + MAX_TEMPORARIES));
+                "simplify leaves " + FormulaDerivation.SIMPLIFY_LEAVES, "split above " + maxTemporaries()));
         for (Routine routine : routines(r)) {
             parts.add(routine.describe());
         }
@@ -217,14 +223,15 @@ public final class FormulaCompiler {
     }
 
     /**
-     * One method for the routine, or — when its CSE'd body has more than {@link #MAX_TEMPORARIES} temporaries —
+     * One method for the routine, or — when its CSE'd body has more than {@link #maxTemporaries()} temporaries —
      * a method calling parts that each compute a group of outputs with their own temporaries.
      */
     private static void emit(ObjectiveFormula spec, StringBuilder sb, Routine routine, List<IExpr> exprs,
                              Map<String, String> symbols) {
+        int max = maxTemporaries();
         try {
             int size = StraightLineProgram.of(exprs, "t").bindings().size();
-            if (size <= MAX_TEMPORARIES || exprs.size() == 1) {
+            if (size <= max || exprs.size() == 1) {
                 sb.append(routine.signature()).append(" {\n");
                 routine.branch(sb, exprs, symbols, "    ", "t", false);
                 sb.append("}\n\n");
@@ -238,7 +245,7 @@ public final class FormulaCompiler {
                 for (int c : current) {
                     sub.add(exprs.get(c));
                 }
-                if (current.size() > 1 && StraightLineProgram.of(sub, "t").bindings().size() > MAX_TEMPORARIES) {
+                if (current.size() > 1 && StraightLineProgram.of(sub, "t").bindings().size() > max) {
                     current.remove(current.size() - 1);
                     groups.add(current);
                     current = new ArrayList<>(List.of(i));

@@ -17,11 +17,12 @@ import io.landscape.impl.symbolic.SymjaSession;
  * against its input at the probe points (values of all symbols at seeded random points of the objective, so they are
  * consistent: a Gram matrix, aggregates computed from their bodies) to 10⁻⁹ relative, and the unsimplified form is
  * kept otherwise; expressions with more than {@link #SIMPLIFY_LEAVES} leaves are not simplified (Symja's
- * {@code Simplify} grows too slow), which is one of the derivation settings in the cache key.
+ * {@code Simplify} takes minutes on a sum of 20 squared dot products inside an {@code Exp}; CSE removes the
+ * repetition instead), which is one of the derivation settings in the cache key.
  */
 final class FormulaDerivation {
     /** Largest expression (leaf count) given to Simplify. */
-    static final int SIMPLIFY_LEAVES = 400;
+    static final int SIMPLIFY_LEAVES = 120;
 
     /** Value, first derivatives, upper triangle of second derivatives of one routine. */
     record Derived(List<IExpr> value, List<IExpr> first, List<IExpr> second) {
