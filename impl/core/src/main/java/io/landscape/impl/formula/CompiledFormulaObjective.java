@@ -133,8 +133,9 @@ final class CompiledFormulaObjective implements FormulaFunction {
                 }
             }
         };
-        // shared inputs
-        nShared = r.scalars.size() + r.constants.size();
+        // shared inputs: scalars, constant dot products, then the constants hoisted out of the routines
+        int nK = code.hoisted();
+        nShared = r.scalars.size() + r.constants.size() + nK;
         shared = new double[nShared];
         int s = 0;
         for (String name : r.scalars) {
@@ -144,6 +145,11 @@ final class CompiledFormulaObjective implements FormulaFunction {
             int ca = codeOf.apply(a.a(), 1);
             int cb = codeOf.apply(a.b(), 1);
             shared[s++] = dot(vec(ca, null), 0, vec(cb, null), 0, params[-(ca + 1)].length);
+        }
+        if (nK > 0) {
+            double[] k = new double[nK];
+            code.constants(java.util.Arrays.copyOf(shared, s), k);
+            System.arraycopy(k, 0, shared, s, nK);
         }
         // atoms
         nG = r.globals.size();

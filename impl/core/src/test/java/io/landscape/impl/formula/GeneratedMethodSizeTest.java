@@ -47,7 +47,7 @@ class GeneratedMethodSizeTest {
         try {
             double[] u0 = {0.4, -0.7};
             FormulaFunction split = Landscape.symbolicObjective(FormulaObjectiveTest.fk(3, 2, u0, false));
-            assertTrue(split.source().contains("outerSecondPart1("), "the routines must be split");
+            assertTrue(split.source().contains("SecondPart1("), "the routines must be split");
             Map<String, Integer> sizes = codeSizes(JaninoCompiler.bytecode(FormulaRoutines.class, "Split",
                     split.source(), "test").get("Split"));
             check("split", sizes);
