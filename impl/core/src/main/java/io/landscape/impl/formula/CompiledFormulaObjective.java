@@ -407,6 +407,10 @@ final class CompiledFormulaObjective implements FormulaFunction {
             int a = atomA[i];
             int b = atomB[i];
             int n = dim(a);
+            if (a == b && a >= 0) {
+                axpy(2 * c, x, blockOffset[a], out, blockOffset[a], n); // ∇(w·w) = 2w: one pass
+                continue;
+            }
             if (a >= 0) {
                 axpy(c, vec(b, x), off(b), out, blockOffset[a], n);
             }
