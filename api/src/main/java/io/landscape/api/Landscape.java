@@ -34,6 +34,18 @@ public final class Landscape {
         return provider().objective(problem);
     }
 
+    /**
+     * Compiles a closed-form objective: Symja derives its gradient and Hessian, which are printed as Java and compiled
+     * (the first use of a formula takes seconds; the result is cached on disk and in memory). See
+     * {@link io.landscape.api.formula.ObjectiveFormula} for what a formula may say.
+     *
+     * @throws InvalidFormulaException if the formula cannot be used, saying why
+     */
+    public static io.landscape.api.formula.FormulaFunction symbolicObjective(
+            io.landscape.api.formula.ObjectiveFormula formula) {
+        return provider().symbolicObjective(formula);
+    }
+
     /** The symbolic formula checker. */
     public static FormulaChecker formulaChecker() {
         return provider().formulaChecker();

@@ -12,6 +12,12 @@ public interface LandscapeProvider {
 
     FormulaChecker formulaChecker();
 
+    /** See {@link Landscape#symbolicObjective}. */
+    default io.landscape.api.formula.FormulaFunction symbolicObjective(
+            io.landscape.api.formula.ObjectiveFormula formula) {
+        throw new UnsupportedOperationException(getClass().getName() + " offers no symbolic objectives");
+    }
+
     /** See {@link Landscape#descend}. */
     default DescentResult descend(DifferentiableFunction f, double[] x0, DescentSettings settings) {
         throw new UnsupportedOperationException(getClass().getName() + " offers no optimizer");

@@ -28,6 +28,11 @@ import io.landscape.impl.objective.PairwiseObjective;
  * Janino-compiled ReLU kernel ({@code compiled}) against the hand-written closed form ({@code handwritten}) in the
  * same assembly. Forked per parameter set: the two kernels behind one call site would poison each other's profile
  * (JMH sample 12). Run {@code -prof gc} to see that the hot paths allocate nothing.
+ *
+ * <p>Your own kernel: {@code -p kernel='formula:EXPR'} benchmarks {@link Kernel#formula}{@code ("user", EXPR)} (EXPR
+ * in r, rho, theta or ww, vv, wv; derived once, then taken from the disk cache) in the same assembly, next to
+ * {@code handwritten}; {@code -p kernel=erf} (or relu, linear) a built-in kernel by name. JMH splits {@code -p}
+ * values at commas, so a formula containing a comma ({@code ArcTan(y, x)}) cannot be passed this way.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,7 +58,14 @@ public class ObjectiveBenchmark {
         PairKernel k = switch (kernel) {
             case "compiled" -> KernelCompiler.compiled(Kernel.relu());
             case "handwritten" -> new ReluClosedForm();
-            default -> throw new IllegalArgumentException("kernel must be compiled or handwritten, got " + kernel);
+            case "relu", "erf", "linear" -> KernelCompiler.compiled(Kernel.named(kernel));
+            default -> {
+                if (!kernel.startsWith("formula:") || kernel.length() == "formula:".length()) {
+                    throw new IllegalArgumentException("kernel must be compiled, handwritten, relu, erf, linear or "
+                            + "formula:EXPR, got " + kernel);
+                }
+                yield KernelCompiler.compiled(Kernel.formula("user", kernel.substring("formula:".length())));
+            }
         };
         f = new PairwiseObjective(p, k);
         Random rnd = new Random(1);

@@ -1,7 +1,8 @@
 package io.landscape.impl.compile;
 
 import java.math.BigInteger;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.matheclipse.core.interfaces.IAST;
@@ -10,14 +11,14 @@ import org.matheclipse.core.interfaces.IFraction;
 import org.matheclipse.core.interfaces.IInteger;
 
 /**
- * Prints Symja expressions as straight-line Java over {@code double}s, with common-subexpression elimination across
- * all the expressions printed through one instance: every distinct compound subexpression becomes one
- * {@code final double tN} temporary, computed once (the outputs of one generated method share their temporaries).
+ * The print stage: a {@link StraightLineProgram} (the output of the CSE stage) becomes Java statements over
+ * {@code double}s — one {@code final double tN = …;} per temporary — and one Java expression per output. Strict:
+ * anything it cannot translate exactly is refused with an {@link UnsupportedOperationException} naming the construct;
+ * there is no silent fallback to Symja at run time.
  *
  * <p>Small integer powers become multiplications, half-integer powers {@code Math.sqrt}; the angle functions of
- * {@code theta} map to the precomputed locals {@code s = sin θ}, {@code c = cos θ}, {@code th = θ}. Anything it cannot
- * translate exactly is refused with a {@link UnsupportedOperationException} naming the construct — there is no silent
- * fallback to Symja at run time. Translated: numbers, {@code Pi}, {@code E}, {@code Plus}, {@code Times}, {@code Power}
+ * {@code theta} map to the precomputed locals {@code s = sin θ}, {@code c = cos θ}, {@code th = θ} when the symbol
+ * map contains {@code theta}. Translated: numbers, {@code Pi}, {@code E}, {@code Plus}, {@code Times}, {@code Power}
  * (integer powers up to 8 as products, half-integer powers with {@link Math#sqrt}, 1/3 with {@link Math#cbrt}, others
  * with {@link Math#pow}), {@value #FUNCTIONS}.
  */
@@ -26,40 +27,55 @@ public final class JavaPrinter {
     public static final String FUNCTIONS = "Sin, Cos, Tan, Csc, Sec, Cot, ArcSin, ArcCos, ArcTan (one or two "
             + "arguments), Sinh, Cosh, Tanh, Exp, Log, Abs, Sqrt, Erf, Erfc";
 
+    /**
+     * Version of what the CSE and print stages emit for a given expression; part of every cache key. Bump when the
+     * order of temporaries or the text printed for any construct changes.
+     */
+    public static final int VERSION = 1;
+
     private final Map<String, String> symbols;
-    private final Map<IExpr, String> temps = new HashMap<>();
-    private final StringBuilder body = new StringBuilder();
-    private final String indent;
-    private final String prefix;
-    private int next;
+    private StraightLineProgram program;
+
+    /** @param symbols Symja symbol name → Java expression (for example {@code r → "r"}, {@code theta → "th"}) */
+    public JavaPrinter(Map<String, String> symbols) {
+        this.symbols = symbols;
+    }
+
+    /** Java source of one straight-line program: its statements and one expression per output. */
+    public record Printed(String statements, List<String> outputs) {
+    }
 
     /**
-     * @param symbols Symja symbol name → Java expression (for example {@code r → "r"}, {@code theta → "th"})
-     * @param indent  indentation of the emitted statements
-     * @param prefix  name prefix of the temporaries (distinct per branch of one method)
+     * Prints {@code program}: its temporaries as statements at {@code indent}, and its outputs as Java expressions
+     * (a temporary's name or a literal).
+     *
+     * @throws UnsupportedOperationException naming the first construct without an exact Java translation
      */
-    public JavaPrinter(Map<String, String> symbols, String indent, String prefix) {
-        this.symbols = symbols;
-        this.indent = indent;
-        this.prefix = prefix;
-    }
-
-    /** The statements emitted so far (temporaries). */
-    public String statements() {
-        return body.toString();
-    }
-
-    /** Returns a Java expression (a temporary or a literal) for {@code e}, emitting temporaries as needed. */
-    public String print(IExpr e) {
-        if (e.isAST()) {
-            String t = temps.get(e);
-            if (t != null) {
-                return t;
+    public Printed print(StraightLineProgram program, String indent) {
+        this.program = program;
+        try {
+            StringBuilder body = new StringBuilder();
+            for (StraightLineProgram.Binding b : program.bindings()) {
+                body.append(indent).append("final double ").append(b.name()).append(" = ").append(compound(b.node()))
+                        .append(";\n");
             }
-            String code = compound((IAST) e);
-            t = prefix + next++;
-            body.append(indent).append("final double ").append(t).append(" = ").append(code).append(";\n");
-            temps.put(e, t);
+            List<String> outs = new ArrayList<>();
+            for (IExpr e : program.outputs()) {
+                outs.add(print(e));
+            }
+            return new Printed(body.toString(), outs);
+        } finally {
+            this.program = null;
+        }
+    }
+
+    /** A compound argument is always an earlier temporary; an atom is printed in place. */
+    private String print(IExpr e) {
+        if (e.isAST()) {
+            String t = program.nameOf(e);
+            if (t == null) {
+                throw new IllegalStateException("not in the program: " + e);
+            }
             return t;
         }
         return atom(e);

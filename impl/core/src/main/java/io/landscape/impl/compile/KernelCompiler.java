@@ -1,20 +1,11 @@
 package io.landscape.impl.compile;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.ClassBodyEvaluator;
 import org.matheclipse.core.interfaces.IExpr;
 
 import io.landscape.api.InvalidFormulaException;
@@ -24,8 +15,10 @@ import io.landscape.impl.kernel.PairKernel;
 import io.landscape.impl.symbolic.KernelDerivation;
 
 /**
- * derive (Symja) → print (our {@link JavaPrinter}, CSE over each method's outputs) → compile (Janino) → check
- * ({@link KernelCheck}) → cache.
+ * The pair-kernel pipeline, assembled from the stages of this package: derive ({@link KernelDerivation}, Symja) →
+ * CSE ({@link StraightLineProgram}) → print ({@link JavaPrinter}) → routines ({@link #ROUTINES}: {@code value},
+ * {@code first}, {@code second}, {@code self}) → compile ({@link JaninoCompiler}) → check ({@link KernelCheck}) →
+ * cache ({@link CodeCache}).
  *
  * <p>Where a kernel comes from, in order:
  * <ol>
@@ -36,17 +29,29 @@ import io.landscape.impl.symbolic.KernelDerivation;
  *   <li>a derivation with Symja (seconds to a minute), logged at INFO through {@link System.Logger} (logger
  *       {@code io.landscape.impl.compile.KernelCompiler}), then written to the disk cache.</li>
  * </ol>
- * The jar and the disk cache are keyed alike, by the kernel's name, formula and {@link #GENERATOR_VERSION} ({@link
- * #key(Kernel)}), so an entry made by another version of the derivation is never used. The cache directory is
+ * The jar and the disk cache are keyed alike ({@link #key(Kernel)}): the kernel's name, formula,
+ * {@link #GENERATOR_VERSION} (the derivation), {@link JavaPrinter#VERSION} (CSE and printing) and the signatures of the
+ * routines, so an entry made by another version of any stage is never used. The cache directory is
  * {@code $LANDSCAPE_CACHE_DIR}, else the system property {@code landscape.cache.dir}, else
  * {@code ~/.cache/landscape}; the property value {@code off} disables it.
  */
 public final class KernelCompiler {
-    /** Bump whenever the derivation or the printer changes what is generated. */
+    /** Bump whenever the derivation changes what is generated (printer changes bump {@link JavaPrinter#VERSION}). */
     public static final int GENERATOR_VERSION = 2;
+
+    private static final List<Routine.Parameter> PAIR = List.of(Routine.Parameter.scalar("r"),
+            Routine.Parameter.scalar("rho"), Routine.Parameter.scalar("c"), Routine.Parameter.scalar("s"),
+            Routine.Parameter.scalar("th"));
+    /** The routines of a {@link PairKernel}, in the order they are generated. */
+    public static final List<Routine> ROUTINES = List.of(
+            Routine.returning("value", PAIR, "K"),
+            Routine.toArray("first", PAIR, KernelDerivation.FIRST),
+            Routine.toArray("second", PAIR, KernelDerivation.SECOND),
+            Routine.toArray("self", List.of(Routine.Parameter.scalar("r")), KernelDerivation.SELF));
 
     private static final System.Logger LOG = System.getLogger(KernelCompiler.class.getName());
     private static final Map<Kernel, PairKernel> CACHE = new ConcurrentHashMap<>();
+    private static final CodeCache DISK = new CodeCache("kernels");
 
     private KernelCompiler() {
     }
@@ -72,19 +77,21 @@ public final class KernelCompiler {
             KernelCheck.requireValid(kernel, shipped);
             return shipped;
         }
-        Path file = cacheFile(kernel);
+        String key = key(kernel);
+        String cachedSource = DISK.read(key);
         PairKernel cached = null;
-        if (file != null && Files.isReadable(file)) {
+        if (cachedSource != null) {
             try {
-                cached = compile(kernel, Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException stale) {
-                // unreadable or stale cache entry: derive again below
+                cached = compile(kernel, cachedSource);
+            } catch (RuntimeException stale) {
+                // stale cache entry: derive again below
             }
         }
         if (cached != null) {
             KernelCheck.requireValid(kernel, cached);
             return cached;
         }
+        Path file = DISK.file(key);
         LOG.log(System.Logger.Level.INFO, () -> "deriving the " + kernel.name() + " kernel with Symja (first use; "
                 + (file == null ? "the disk cache is off, so every new process derives it again" : "cached in "
                 + file.getParent()) + ")...");
@@ -92,9 +99,7 @@ public final class KernelCompiler {
         String src = generate(KernelDerivation.derive(kernel));
         PairKernel k = compile(kernel, src);
         KernelCheck.requireValid(kernel, k);
-        if (file != null) {
-            writeAtomically(file, src);
-        }
+        DISK.write(key, src);
         LOG.log(System.Logger.Level.DEBUG, () -> String.format(java.util.Locale.ROOT, "derived the %s kernel in %.1f s",
                 kernel.name(), (System.nanoTime() - start) / 1e9));
         return k;
@@ -112,11 +117,16 @@ public final class KernelCompiler {
 
     /**
      * The key of a kernel in the disk cache and among the shipped kernels: its name (made safe for file and class
-     * names) and a hash of its name, formula and {@link #GENERATOR_VERSION}.
+     * names) and a hash of its name, formula, {@link #GENERATOR_VERSION}, {@link JavaPrinter#VERSION} and
+     * {@link #ROUTINES}.
      */
     public static String key(Kernel kernel) {
-        return kernel.name().replaceAll("[^A-Za-z0-9_-]", "_") + "-"
-                + hash(kernel.name() + "\n" + kernel.formula() + "\n" + GENERATOR_VERSION);
+        List<String> parts = new ArrayList<>(List.of("pair kernel", kernel.name(), kernel.formula(),
+                "derivation " + GENERATOR_VERSION, "printer " + JavaPrinter.VERSION));
+        for (Routine r : ROUTINES) {
+            parts.add(r.describe());
+        }
+        return CodeCache.key(kernel.name(), parts);
     }
 
     /** The Java class body implementing {@link PairKernel} for the derived expressions. */
@@ -126,137 +136,55 @@ public final class KernelCompiler {
                 .append(GENERATOR_VERSION).append("). DO NOT MODIFY.\n");
         sb.append("// kernel ").append(d.kernel.name()).append(": ").append(d.kernel.formula().replace('\n', ' '))
                 .append("\n// K(r, rho, theta) = ").append(d.kernelExpr).append("\n\n");
-        method(sb, "public double value(double r, double rho, double c, double s, double th)", d, List.of("K"), null);
-        method(sb, "public void first(double r, double rho, double c, double s, double th, double[] out)", d,
-                KernelDerivation.FIRST, "out");
-        method(sb, "public void second(double r, double rho, double c, double s, double th, double[] out)", d,
-                KernelDerivation.SECOND, "out");
+        for (int i = 0; i < 3; i++) {
+            pairMethod(sb, ROUTINES.get(i), d);
+        }
         // self term: a function of r only
-        sb.append("public void self(double r, double[] out) {\n");
-        JavaPrinter p = new JavaPrinter(Map.of("r", "r"), "    ", "t");
-        String[] res = new String[KernelDerivation.SELF.size()];
-        for (int i = 0; i < res.length; i++) {
-            res[i] = print(d.kernel, p, KernelDerivation.SELF.get(i), d.regular.get(KernelDerivation.SELF.get(i)));
-        }
-        sb.append(p.statements());
-        for (int i = 0; i < res.length; i++) {
-            sb.append("    out[").append(i).append("] = ").append(res[i]).append(";\n");
-        }
+        Routine self = ROUTINES.get(3);
+        sb.append(self.signature()).append(" {\n");
+        branch(d.kernel, sb, self, d.regular, "    ", "t", Map.of("r", "r"), false);
         sb.append("}\n");
         return sb.toString();
     }
 
-    private static void method(StringBuilder sb, String signature, KernelDerivation.Derived d, List<String> names,
-                               String out) {
-        sb.append(signature).append(" {\n");
+    /** A routine of (r, rho, c, s, th) with the branch for s = 0 (θ = 0 or π) first. */
+    private static void pairMethod(StringBuilder sb, Routine routine, KernelDerivation.Derived d) {
+        sb.append(routine.signature()).append(" {\n");
         sb.append("    if (s == 0.0) {\n        if (c > 0.0) {\n");
-        branch(d.kernel, sb, d.atZero, names, out, "        ", "z", Map.of("r", "r", "rho", "rho"));
+        branch(d.kernel, sb, routine, d.atZero, "            ", "z", Map.of("r", "r", "rho", "rho"), true);
         sb.append("        } else {\n");
-        branch(d.kernel, sb, d.atPi, names, out, "        ", "p", Map.of("r", "r", "rho", "rho"));
+        branch(d.kernel, sb, routine, d.atPi, "            ", "p", Map.of("r", "r", "rho", "rho"), true);
         sb.append("        }\n    }\n");
-        branch(d.kernel, sb, d.regular, names, out, "", "t", Map.of("r", "r", "rho", "rho", "theta", "th"));
+        branch(d.kernel, sb, routine, d.regular, "    ", "t", Map.of("r", "r", "rho", "rho", "theta", "th"), true);
         sb.append("}\n\n");
     }
 
-    private static void branch(Kernel kernel, StringBuilder sb, Map<String, IExpr> exprs, List<String> names, String out,
-                               String extraIndent, String prefix, Map<String, String> symbols) {
-        String indent = "    " + extraIndent;
-        JavaPrinter p = new JavaPrinter(symbols, indent, prefix);
-        String[] res = new String[names.size()];
-        for (int i = 0; i < res.length; i++) {
-            res[i] = print(kernel, p, names.get(i), exprs.get(names.get(i)));
+    private static void branch(Kernel kernel, StringBuilder sb, Routine routine, Map<String, IExpr> exprs,
+                               String indent, String prefix, Map<String, String> symbols, boolean endWithReturn) {
+        List<IExpr> list = new ArrayList<>();
+        for (String name : routine.outputs()) {
+            list.add(exprs.get(name));
         }
-        sb.append(p.statements());
-        if (out == null) {
-            sb.append(indent).append("return ").append(res[0]).append(";\n");
-        } else {
-            for (int i = 0; i < res.length; i++) {
-                sb.append(indent).append(out).append('[').append(i).append("] = ").append(res[i]).append(";\n");
-            }
-            sb.append(indent).append("return;\n");
-        }
-    }
-
-    private static String print(Kernel kernel, JavaPrinter p, String name, IExpr e) {
         try {
-            return p.print(e);
-        } catch (UnsupportedOperationException ex) {
+            routine.branch(sb, list, symbols, indent, prefix, endWithReturn);
+        } catch (Routine.UntranslatableException ex) {
             throw new InvalidFormulaException(kernel.formula(), "kernel '" + kernel.name() + "' (formula '"
-                    + kernel.formula() + "'): its derivative " + name + " needs " + ex.getMessage() + ", which has "
-                    + "no Java translation (translated: + − × /, powers, Pi, E, " + JavaPrinter.FUNCTIONS + ")");
+                    + kernel.formula() + "'): its derivative " + ex.output() + " needs " + ex.getMessage()
+                    + ", which has no Java translation (translated: + − × /, powers, Pi, E, " + JavaPrinter.FUNCTIONS
+                    + ")");
         }
     }
 
     /** Compiles a class body with Janino; errors quote the generated source. */
     public static PairKernel compile(Kernel kernel, String source) {
-        ClassBodyEvaluator cbe = cook(kernel, "io.landscape.generated.Kernel_"
-                + kernel.name().replaceAll("[^A-Za-z0-9_]", "_"), source);
-        try {
-            PairKernel k = (PairKernel) cbe.getClazz().getDeclaredConstructor().newInstance();
-            k.describe(kernel.name(), source);
-            return k;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot instantiate compiled kernel '" + kernel.name() + "'", e);
-        }
+        PairKernel k = JaninoCompiler.instantiate(PairKernel.class, "io.landscape.generated.Kernel_"
+                + kernel.name().replaceAll("[^A-Za-z0-9_]", "_"), source, "kernel '" + kernel.name() + "'");
+        k.describe(kernel.name(), source);
+        return k;
     }
 
     /** Compiles a class body with Janino to class files (binary class name → bytes), for {@link ShippedKernels}. */
     static Map<String, byte[]> bytecode(Kernel kernel, String className, String source) {
-        return cook(kernel, className, source).getBytecodes();
-    }
-
-    private static ClassBodyEvaluator cook(Kernel kernel, String className, String source) {
-        ClassBodyEvaluator cbe = new ClassBodyEvaluator();
-        cbe.setExtendedClass(PairKernel.class);
-        cbe.setClassName(className);
-        cbe.setParentClassLoader(PairKernel.class.getClassLoader());
-        try {
-            cbe.cook(source);
-            return cbe;
-        } catch (CompileException e) {
-            throw new IllegalStateException("generated source for kernel '" + kernel.name() + "' does not compile: "
-                    + e.getMessage() + "\n--- source ---\n" + source, e);
-        }
-    }
-
-    private static Path cacheFile(Kernel kernel) {
-        String dir = System.getenv("LANDSCAPE_CACHE_DIR");
-        if (dir == null || dir.isBlank()) {
-            dir = System.getProperty("landscape.cache.dir");
-        }
-        if ("off".equals(dir) || "off".equals(System.getProperty("landscape.cache.dir"))) {
-            return null;
-        }
-        Path base = dir == null || dir.isBlank() ? Paths.get(System.getProperty("user.home"), ".cache", "landscape")
-                : Paths.get(dir);
-        return base.resolve("kernels").resolve(key(kernel) + ".java");
-    }
-
-    private static String hash(String s) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                sb.append(String.format("%02x", h[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void writeAtomically(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".kernel", ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the cache is an optimisation only; a read-only home must not break evaluation
-        }
+        return JaninoCompiler.bytecode(PairKernel.class, className, source, "kernel '" + kernel.name() + "'");
     }
 }

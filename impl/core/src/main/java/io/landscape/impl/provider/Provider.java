@@ -42,6 +42,11 @@ public final class Provider implements LandscapeProvider {
     }
 
     @Override
+    public io.landscape.api.formula.FormulaFunction symbolicObjective(io.landscape.api.formula.ObjectiveFormula f) {
+        return io.landscape.impl.formula.SymbolicObjectives.compile(f);
+    }
+
+    @Override
     public FormulaChecker formulaChecker() {
         return new SymjaFormulaChecker();
     }

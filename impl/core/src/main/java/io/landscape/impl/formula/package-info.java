@@ -1,0 +1,47 @@
+/**
+ * Objectives from closed-form formulas ({@link io.landscape.api.formula.ObjectiveFormula} →
+ * {@link io.landscape.api.formula.FormulaFunction}): value, gradient and Hessian derived by Symja and compiled, for
+ * objectives that are not sums of pair kernels — paper 004's products over patches, cosine waves.
+ *
+ * <h2>Stages</h2>
+ * <ol>
+ *   <li><b>reduce</b> ({@link io.landscape.impl.formula.FormulaReduction}, Symja's parser only): helper functions are
+ *       substituted, dot products of linear combinations expanded bilinearly into <em>atoms</em> — global ones
+ *       ({@code xg}: p·q of free vectors, numbered members and parameters), constant ones ({@code xc}: parameter ·
+ *       parameter) — and every {@code Sum}/{@code Product(body, {l, 1, k})} over a family replaced by an aggregate
+ *       ({@code xa}) whose body is a function of the member's <em>local</em> atoms ({@code xm}: w[l]·w[l],
+ *       w[l]·u). Scalars are {@code xs}. The result ({@code Reduced}) contains no dimension and no family size.</li>
+ *   <li><b>derive</b> ({@link io.landscape.impl.formula.FormulaDerivation}): Symja's {@code D} of the outer
+ *       expression Φ in its globals and aggregates, and of each body in its locals, to second order; every
+ *       {@code Simplify} kept only if it agrees with its input to 10⁻⁹ at three probe points (the values all symbols
+ *       take at seeded random points of the objective: a consistent Gram matrix, aggregates computed from their
+ *       bodies); the formula must be a finite real number at the first probe.</li>
+ *   <li><b>CSE → print → routines → compile → cache</b>: the stages of {@link io.landscape.impl.compile}. Routines
+ *       ({@link io.landscape.impl.formula.FormulaRoutines}): {@code outerValue/outerFirst/outerSecond(in, out)} and
+ *       per body {@code bodyValue/bodyFirst/bodySecond(b, in, out)}, CSE over all outputs of each. The cache key
+ *       ({@code FormulaCompiler#key}) is the reduced formula's canonical text, the routine signatures and the
+ *       generator, printer and derivation-setting versions: another dimension, family size or parameter value
+ *       reuses the compiled code (F^(k) for k = 2, 5, 10 is derived once).</li>
+ *   <li><b>assemble</b> ({@link io.landscape.impl.formula.CompiledFormulaObjective}): generic loop code, written
+ *       once, computes the atoms (O(d) each), calls the body routine once per member, combines sums and products
+ *       (prefix and suffix products: the product rule per factor, no division), calls the outer routine, and maps
+ *       the scalar derivatives back to vectors by the chain rule through the atoms (the formulas are in that class's
+ *       Javadoc). The Hessian is an operator (products in O(N d + N²), N atoms); its dense form comes from products.</li>
+ * </ol>
+ *
+ * <h2>Derivation conventions</h2>
+ * Vectors enter only through dot products, so every derivative is taken in scalars: for an atom δ = p·q,
+ * ∇δ = q in p's block + p in q's block and ∇²δ = I between the two blocks (2I when p = q, 0 for a parameter); with
+ * ψ_δ = ∂F/∂δ and Ψ_{δε} = ∂²F/∂δ∂ε, ∇F = Σ ψ_δ ∇δ and ∇²F = Σ Ψ_{δε} ∇δ∇εᵀ + Σ ψ_δ ∇²δ. A shared family (weight
+ * sharing) makes all members the same block, so the same sums accumulate into it. Gradients are exact for any k and
+ * d; tests compare value, gradient and Hessian with a hand-written F^(k), with finite differences and with Symja's
+ * own {@code D} of the formula written in coordinates ({@code FormulaObjectiveTest}).
+ *
+ * <h2>Errors</h2>
+ * Every mistake is one {@link io.landscape.api.InvalidFormulaException} quoting the formula and naming the problem:
+ * a parse error, an unknown variable or function, a vector used as a number, dot products of vectors of different
+ * dimensions, a loop bound that is not the family's size, a loop body whose dot products do not involve its member,
+ * nested loops, a formula that is not a finite real number at a random point, or a derivative the printer cannot
+ * translate.
+ */
+package io.landscape.impl.formula;
