@@ -258,6 +258,21 @@ public final class PairwiseObjective implements Objective {
         return kernel;
     }
 
+    /** The teacher–teacher constant ½Σ b_l b_m κ(v_l, v_m) as a double-double {hi, lo} (for the SIMD evaluator). */
+    double[] teacherConstantParts() {
+        return new double[] {teacherHi, teacherLo};
+    }
+
+    /** Whether some teacher neuron is outside the squared-norm range (every evaluation then takes the rescaled path). */
+    boolean teacherRescaled() {
+        return teacherRescaled;
+    }
+
+    /** The normalisation factor c. */
+    double scale() {
+        return scale;
+    }
+
     @Override
     public double value(double[] x) {
         return evaluator().value(x);
