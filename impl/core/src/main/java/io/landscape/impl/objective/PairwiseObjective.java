@@ -273,6 +273,15 @@ public final class PairwiseObjective implements Objective {
         return scale;
     }
 
+    /**
+     * The Hessian at x as a matrix-free operator ({@link PairHessianOperator}): products H·u at about the cost of one
+     * gradient and single blocks, without the (n·d)² matrix; {@code toDense} is {@link #hessian()}'s matrix, bitwise.
+     */
+    @Override
+    public io.landscape.api.function.NetworkHessian hessianAt(double[] x) {
+        return new PairHessianOperator(problem, kernel, x, hessianObject);
+    }
+
     @Override
     public double value(double[] x) {
         return evaluator().value(x);

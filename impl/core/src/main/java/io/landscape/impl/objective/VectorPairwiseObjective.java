@@ -138,7 +138,7 @@ public final class VectorPairwiseObjective implements Objective {
 
     @Override
     public NetworkHessian hessianAt(double[] x) {
-        return scalar.hessianAt(x);
+        return new PairHessianOperator(problem, kernel, x, scalar.hessian());
     }
 
     /** One thread's scratch space; holds no reference to the objective (see {@link PairwiseObjective}). */
