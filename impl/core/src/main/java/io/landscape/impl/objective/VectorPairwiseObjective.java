@@ -61,6 +61,26 @@ public final class VectorPairwiseObjective implements Objective {
         return isAvailable() ? new VectorPairwiseObjective(s) : s;
     }
 
+    /**
+     * The batched evaluator of the problem with its compiled kernel: L points per call, one per SIMD lane, each lane
+     * bitwise this evaluator's result at its point.
+     *
+     * @throws IllegalStateException if {@link #isAvailable()} is false (the batch needs the Vector API)
+     */
+    public static BatchPairwiseObjective batch(Problem problem) {
+        return batch(problem, KernelCompiler.compiled(problem.kernel()));
+    }
+
+    /** As {@link #batch(Problem)} with a given kernel evaluator. */
+    public static BatchPairwiseObjective batch(Problem problem, PairKernel kernel) {
+        if (!isAvailable()) {
+            throw new IllegalStateException("the batched general evaluator needs the Vector API (java option "
+                    + "--add-modules jdk.incubator.vector, hardware FMA, vectors of at least 256 bits); use "
+                    + "create(problem) one point at a time");
+        }
+        return new BatchPairwiseObjective(new PairwiseObjective(problem, kernel));
+    }
+
     private VectorPairwiseObjective(PairwiseObjective scalar) {
         this.scalar = scalar;
         this.problem = scalar.problem();
