@@ -50,6 +50,7 @@ public final class BatchPairwiseObjective {
     private final double[] sl = new double[L];
     private final double[] tl = new double[L];
     private final double[] pl = new double[L];
+    private final double[] ijl = new double[L];
     /** Σ of the radial terms of C_ii for the current row, per lane. */
     private final double[] diagRow = new double[L];
     private final double[] fs = new double[L];
@@ -201,31 +202,35 @@ public final class BatchPairwiseObjective {
             int io = i * d * L;
             DoubleVector ii = DoubleVector.fromArray(VectorDense.SP, inv, i * L);
             for (int j = i + 1; j < nk; j++) {
-                DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-                DoubleVector ij;
+                // the two branches leave their vectors in arrays: a vector merged from two branches is not
+                // scalar-replaced by C2 (it would be allocated per pair)
                 if (j < n) {
+                    DoubleVector acc = DoubleVector.zero(VectorDense.SP);
                     int jo = j * d * L;
                     for (int q = 0; q < d; q++) {
                         acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
                                 DoubleVector.fromArray(VectorDense.SP, xb, jo + q * L), acc);
                     }
-                    ij = DoubleVector.fromArray(VectorDense.SP, inv, j * L);
+                    acc.intoArray(pl, 0);
+                    System.arraycopy(inv, j * L, ijl, 0, L);
                 } else {
+                    DoubleVector acc = DoubleVector.zero(VectorDense.SP);
                     int lo = (j - n) * d;
                     for (int q = 0; q < d; q++) {
                         acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
                                 DoubleVector.broadcast(VectorDense.SP, v[lo + q]), acc);
                     }
-                    ij = DoubleVector.broadcast(VectorDense.SP, invRho[j - n]);
+                    acc.intoArray(pl, 0);
+                    java.util.Arrays.fill(ijl, invRho[j - n]);
                 }
-                DoubleVector c = acc.mul(ii).mul(ij);
+                DoubleVector c = DoubleVector.fromArray(VectorDense.SP, pl, 0).mul(ii)
+                        .mul(DoubleVector.fromArray(VectorDense.SP, ijl, 0));
                 DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
                 DoubleVector th = VectorAsin.acos(c);
                 c.intoArray(cl, 0);
                 s.intoArray(sl, 0);
                 th.intoArray(tl, 0);
                 if (c.abs().compare(VectorOperators.GT, 0.9).anyTrue()) {
-                    acc.intoArray(pl, 0);
                     for (int lane = 0; lane < L; lane++) {
                         if (cl[lane] > 0.9 || cl[lane] < -0.9) {
                             nearlyParallel(xb, i, j, lane, pl[lane]);
