@@ -164,13 +164,8 @@ public final class BatchPairwiseObjective {
         // norms, lane by lane; a lane is off the fast path if a squared norm is out of range (zero, tiny, huge, NaN)
         java.util.Arrays.fill(off, teacherRescaled);
         for (int i = 0; i < n; i++) {
-            DoubleVector acc = DoubleVector.zero(VectorDense.SP);
             int o = i * d * L;
-            for (int q = 0; q < d; q++, o += L) {
-                DoubleVector x = DoubleVector.fromArray(VectorDense.SP, xb, o);
-                acc = x.lanewise(VectorOperators.FMA, x, acc);
-            }
-            acc.intoArray(pl, 0);
+            dotStudents(xb, o, o);
             for (int lane = 0; lane < L; lane++) {
                 double s = pl[lane];
                 if (!(s >= PairwiseObjective.SQUARED_NORM_MIN && s <= PairwiseObjective.SQUARED_NORM_MAX)) {
@@ -200,37 +195,17 @@ public final class BatchPairwiseObjective {
                 diagRow[lane] = half * out3[1] * inv[i * L + lane];
             }
             int io = i * d * L;
-            DoubleVector ii = DoubleVector.fromArray(VectorDense.SP, inv, i * L);
             for (int j = i + 1; j < nk; j++) {
-                // the two branches leave their vectors in arrays: a vector merged from two branches is not
-                // scalar-replaced by C2 (it would be allocated per pair)
+                // the vector work of a pair in small methods of their own (no vector crosses a call): C2 inlines the
+                // arccos there and scalar-replaces every vector; inlined into this large method it would not
                 if (j < n) {
-                    DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-                    int jo = j * d * L;
-                    for (int q = 0; q < d; q++) {
-                        acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
-                                DoubleVector.fromArray(VectorDense.SP, xb, jo + q * L), acc);
-                    }
-                    acc.intoArray(pl, 0);
+                    dotStudents(xb, io, j * d * L);
                     System.arraycopy(inv, j * L, ijl, 0, L);
                 } else {
-                    DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-                    int lo = (j - n) * d;
-                    for (int q = 0; q < d; q++) {
-                        acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
-                                DoubleVector.broadcast(VectorDense.SP, v[lo + q]), acc);
-                    }
-                    acc.intoArray(pl, 0);
+                    dotTeacher(xb, io, (j - n) * d);
                     java.util.Arrays.fill(ijl, invRho[j - n]);
                 }
-                DoubleVector c = DoubleVector.fromArray(VectorDense.SP, pl, 0).mul(ii)
-                        .mul(DoubleVector.fromArray(VectorDense.SP, ijl, 0));
-                DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-                DoubleVector th = VectorAsin.acos(c);
-                c.intoArray(cl, 0);
-                s.intoArray(sl, 0);
-                th.intoArray(tl, 0);
-                if (c.abs().compare(VectorOperators.GT, 0.9).anyTrue()) {
+                if (angleLanes(i)) {
                     for (int lane = 0; lane < L; lane++) {
                         if (cl[lane] > 0.9 || cl[lane] < -0.9) {
                             nearlyParallel(xb, i, j, lane, pl[lane]);
@@ -265,7 +240,53 @@ public final class BatchPairwiseObjective {
         for (int lane = 0; lane < L; lane++) {
             values[lane] = scale * total(fs[lane], fc[lane]);
         }
-        // ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers)
+        gradientProduct(xb, gb);
+        for (int lane = 0; lane < L; lane++) {
+            boolean finite = !off[lane] && Math.abs(values[lane]) <= Double.MAX_VALUE;
+            for (int e = lane; finite && e < gb.length; e += L) {
+                finite = Math.abs(gb[e]) <= Double.MAX_VALUE;
+            }
+            if (!finite) {
+                scalarLane(xb, gb, values, lane);
+            }
+        }
+    }
+
+    /** pl = the lanes' dot products of student rows at io and jo (one FMA chain each, increasing q). */
+    private void dotStudents(double[] xb, int io, int jo) {
+        DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+        for (int q = 0; q < d; q++) {
+            acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
+                    DoubleVector.fromArray(VectorDense.SP, xb, jo + q * L), acc);
+        }
+        acc.intoArray(pl, 0);
+    }
+
+    /** pl = the lanes' dot products of the student row at io with teacher row v[lo..lo+d). */
+    private void dotTeacher(double[] xb, int io, int lo) {
+        DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+        for (int q = 0; q < d; q++) {
+            acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
+                    DoubleVector.broadcast(VectorDense.SP, v[lo + q]), acc);
+        }
+        acc.intoArray(pl, 0);
+    }
+
+    /** cl, sl, tl from pl, 1/r_i and ijl; true if some lane has |c| &gt; 0.9. */
+    private boolean angleLanes(int i) {
+        DoubleVector c = DoubleVector.fromArray(VectorDense.SP, pl, 0)
+                .mul(DoubleVector.fromArray(VectorDense.SP, inv, i * L))
+                .mul(DoubleVector.fromArray(VectorDense.SP, ijl, 0));
+        DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
+        DoubleVector th = VectorAsin.acos(c);
+        c.intoArray(cl, 0);
+        s.intoArray(sl, 0);
+        th.intoArray(tl, 0);
+        return c.abs().compare(VectorOperators.GT, 0.9).anyTrue();
+    }
+
+    /** ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). */
+    private void gradientProduct(double[] xb, double[] gb) {
         for (int i = 0; i < n; i++) {
             int co = i * nk * L;
             for (int q = 0; q < d; q++) {
@@ -279,15 +300,6 @@ public final class BatchPairwiseObjective {
                             DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
                 }
                 acc.mul(scale).intoArray(gb, (i * d + q) * L);
-            }
-        }
-        for (int lane = 0; lane < L; lane++) {
-            boolean finite = !off[lane] && Math.abs(values[lane]) <= Double.MAX_VALUE;
-            for (int e = lane; finite && e < gb.length; e += L) {
-                finite = Math.abs(gb[e]) <= Double.MAX_VALUE;
-            }
-            if (!finite) {
-                scalarLane(xb, gb, values, lane);
             }
         }
     }
