@@ -338,14 +338,25 @@ public final class PairHessianOperator implements NetworkHessian {
         }
     }
 
+    /**
+     * Up to this many entries (n·d)², {@link #block} of an operator formed with the objective's assembled Hessian
+     * answers from that matrix (formed once, on the first block; bitwise the blocks of {@code hessian().evaluate}, as
+     * {@code hessianAt} did before it was matrix-free). Larger problems get the blocks computed directly (O(d²) each,
+     * equal to the assembled ones to rounding).
+     */
+    public static final long DENSE_BLOCK_LIMIT = 1L << 22;
+
+    private double[] denseCache;
+
     /** Index (in {@link #pairs}, in units of STRIDE) of the pair (i, j), i &lt; j &lt; n + k (j ≥ n: teacher j − n). */
     private int pairIndex(int i, int j) {
         return i * nk - i * (i + 1) / 2 + (j - i - 1);
     }
 
     /**
-     * Writes the d×d block ∂²F/∂w_i∂w_j from the stored pair coefficients: O(d²) for i ≠ j, O((n + k)·d²) for i = j
-     * (each partner adds a rank-two term). Allocates its d-vectors.
+     * Writes the d×d block ∂²F/∂w_i∂w_j: from the assembled Hessian up to {@link #DENSE_BLOCK_LIMIT} entries (see
+     * there), else from the stored pair coefficients: O(d²) for i ≠ j, O((n + k)·d²) for i = j (each partner adds a
+     * rank-two term). Allocates its d-vectors.
      */
     @Override
     public void block(int i, int j, double[] out) {
@@ -356,6 +367,17 @@ public final class PairHessianOperator implements NetworkHessian {
         if (out.length != d * d) {
             throw new IllegalArgumentException("Hessian block: output needs d² = " + (d * d) + " entries, got "
                     + out.length);
+        }
+        long m = (long) n * d;
+        if (dense != null && m * m <= DENSE_BLOCK_LIMIT) {
+            if (denseCache == null) {
+                denseCache = new double[(int) (m * m)];
+                dense.evaluate(point, denseCache);
+            }
+            for (int r = 0; r < d; r++) {
+                System.arraycopy(denseCache, (int) ((i * d + r) * m + j * d), out, r * d, d);
+            }
+            return;
         }
         double[] nv = new double[d];
         double[] mv = new double[d];
