@@ -133,8 +133,10 @@
  * {@link io.landscape.impl.objective.PairHessianOperator}: H·u without forming H. Every block is built from its pair's
  * unit vectors, so (H·u)_i is a combination of the u_j, the unit vectors â_j and v̂_l with coefficients that need only
  * u_i·â_j and u_i·v̂_l: one product U·[Âᵀ V̂ᵀ], O(1) arithmetic per pair on the 13 second-order kernel coefficients
- * (computed once when the operator is formed), one product [S | T]·[U; Â; V̂]. Its {@code block(i, j)} writes a d×d
- * block directly (O(d²), diagonal blocks O((n + k)d²)); its {@code toDense} is the assembled Hessian, bitwise (so the
+ * (computed once when the operator is formed), one product [S | T]·[U; Â; V̂]. Its {@code block(i, j)} copies the
+ * block from the assembled Hessian up to (n·d)² = 2²² entries (bitwise the blocks {@code hessianAt} gave before) and
+ * above that computes it directly (O(d²), diagonal blocks O((n + k)d²), equal to rounding); its {@code toDense} is
+ * the assembled Hessian, bitwise (so the
  * Newton finish and polish, which call {@code hessianAt(x).toDense}, are unchanged). Tested against the dense Hessian
  * (products, blocks) and central differences of the gradient ({@code PairHessianOperatorTest}).
  *
