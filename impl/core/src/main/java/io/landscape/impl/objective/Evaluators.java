@@ -80,8 +80,11 @@ public final class Evaluators {
      */
     public static Objective select(Problem p, EvaluatorParameters params) {
         if (!isIdentityTeacher(p)) {
-            // SIMD general evaluator: the one place to wire it, e.g.
-            // if (simd(params) && <its size threshold in EvaluatorParameters>) { return <SIMD general evaluator>; }
+            // the SIMD general evaluator (Vector API dense products and angle pass; off-path points fall back to the
+            // scalar evaluator inside it): same compensated F, results within rounding of general(p)
+            if (simd(params) && VectorPairwiseObjective.isAvailable()) {
+                return VectorPairwiseObjective.create(p);
+            }
             return general(p);
         }
         int k = p.teacherCount();

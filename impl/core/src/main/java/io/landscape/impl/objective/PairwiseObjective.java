@@ -258,6 +258,30 @@ public final class PairwiseObjective implements Objective {
         return kernel;
     }
 
+    /** The teacher–teacher constant ½Σ b_l b_m κ(v_l, v_m) as a double-double {hi, lo} (for the SIMD evaluator). */
+    double[] teacherConstantParts() {
+        return new double[] {teacherHi, teacherLo};
+    }
+
+    /** Whether some teacher neuron is outside the squared-norm range (every evaluation then takes the rescaled path). */
+    boolean teacherRescaled() {
+        return teacherRescaled;
+    }
+
+    /** The normalisation factor c. */
+    double scale() {
+        return scale;
+    }
+
+    /**
+     * The Hessian at x as a matrix-free operator ({@link PairHessianOperator}): products H·u at about the cost of one
+     * gradient and single blocks, without the (n·d)² matrix; {@code toDense} is {@link #hessian()}'s matrix, bitwise.
+     */
+    @Override
+    public io.landscape.api.function.NetworkHessian hessianAt(double[] x) {
+        return new PairHessianOperator(problem, kernel, x, hessianObject);
+    }
+
     @Override
     public double value(double[] x) {
         return evaluator().value(x);

@@ -110,6 +110,62 @@
  * The cost on the creating thread is one comparison per call (not measurable next to a 0.5 µs evaluation); another
  * thread pays a {@code ThreadLocal} lookup per call, so an objective per thread remains the fastest choice for hot
  * loops.
+
+ *
+ * <h2>General evaluator with SIMD products (VectorPairwiseObjective), Hessian-vector products, batches</h2>
+ * {@link io.landscape.impl.objective.VectorPairwiseObjective#create(io.landscape.api.Problem)} gives F, ∇F and
+ * value-and-gradient for any teacher and any kernel with the JDK's Vector API (where
+ * {@link io.landscape.impl.objective.VectorPairwiseObjective#isAvailable()}; otherwise it returns the scalar
+ * {@link io.landscape.impl.objective.PairwiseObjective}). Per call:
+ * <ol>
+ * <li><b>Layout.</b> W is copied into the stacked matrix [W; V] ((n + k) × d, rows padded to the lane count L) and
+ * into its transpose [Wᵀ Vᵀ] (d × (n + k), padded); the teacher rows are written once, at construction.</li>
+ * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product}: register tiles of 4 rows × 2 vectors (eight
+ * accumulators; per step of the inner index one broadcast per row and two vector loads feed eight independent FMA
+ * chains), only the tiles that reach the upper triangle of WWᵀ. <b>Reduction order:</b> every entry is one FMA chain
+ * over the inner index in increasing order, started from zero — so the result does not depend on the tiling, the
+ * vector width or the thread, and the squared norms ‖w_i‖² = D_ii are those same chains.</li>
+ * <li><b>Angles</b>, one contiguous vector pass per student row i over the pairs (i, j &gt; i) and (i, l) (they are
+ * adjacent columns of D): c = (D_ij·(1/r_i))·(1/r_j) as in the scalar code, s = √((1 − c)(1 + c)), θ = the vector
+ * arccos of {@link io.landscape.impl.objective.VectorAsin} (within 2 ulps). Lanes with |c| &gt; 0.9 are redone by
+ * {@link io.landscape.impl.objective.PairGeometry}'s chord formula from the coordinates, exactly as the scalar
+ * evaluator.</li>
+ * <li><b>Coefficients</b>: the kernel ({@link io.landscape.impl.kernel.PairKernel}: compiled or hand-written, scalar
+ * code) per pair, in the scalar evaluator's order, into [C | E] and F's terms — the same runs of
+ * {@value io.landscape.impl.objective.PairwiseObjective#CHUNK} and the same TwoSum accumulation and double-double
+ * teacher constant as above, so the summation error bound of this page holds unchanged.</li>
+ * <li><b>Gradient</b> ∇F = c·[C | E]·[W; V]: one product (inner dimension n + k, one FMA chain per entry over the
+ * students, then the teachers).</li>
+ * </ol>
+ * <b>Accuracy.</b> What changes against the scalar evaluator is only the rounding of the dot products (one FMA chain
+ * instead of four interleaved partial sums; both within γ_d) and of θ (2 ulps instead of ≲ 10⁻¹⁵), i.e. the terms'
+ * own rounding, of the same size as before; the summation is the same. {@code VectorPairwiseObjectiveTest} checks F
+ * against the 40-digit references at random points (relative error ≤ 10⁻¹⁵ at (k, n, d) = (20, 20, 20), (15, 25, 12),
+ * (100, 100, 100), as {@code ObjectiveAccuracyTest} for the scalar evaluator), ∇F against the 40-digit gradient, and
+ * agreement with the scalar evaluator within 10⁻¹³ (relative) at 17 shapes, both normalisations, ReLU and erf, and
+ * near-parallel pairs. Points off the fast path (zero or out-of-range neurons, NaN, a rescaled teacher, a non-finite
+ * result) go to the scalar evaluator: same values, same error messages. The Hessian is the scalar one.
+ *
+ * <p><b>Hessian-vector products.</b> {@code hessianAt(x)} of both general evaluators returns a
+ * {@link io.landscape.impl.objective.PairHessianOperator}: H·u without forming H. Every block is built from its pair's
+ * unit vectors, so (H·u)_i is a combination of the u_j, the unit vectors â_j and v̂_l with coefficients that need only
+ * u_i·â_j and u_i·v̂_l: one product U·[Âᵀ V̂ᵀ], O(1) arithmetic per pair on the 13 second-order kernel coefficients
+ * (computed once when the operator is formed), one product [S | T]·[U; Â; V̂]. Its {@code block(i, j)} copies the
+ * block from the assembled Hessian up to (n·d)² = 2²² entries (bitwise the blocks {@code hessianAt} gave before) and
+ * above that computes it directly (O(d²), diagonal blocks O((n + k)d²), equal to rounding); its {@code toDense} is
+ * the assembled Hessian, bitwise (so the
+ * Newton finish and polish, which call {@code hessianAt(x).toDense}, are unchanged). Tested against the dense Hessian
+ * (products, blocks) and central differences of the gradient ({@code PairHessianOperatorTest}).
+ *
+ * <p><b>Batches.</b> {@link io.landscape.impl.objective.BatchPairwiseObjective} ({@code VectorPairwiseObjective.batch})
+ * evaluates L points per call, one per SIMD lane (the optimiser's batch-function shape: interleaved batches, value and
+ * gradient, block gradient norms, step). Each lane does exactly the single-point arithmetic in the same order (the dot
+ * products and gradient entries are the same FMA chains), so a lane's F and ∇F are bitwise
+ * {@code VectorPairwiseObjective}'s at that point ({@code BatchPairwiseObjectiveTest}).
+ *
+ * <p><b>Not done: two threads for one evaluation.</b> The design would split the rows of both products and of the
+ * angle/coefficient pass at a fixed index and keep F's terms and the diagonal of C in per-pair arrays summed afterwards
+ * in the single-thread order (identical results by construction); not implemented.
  */
 package io.landscape.impl.objective;
 import io.landscape.impl.linalg.FastAngle;

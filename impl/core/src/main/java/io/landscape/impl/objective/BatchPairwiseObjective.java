@@ -1,0 +1,386 @@
+package io.landscape.impl.objective;
+
+import io.landscape.api.Problem;
+import io.landscape.impl.kernel.PairKernel;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * F and ∇F of a general problem (any teacher, any kernel) at L points at once, one point per SIMD lane — the
+ * general-teacher analogue of {@link BatchIdentityObjective}, for sweeps that advance L descents together. The shape is
+ * that of the optimiser's batch function: a batch holds L points of n·d entries interleaved (entry e of lane l at
+ * e·L + l); {@link #valueAndGradient}, {@link #gradientNorms}, {@link #step}, {@link #put}, {@link #get}.
+ *
+ * <p><b>Same results as one point at a time.</b> Every lane does exactly the arithmetic of
+ * {@link VectorPairwiseObjective} on its own point, in the same order: each dot product and each gradient entry is one
+ * FMA chain in increasing index order (as in {@link VectorDense#product}), the angles use the same vector arccos, the
+ * kernel is called per lane with the same arguments, and F's terms are summed in the same runs. So a lane's F and ∇F
+ * are <em>bitwise</em> those of {@code VectorPairwiseObjective} at that point ({@code BatchPairwiseObjectiveTest}),
+ * independent of the other lanes. A lane off the fast path (a neuron whose squared norm is outside the range, NaN,
+ * zero) is evaluated by the scalar {@link PairwiseObjective}; where that has no gradient the lane's value and gradient
+ * are NaN.
+ *
+ * <p>Create with {@link VectorPairwiseObjective#batch}. Not thread-safe: one instance per thread. Allocation-free per
+ * call.
+ */
+public final class BatchPairwiseObjective implements io.landscape.api.function.BatchFunction {
+    private static final int L = VectorDense.L;
+
+    private final PairwiseObjective scalar;
+    private final PairKernel kernel;
+    private final int n;
+    private final int k;
+    private final int d;
+    private final int nk;
+    private final double[] a;
+    private final double[] ab;
+    private final double[] v;
+    private final double[] rho;
+    private final double[] invRho;
+    private final double teacherHi;
+    private final double teacherLo;
+    private final double scale;
+    private final boolean teacherRescaled;
+    // lane-interleaved scratch: index (row)·L + lane
+    private final double[] r;
+    private final double[] inv;
+    /** Coefficients [C | E], (n × (n + k)) × L. */
+    private final double[] coef;
+    private final double[] cl = new double[L];
+    private final double[] sl = new double[L];
+    private final double[] tl = new double[L];
+    private final double[] pl = new double[L];
+    private final double[] ijl = new double[L];
+    /** Σ of the radial terms of C_ii for the current row, per lane. */
+    private final double[] diagRow = new double[L];
+    private final double[] fs = new double[L];
+    private final double[] fc = new double[L];
+    private final double[] chunk = new double[L];
+    private final boolean[] off = new boolean[L];
+    private final double[] out3 = new double[PairKernel.SELF_SIZE];
+    private final double[] out4 = new double[PairKernel.FIRST_SIZE];
+    private final double[] rowI;
+    private final double[] rowJ;
+    private final double[] point;
+    private final double[] pointGrad;
+    private final PairGeometry geo = new PairGeometry();
+
+    BatchPairwiseObjective(PairwiseObjective scalar) {
+        this.scalar = scalar;
+        Problem p = scalar.problem();
+        this.kernel = scalar.kernel();
+        this.n = p.studentCount();
+        this.k = p.teacherCount();
+        this.d = p.inputDimension();
+        this.nk = n + k;
+        this.a = p.studentWeights();
+        double[] b = p.teacherWeights();
+        this.ab = new double[nk];
+        System.arraycopy(a, 0, ab, 0, n);
+        for (int l = 0; l < k; l++) {
+            ab[n + l] = -b[l];
+        }
+        this.v = new double[k * d];
+        this.rho = new double[k];
+        this.invRho = new double[k];
+        for (int l = 0; l < k; l++) {
+            double[] row = p.teacherNeuron(l);
+            double nn = 0;
+            for (int q = 0; q < d; q++) {
+                v[l * d + q] = row[q];
+                nn += row[q] * row[q];
+            }
+            rho[l] = Math.sqrt(nn);
+            invRho[l] = 1.0 / rho[l];
+        }
+        double[] t = scalar.teacherConstantParts();
+        this.teacherHi = t[0];
+        this.teacherLo = t[1];
+        this.scale = scalar.scale();
+        this.teacherRescaled = scalar.teacherRescaled();
+        this.r = new double[n * L];
+        this.inv = new double[n * L];
+        this.coef = new double[n * nk * L];
+        this.rowI = new double[d];
+        this.rowJ = new double[d];
+        this.point = new double[n * d];
+        this.pointGrad = new double[n * d];
+    }
+
+    /** L: points per batch (the vector lane count). */
+    public int lanes() {
+        return L;
+    }
+
+    /** Entries of one point: n·d. */
+    public int dimension() {
+        return n * d;
+    }
+
+    /** The block size of the block gradient norm: d (one neuron). */
+    public int blockSize() {
+        return d;
+    }
+
+    /** Entries of one batch: n·d·L. */
+    public int batchLength() {
+        return n * d * L;
+    }
+
+    /** Copies point x into lane {@code lane} of batch xb. */
+    public void put(double[] x, double[] xb, int lane) {
+        for (int e = 0, o = lane; e < x.length; e++, o += L) {
+            xb[o] = x[e];
+        }
+    }
+
+    /** Copies lane {@code lane} of batch xb into x. */
+    public void get(double[] xb, int lane, double[] x) {
+        for (int e = 0, o = lane; e < x.length; e++, o += L) {
+            x[e] = xb[o];
+        }
+    }
+
+    private void checkBatch(double[] xb, String what) {
+        if (xb.length != n * d * L) {
+            throw new IllegalArgumentException(what + " has " + xb.length + " entries, expected n·d·L = " + n + "·"
+                    + d + "·" + L + " = " + (n * d * L));
+        }
+    }
+
+    /**
+     * ∇F of every lane into gb and F into values[lane]; NaN (value and gradient) for a lane whose point has no
+     * gradient. xb and gb must be distinct batches.
+     */
+    public void valueAndGradient(double[] xb, double[] gb, double[] values) {
+        checkBatch(xb, "point batch");
+        checkBatch(gb, "gradient batch");
+        if (xb == gb) {
+            throw new IllegalArgumentException("gradient batch must not be the point batch");
+        }
+        if (values.length != L) {
+            throw new IllegalArgumentException("values has " + values.length + " entries, expected L = " + L);
+        }
+        // norms, lane by lane; a lane is off the fast path if a squared norm is out of range (zero, tiny, huge, NaN)
+        java.util.Arrays.fill(off, teacherRescaled);
+        for (int i = 0; i < n; i++) {
+            int o = i * d * L;
+            dotStudents(xb, o, o);
+            for (int lane = 0; lane < L; lane++) {
+                double s = pl[lane];
+                if (!(s >= PairwiseObjective.SQUARED_NORM_MIN && s <= PairwiseObjective.SQUARED_NORM_MAX)) {
+                    off[lane] = true;
+                    s = 1.0; // placeholder: the lane is redone by the scalar evaluator
+                }
+                double ri = Math.sqrt(s);
+                r[i * L + lane] = ri;
+                inv[i * L + lane] = 1.0 / ri;
+            }
+        }
+        java.util.Arrays.fill(fs, 0.0);
+        java.util.Arrays.fill(fc, 0.0);
+        java.util.Arrays.fill(chunk, 0.0);
+        int left = PairwiseObjective.CHUNK;
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(coef, (i * nk + i) * L, (i * nk + i + 1) * L, 0.0);
+        }
+        for (int i = 0; i < n; i++) {
+            double ai = a[i];
+            double half = 0.5 * ai * ai;
+            for (int lane = 0; lane < L; lane++) {
+                double ri = r[i * L + lane];
+                kernel.self(ri, out3);
+                chunk[lane] += half * out3[0];
+                // the diagonal's radial sum starts here (added to C_ii after the row, as the single-point code)
+                diagRow[lane] = half * out3[1] * inv[i * L + lane];
+            }
+            int io = i * d * L;
+            for (int j = i + 1; j < nk; j++) {
+                // the vector work of a pair in small methods of their own (no vector crosses a call): C2 inlines the
+                // arccos there and scalar-replaces every vector; inlined into this large method it would not
+                if (j < n) {
+                    dotStudents(xb, io, j * d * L);
+                    System.arraycopy(inv, j * L, ijl, 0, L);
+                } else {
+                    dotTeacher(xb, io, (j - n) * d);
+                    java.util.Arrays.fill(ijl, invRho[j - n]);
+                }
+                if (angleLanes(i)) {
+                    for (int lane = 0; lane < L; lane++) {
+                        if (cl[lane] > 0.9 || cl[lane] < -0.9) {
+                            nearlyParallel(xb, i, j, lane, pl[lane]);
+                        }
+                    }
+                }
+                double w = ai * ab[j];
+                for (int lane = 0; lane < L; lane++) {
+                    double ri = r[i * L + lane];
+                    double rj = j < n ? r[j * L + lane] : rho[j - n];
+                    kernel.first(ri, rj, cl[lane], sl[lane], tl[lane], out4);
+                    chunk[lane] += w * out4[0];
+                    double iiL = inv[i * L + lane];
+                    diagRow[lane] += w * out4[1] * iiL;
+                    double offv = w * out4[3];
+                    coef[(i * nk + j) * L + lane] = offv;
+                    if (j < n) {
+                        coef[(j * nk + j) * L + lane] += w * out4[2] * inv[j * L + lane];
+                        coef[(j * nk + i) * L + lane] = offv;
+                    }
+                }
+                if (--left == 0) {
+                    flush();
+                    left = PairwiseObjective.CHUNK;
+                }
+            }
+            for (int lane = 0; lane < L; lane++) {
+                coef[(i * nk + i) * L + lane] += diagRow[lane];
+            }
+        }
+        flush();
+        for (int lane = 0; lane < L; lane++) {
+            values[lane] = scale * total(fs[lane], fc[lane]);
+        }
+        gradientProduct(xb, gb);
+        for (int lane = 0; lane < L; lane++) {
+            boolean finite = !off[lane] && Math.abs(values[lane]) <= Double.MAX_VALUE;
+            for (int e = lane; finite && e < gb.length; e += L) {
+                finite = Math.abs(gb[e]) <= Double.MAX_VALUE;
+            }
+            if (!finite) {
+                scalarLane(xb, gb, values, lane);
+            }
+        }
+    }
+
+    /** pl = the lanes' dot products of student rows at io and jo (one FMA chain each, increasing q). */
+    private void dotStudents(double[] xb, int io, int jo) {
+        DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+        for (int q = 0; q < d; q++) {
+            acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
+                    DoubleVector.fromArray(VectorDense.SP, xb, jo + q * L), acc);
+        }
+        acc.intoArray(pl, 0);
+    }
+
+    /** pl = the lanes' dot products of the student row at io with teacher row v[lo..lo+d). */
+    private void dotTeacher(double[] xb, int io, int lo) {
+        DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+        for (int q = 0; q < d; q++) {
+            acc = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L).lanewise(VectorOperators.FMA,
+                    DoubleVector.broadcast(VectorDense.SP, v[lo + q]), acc);
+        }
+        acc.intoArray(pl, 0);
+    }
+
+    /** cl, sl, tl from pl, 1/r_i and ijl; true if some lane has |c| &gt; 0.9. */
+    private boolean angleLanes(int i) {
+        DoubleVector c = DoubleVector.fromArray(VectorDense.SP, pl, 0)
+                .mul(DoubleVector.fromArray(VectorDense.SP, inv, i * L))
+                .mul(DoubleVector.fromArray(VectorDense.SP, ijl, 0));
+        DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
+        DoubleVector th = VectorAsin.acos(c);
+        c.intoArray(cl, 0);
+        s.intoArray(sl, 0);
+        th.intoArray(tl, 0);
+        return c.abs().compare(VectorOperators.GT, 0.9).anyTrue();
+    }
+
+    /** ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). */
+    private void gradientProduct(double[] xb, double[] gb) {
+        for (int i = 0; i < n; i++) {
+            int co = i * nk * L;
+            for (int q = 0; q < d; q++) {
+                DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+                for (int j = 0; j < n; j++) {
+                    acc = DoubleVector.fromArray(VectorDense.SP, coef, co + j * L).lanewise(VectorOperators.FMA,
+                            DoubleVector.fromArray(VectorDense.SP, xb, (j * d + q) * L), acc);
+                }
+                for (int l = 0; l < k; l++) {
+                    acc = DoubleVector.fromArray(VectorDense.SP, coef, co + (n + l) * L).lanewise(VectorOperators.FMA,
+                            DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
+                }
+                acc.mul(scale).intoArray(gb, (i * d + q) * L);
+            }
+        }
+    }
+
+    private void flush() {
+        for (int lane = 0; lane < L; lane++) {
+            double f = fs[lane];
+            double ch = chunk[lane];
+            double s = f + ch;
+            double bp = s - f;
+            fc[lane] += (f - (s - bp)) + (ch - bp);
+            fs[lane] = s;
+            chunk[lane] = 0.0;
+        }
+    }
+
+    private double total(double f, double c) {
+        if (!(Math.abs(f) <= Double.MAX_VALUE)) {
+            return f + teacherHi;
+        }
+        double s = f + teacherHi;
+        double bp = s - f;
+        double e = (f - (s - bp)) + (teacherHi - bp);
+        return s + (e + (c + teacherLo));
+    }
+
+    /** The chord formula of {@link PairGeometry} for one lane (coordinates gathered into contiguous rows). */
+    private void nearlyParallel(double[] xb, int i, int j, int lane, double p) {
+        for (int q = 0; q < d; q++) {
+            rowI[q] = xb[(i * d + q) * L + lane];
+            rowJ[q] = j < n ? xb[(j * d + q) * L + lane] : v[(j - n) * d + q];
+        }
+        double ij = j < n ? inv[j * L + lane] : invRho[j - n];
+        geo.angleInv(rowI, 0, inv[i * L + lane], rowJ, 0, ij, p, d);
+        cl[lane] = geo.c;
+        sl[lane] = geo.s;
+        tl[lane] = geo.th;
+    }
+
+    /** Lane {@code lane} by the scalar evaluator (off-path points); NaN where it has no gradient. */
+    private void scalarLane(double[] xb, double[] gb, double[] values, int lane) {
+        get(xb, lane, point);
+        double f;
+        try {
+            f = scalar.valueAndGradient(point, pointGrad);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            f = Double.NaN;
+            java.util.Arrays.fill(pointGrad, Double.NaN);
+        }
+        values[lane] = f;
+        put(pointGrad, gb, lane);
+    }
+
+    /**
+     * Per lane: the largest squared norm of a d-block (one neuron) of the gradient in gb, and its squared norm.
+     */
+    public void gradientNorms(double[] gb, double[] maxBlockSq, double[] totalSq) {
+        checkBatch(gb, "gradient batch");
+        DoubleVector max = DoubleVector.zero(VectorDense.SP);
+        DoubleVector tot = max;
+        for (int i = 0; i < n; i++) {
+            DoubleVector blk = DoubleVector.zero(VectorDense.SP);
+            for (int q = 0; q < d; q++) {
+                DoubleVector g = DoubleVector.fromArray(VectorDense.SP, gb, (i * d + q) * L);
+                blk = g.lanewise(VectorOperators.FMA, g, blk);
+            }
+            max = max.max(blk);
+            tot = tot.add(blk);
+        }
+        max.intoArray(maxBlockSq, 0);
+        tot.intoArray(totalSq, 0);
+    }
+
+    /** One gradient step per lane, in place: x_lane ← x_lane − η_lane·g_lane (η = 0 leaves the lane). */
+    public void step(double[] xb, double[] gb, double[] eta) {
+        checkBatch(xb, "point batch");
+        checkBatch(gb, "gradient batch");
+        DoubleVector e = DoubleVector.fromArray(VectorDense.SP, eta, 0);
+        for (int o = 0; o < xb.length; o += L) {
+            DoubleVector x = DoubleVector.fromArray(VectorDense.SP, xb, o);
+            x.sub(e.mul(DoubleVector.fromArray(VectorDense.SP, gb, o))).intoArray(xb, o);
+        }
+    }
+}

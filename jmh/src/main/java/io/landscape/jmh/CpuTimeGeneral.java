@@ -1,0 +1,130 @@
+package io.landscape.jmh;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Random;
+
+import io.landscape.api.Kernel;
+import io.landscape.api.Objective;
+import io.landscape.api.Problem;
+import io.landscape.api.function.NetworkHessian;
+import io.landscape.impl.compile.KernelCompiler;
+import io.landscape.impl.kernel.PairKernel;
+import io.landscape.impl.kernel.ReluClosedForm;
+import io.landscape.impl.objective.BatchPairwiseObjective;
+import io.landscape.impl.objective.PairwiseObjective;
+import io.landscape.impl.objective.VectorPairwiseObjective;
+
+/**
+ * The general evaluator's costs in <em>thread CPU time</em> per call (ThreadMXBean), for a machine shared with other
+ * jobs where JMH's wall-clock averages are inflated by waiting for a core: the same operations and points as
+ * {@link GeneralEvaluatorBenchmark}, best of several blocks after a long warm-up. (CPU time still includes cache and
+ * SMT contention; compare with JMH on a quiet machine.)
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp jmh/target/benchmarks.jar io.landscape.jmh.CpuTimeGeneral
+ * [sizes...]}
+ */
+public final class CpuTimeGeneral {
+    private static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
+    /** CPU time of warm-up per operation (-Dwarmup.ms, default 1500). */
+    private static final long WARMUP_NS = Long.getLong("warmup.ms", 1500) * 1_000_000L;
+
+    private CpuTimeGeneral() {
+    }
+
+    interface Op {
+        double run();
+    }
+
+    /** Best-of-7 CPU µs per call; each block runs ~50 ms of CPU. */
+    static double measure(Op op) {
+        double sink = 0;
+        long t0 = BEAN.getCurrentThreadCpuTime();
+        int calls = 0;
+        while (BEAN.getCurrentThreadCpuTime() - t0 < WARMUP_NS) { // warm-up
+            sink += op.run();
+            calls++;
+        }
+        double per = (double) WARMUP_NS / calls;
+        int reps = (int) Math.max(1, 5e7 / per);
+        double best = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < 7; b++) {
+            long s = BEAN.getCurrentThreadCpuTime();
+            for (int r = 0; r < reps; r++) {
+                sink += op.run();
+            }
+            best = Math.min(best, (BEAN.getCurrentThreadCpuTime() - s) / 1e3 / reps);
+        }
+        if (sink == 42.4242) {
+            System.out.print("");
+        }
+        if (BEAN instanceof com.sun.management.ThreadMXBean sun) {
+            long id = Thread.currentThread().getId();
+            long a0 = sun.getThreadAllocatedBytes(id);
+            for (int r = 0; r < reps; r++) {
+                sink += op.run();
+            }
+            double bytes = (double) (sun.getThreadAllocatedBytes(id) - a0) / reps;
+            if (bytes > 1) {
+                System.out.printf("    (allocates %.0f B per call)%n", bytes);
+            }
+        }
+        return best;
+    }
+
+    public static void main(String[] args) {
+        int[] sizes = args.length == 0 ? new int[] {6, 20, 100} : java.util.Arrays.stream(args)
+                .mapToInt(Integer::parseInt).toArray();
+        System.out.println("size  op                     scalar-hand  scalar-comp  vector-hand  vector-comp   (CPU µs/call)");
+        for (int size : sizes) {
+            Problem p = Problem.identityTeacher(size, size, size);
+            Random rnd = new Random(1);
+            double[] x = new double[size * size];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextGaussian() / Math.sqrt(size);
+            }
+            double[] u = new double[x.length];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = rnd.nextGaussian();
+            }
+            double[] g = new double[x.length];
+            double[] hu = new double[x.length];
+            String[] names = {"valueAndGradient", "value", "hvp", "hvpWithSetup", "batch vg per point"};
+            double[][] res = new double[names.length][4];
+            for (int e = 0; e < 4; e++) {
+                PairKernel k = e % 2 == 0 ? new ReluClosedForm() : KernelCompiler.compiled(Kernel.relu());
+                Objective f = e < 2 ? new PairwiseObjective(p, k) : VectorPairwiseObjective.create(p, k);
+                res[0][e] = measure(() -> f.valueAndGradient(x, g));
+                res[1][e] = measure(() -> f.value(x));
+                NetworkHessian op = f.hessianAt(x);
+                res[2][e] = measure(() -> {
+                    op.multiply(u, hu);
+                    return hu[0];
+                });
+                res[3][e] = measure(() -> {
+                    f.hessianAt(x).multiply(u, hu);
+                    return hu[0];
+                });
+                if (e >= 2) {
+                    BatchPairwiseObjective bf = VectorPairwiseObjective.batch(p, k);
+                    double[] xb = new double[bf.batchLength()];
+                    double[] gb = new double[xb.length];
+                    double[] vals = new double[bf.lanes()];
+                    for (int lane = 0; lane < bf.lanes(); lane++) {
+                        bf.put(x, xb, lane);
+                    }
+                    res[4][e] = measure(() -> {
+                        bf.valueAndGradient(xb, gb, vals);
+                        return vals[0];
+                    }) / bf.lanes();
+                } else {
+                    res[4][e] = Double.NaN;
+                }
+            }
+            for (int o = 0; o < names.length; o++) {
+                System.out.printf("%4d  %-20s %12.2f %12.2f %12.2f %12.2f%n", size, names[o], res[o][0], res[o][1],
+                        res[o][2], res[o][3]);
+            }
+        }
+    }
+}
