@@ -283,7 +283,8 @@ public final class TheoremChecks {
         double ordPl = Math.log10(plR[a] / plR[bb]) + 1;
         sb.append(f("orders in ε (last decade): OPSC ratio %.3f, F %.3f, ‖∇F‖² %.3f, PL ratio %.3f. ", ordOpsc, ordF,
                 ordG, ordPl));
-        ok &= Math.abs(ordOpsc - 1) < 0.01 && Math.abs(ordPl - 1) < 0.01 && Math.abs(ordF - 3) < 0.05 && Math.abs(ordG - 4) < 0.05
+        ok &= Math.abs(ordOpsc - 1) < 0.01 && Math.abs(ordPl - 1) < 0.01 && Math.abs(ordF - 3) < 0.05
+                && Math.abs(ordG - 4) < 0.05
                 && eq26Err[bb] < 1e-12;
         return new Check("Thms 4–5", "n > k: at w₁ = α₁v₁ + εv₂, w₂ = α₂v₁ − εv₂ (in U^⊥_ε of w̃ = (α₁v₁, α₂v₁, v₂, …)) "
                 + "the OPSC ratio is O(ε) — so F is not OPSC (Thm 4, confirmed) — and ½‖∇F‖²/F = O(ε), so PL fails "
