@@ -55,6 +55,12 @@ public final class SplitSaddleCertifier {
     public static final String NOT_CERTIFIED = Certificate.NOT_CERTIFIED;
     /** The default split fractions: α = 0.3 and ½ (paper 000 §4.2 uses ½; Thm 9 holds for every α ∈ (0, 1)). */
     public static final double[] DEFAULT_ALPHAS = {0.3, 0.5};
+    /**
+     * Without explicit neurons, a neuron is split when λ_min(H'_ii) (floating point) is below this (−10⁻¹²): rounding
+     * noise around a PSD block, as at a global minimum where H'_ii = 0, does not make a candidate. The choice of
+     * candidates does not affect what is proven about each.
+     */
+    public static final double CANDIDATE_THRESHOLD = -1e-12;
 
     private SplitSaddleCertifier() {
     }
@@ -87,8 +93,9 @@ public final class SplitSaddleCertifier {
     }
 
     /**
-     * Certifies the split of {@code neurons} (0-based; null: every neuron whose H'_ii has a negative floating-point
-     * eigenvalue at the certified point) for every α in {@code alphas}, for the local minimum near {@code point}.
+     * Certifies the split of {@code neurons} (0-based; null: every neuron whose H'_ii has a floating-point eigenvalue
+     * below {@link #CANDIDATE_THRESHOLD} at the certified point) for every α in {@code alphas}, for the local minimum
+     * near {@code point}.
      * One minimum certificate serves all. When no neuron qualifies, the list is empty.
      */
     public static List<Result> certify(Problem problem, double[] point, Options options, int[] neurons,
@@ -123,7 +130,7 @@ public final class SplitSaddleCertifier {
                 lam0 = new double[n]; // nothing to split at a point with a zero neuron
             }
             double[] lam = lam0;
-            which = java.util.stream.IntStream.range(0, n).filter(i -> lam[i] < 0).toArray();
+            which = java.util.stream.IntStream.range(0, n).filter(i -> lam[i] < CANDIDATE_THRESHOLD).toArray();
         }
         for (int i : which) {
             double[] u;
