@@ -61,6 +61,25 @@
  * For ũ = (…, 0, u, −u, 0, …) on the pair: ũᵀHũ = uᵀ(½ca_i² + H'/α)u + uᵀ(½ca_i² + H'/(1−α))u − 2·½ca_i²‖u‖²
  * = (1/α + 1/(1−α)) uᵀH'_ii u. Any u with uᵀH'_iiu &lt; 0 makes the split critical point a strict saddle.
  *
+ * <h2>Split saddles, proven</h2>
+ * {@link io.landscape.impl.certify.SplitSaddleCertifier} turns Thm 9 into a certificate for minima known only
+ * numerically. (1) The paper-002 {@link io.landscape.impl.certify.Certifier} proves a local minimum w* within R of the
+ * computed point x, with every neuron bounded away from 0 on the ball, so F is C² at w* and ∇F(w*) = 0. (2) Lemma 12
+ * and the Eq. (67) identities above are exact: the split s* = w*(α, i) is a critical point and
+ * ũᵀ∇²F(s*)ũ = (1/α + 1/(1−α)) q(w*), q(w) = uᵀH'_ii(w)u. (3) q(x) is enclosed in interval arithmetic from the h1
+ * form (with the 1/sin θ term also bounded by [0, sin θ‖u‖²]). (4) |q(w*) − q(x)| ≤ L·R, where L bounds the
+ * derivative of q on the ball by the term-wise bounds of {@code certify.ThirdOrderBound}'s derivation (8‖z‖/(2π‖w‖²)
+ * for moving w_i, 6/(2π‖w_i‖) for moving a partner), combined by Cauchy–Schwarz. (5) If q(x) + L·R &lt; 0 (upper end)
+ * then s* has a direction of negative curvature: a strict saddle. The verdict depends only on the certificate of the
+ * point it names and on bounds computed from the exact bits of x, u and α.
+ *
+ * <h2>Theorem checks</h2>
+ * {@link io.landscape.impl.overparam.TheoremChecks} runs Thms 1–6, 8–9, Lemmas 9–11 and Prop. 1 at explicit points
+ * ({@code landscape check mild-overparameterization}). Two of the paper's intermediate claims are refuted by the
+ * computation (and by short proofs given there): the origin <em>is</em> a strict local maximum for k ≥ 2 (Lemma 10's
+ * second half), and at Thm 5's point F = Θ(ε³), ‖∇F‖² = Θ(ε⁴) rather than F = Ω(ε) (the theorems' conclusions —
+ * not OPSC, not PL — still hold: both ratios are Θ(ε)).
+ *
  * <h2>Lemma 11, Prop. 1</h2>
  * F(tw) = ½At² − Bt + C with A = c Σ_{ij} a_i a_j f(w_i, w_j) = c E(Σ a_i[w_i·x]_+)², B = c Σ_{i,l} a_i b_l
  * f(w_i, v_l), C = F(0): strictly convex in t when the network is not zero, minimised at t* = B/A.

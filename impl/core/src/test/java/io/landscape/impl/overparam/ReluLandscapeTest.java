@@ -223,4 +223,37 @@ class ReluLandscapeTest {
         double pl = Ratios.pl(land.objective(), x, 0.0);
         assertTrue(pl > 0.09, "" + pl);
     }
+
+    @Test
+    void productsAtK100AgreeWithBlocksWithoutTheDenseMatrix() {
+        int k = 100;
+        SplittableRandom rnd = new SplittableRandom(100);
+        ReluLandscape land = ReluLandscape.identityTeacher(k, k, k);
+        double[] x = random(rnd, k * k, 1.0 / Math.sqrt(k));
+        ReluBlockHessian h = land.hessianAt(x);
+        double[] v = random(rnd, k * k, 1.0);
+        double[] hv = new double[k * k];
+        long t0 = System.nanoTime();
+        int reps = 5;
+        for (int r = 0; r < reps; r++) {
+            h.multiply(v, hv);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6 / reps;
+        System.out.printf("k = n = d = 100: one Hessian-vector product %.1f ms (dense Hessian would be 800 MB)%n", ms);
+        double[] blk = new double[k * k];
+        for (int i : new int[] {0, 37, 99}) {
+            double[] row = new double[k];
+            for (int j = 0; j < k; j++) {
+                h.block(i, j, blk);
+                for (int p = 0; p < k; p++) {
+                    for (int q = 0; q < k; q++) {
+                        row[p] += blk[p * k + q] * v[j * k + q];
+                    }
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                assertEquals(row[p], hv[i * k + p], 1e-11 * (1 + Math.abs(row[p])));
+            }
+        }
+    }
 }
