@@ -114,4 +114,44 @@ class SaddleCommandTest {
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("unknown paper 'no-such-paper'"), bad[2]);
     }
+
+    /**
+     * The acceptance on the committed families (docs/mild-overparameterization/families-n-eq-k.jsonl, from
+     * {@code spurious --k K --n K}): every family with k ≤ 10 splits at α ∈ {0.3, ½} into certified strict saddles
+     * (all larger k are in saddles.csv; this keeps the test short).
+     */
+    @Test
+    void committedFamiliesUpToK10SplitIntoCertifiedStrictSaddles() throws Exception {
+        Path root = io.landscape.impl.cli.CliReferenceTestAccess.repositoryRoot();
+        List<String> all = Files.readAllLines(root.resolve("docs/mild-overparameterization/families-n-eq-k.jsonl"));
+        int families = 0;
+        for (int k = 6; k <= 10; k++) {
+            List<String> mine = new java.util.ArrayList<>();
+            for (String line : all) {
+                JsonNode node = new ObjectMapper().readTree(line);
+                if (node.get("k").asInt() == k) {
+                    mine.add(line);
+                }
+            }
+            if (mine.isEmpty()) {
+                continue;
+            }
+            families += mine.size();
+            Path f = dir.resolve("k" + k + ".jsonl");
+            Files.write(f, mine);
+            String[] r = run("certify", "--teacher", "identity:" + k, "--points", f.toString(), "--polish",
+                    "--saddle");
+            assertEquals("0", r[0], r[2]);
+            String[] lines = r[1].trim().split("\n");
+            assertTrue(lines.length >= 2 * mine.size());
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (String line : lines) {
+                JsonNode a = new ObjectMapper().readTree(line);
+                assertEquals("strict-saddle", a.get("verdict").asText(), line);
+                ids.add(a.get("id").asText());
+            }
+            assertEquals(mine.size(), ids.size(), "every family has a certified split");
+        }
+        assertTrue(families >= 5, "families found: " + families);
+    }
 }
