@@ -20,6 +20,7 @@ import io.landscape.impl.certify.Certificate;
 import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.certify.InputDigest;
 import io.landscape.impl.certify.Options;
+import io.landscape.impl.certify.SplitSaddleCertifier;
 import io.landscape.impl.experiment.AppendLog;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -71,6 +72,19 @@ import picocli.CommandLine.Model.CommandSpec;
  * skipped; a first line that is not one means FILE is not a certificate log, and is refused. FILE is locked for the
  * run ({@link AppendLog}: a second {@code certify} on the same FILE is refused) and is not created at all when no
  * point of the input is usable.
+ *
+ * <h2>Split saddles (--saddle)</h2>
+ * {@code --saddle [--split-neuron LIST] [--alpha LIST]} certifies, for the local minimum near each point, that
+ * splitting neuron i into αw_i, (1−α)w_i gives a strict saddle (paper 000 Thms 8–9; see
+ * {@link SplitSaddleCertifier}), one JSON line per (point, neuron, α):
+ * <pre>
+ * {"id", "verdict": "strict-saddle" | "not-certified", "reason", "neuron" (1-based), "alpha", "radius",
+ *  "direction", "curvatureAtPoint": [lo, hi], "lipschitz", "curvature": [lo, hi], "splitCurvature": [lo, hi],
+ *  "floatSplitCurvature", "minimumVerdict", "minimumReason", "pointDigest", "inputDigest", "millis", "checksum"}
+ * </pre>
+ * Without {@code --split-neuron} every neuron whose H'_ii has a negative (floating-point) eigenvalue is split; a point
+ * with none gets one line with reason {@code no-negative-block}. {@code --alpha} defaults to 0.3,0.5.
+ * {@code inputDigest} covers everything {@link InputDigest#of} does plus the neuron and the exact bits of α.
  */
 @Command(name = "certify", mixinStandardHelpOptions = true,
         description = "Prove (or fail to prove) that each point is within a small radius of a spurious local minimum "
@@ -101,6 +115,18 @@ public final class CertifyCommand implements Callable<Integer> {
             + "points with n·d ≥ 1000, or ≥ 100 points).")
     boolean noProgress;
 
+    @Option(names = "--saddle", description = "Certify neuron splits of each point's minimum as strict saddles "
+            + "(paper 000 Thms 8-9) instead of the minimum itself: one line per (point, neuron, alpha).")
+    boolean saddle;
+
+    @Option(names = "--split-neuron", split = ",", paramLabel = "LIST", description = "With --saddle: the neurons to "
+            + "split (1-based; default: every neuron whose H'_ii has a negative eigenvalue).")
+    List<Integer> splitNeurons;
+
+    @Option(names = "--alpha", split = ",", paramLabel = "LIST", description = "With --saddle: split fractions in "
+            + "(0, 1) (default 0.3,0.5).")
+    List<Double> alphas;
+
     /** A line of an earlier run's --out file. */
     private record Stored(int line, String text, JsonNode node) {
     }
@@ -109,6 +135,29 @@ public final class CertifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!saddle && (splitNeurons != null || alphas != null)) {
+            throw new InputException((splitNeurons != null ? "--split-neuron" : "--alpha") + " needs --saddle");
+        }
+        if (saddle) {
+            if (outFile != null) {
+                throw new InputException("--out is not supported with --saddle (the split lines are printed to "
+                        + "stdout)");
+            }
+            if (splitNeurons != null) {
+                for (int i : splitNeurons) {
+                    if (i < 1) {
+                        throw new InputException("--split-neuron " + i + ": neurons are numbered from 1");
+                    }
+                }
+            }
+            if (alphas != null) {
+                for (double a : alphas) {
+                    if (!(a > 0 && a < 1)) {
+                        throw new InputException("--alpha " + a + ": a split fraction must be in (0, 1)");
+                    }
+                }
+            }
+        }
         TeacherSpec.Matrix teacher = input.teacherMatrix();
         double[][] v = teacher.rows();
         Normalization norm = input.normalization();
@@ -182,6 +231,10 @@ public final class CertifyCommand implements Callable<Integer> {
                     continue;
                 }
                 String digest = InputDigest.of(version, problem, x, options);
+                if (saddle) {
+                    failures += saddles(e, problem, x, options, digest, out, err);
+                    continue;
+                }
                 String reused = reuse(stored.get(e.id), e.id, digest, err);
                 if (reused != null) {
                     out.println(reused);
@@ -214,6 +267,85 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         err.flush();
         return failures == 0 ? 0 : Main.EXIT_INPUT;
+    }
+
+    /** The --saddle lines of one point; returns 1 if the point could not be processed (reported on err). */
+    private int saddles(PointsReader.Entry e, Problem problem, double[] x, Options options, String digest,
+                        PrintWriter out, PrintWriter err) {
+        int n = problem.studentCount();
+        int[] which = null;
+        if (splitNeurons != null) {
+            which = new int[splitNeurons.size()];
+            for (int t = 0; t < which.length; t++) {
+                int i = splitNeurons.get(t);
+                if (i > n) {
+                    err.println("landscape certify: " + e.where + ": point '" + e.id + "': --split-neuron " + i
+                            + " is not in 1.." + n);
+                    return 1;
+                }
+                which[t] = i - 1;
+            }
+        }
+        double[] as = alphas == null ? SplitSaddleCertifier.DEFAULT_ALPHAS
+                : alphas.stream().mapToDouble(Double::doubleValue).toArray();
+        List<SplitSaddleCertifier.Result> results;
+        try {
+            results = SplitSaddleCertifier.certify(problem, x, options, which, as);
+        } catch (IllegalArgumentException ex) {
+            err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
+            return 1;
+        }
+        if (results.isEmpty()) {
+            ObjectNode line = Json.object();
+            line.put("id", e.id);
+            line.put("verdict", SplitSaddleCertifier.NOT_CERTIFIED);
+            line.put("reason", "no-negative-block");
+            line.put("pointDigest", InputDigest.ofPoint(x));
+            line.put("inputDigest", digest);
+            out.println(line(line));
+        }
+        for (SplitSaddleCertifier.Result r : results) {
+            out.println(line(saddleJson(e.id, r, InputDigest.ofText(digest + " split " + r.neuron() + " "
+                    + Long.toHexString(Double.doubleToRawLongBits(r.alpha()))))));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The output fields of a split-saddle result. */
+    static ObjectNode saddleJson(String id, SplitSaddleCertifier.Result r, String inputDigest) {
+        ObjectNode line = Json.object();
+        line.put("id", id);
+        line.put("verdict", r.verdict());
+        line.put("reason", r.reason());
+        line.put("neuron", r.neuron() + 1);
+        line.put("alpha", r.alpha());
+        number(line, "radius", r.radius());
+        ArrayNode dir = line.putArray("direction");
+        for (double u : r.direction()) {
+            dir.add(u);
+        }
+        pair(line, "curvatureAtPoint", r.curvatureAtPoint());
+        number(line, "lipschitz", r.lipschitz());
+        pair(line, "curvature", r.curvature());
+        pair(line, "splitCurvature", r.splitCurvature());
+        number(line, "floatSplitCurvature", r.floatSplitCurvature());
+        line.put("minimumVerdict", r.minimum().verdict());
+        line.put("minimumReason", r.minimum().reason());
+        line.put("pointDigest", InputDigest.ofPoint(r.point()));
+        line.put("millis", Math.round((r.millis() + r.minimum().millis()) * 1000.0) / 1000.0);
+        line.put("inputDigest", inputDigest);
+        return line;
+    }
+
+    private static void pair(ObjectNode line, String name, double[] lohi) {
+        if (Double.isFinite(lohi[0]) && Double.isFinite(lohi[1])) {
+            ArrayNode a = line.putArray(name);
+            a.add(lohi[0]);
+            a.add(lohi[1]);
+        } else {
+            line.putNull(name);
+        }
     }
 
     /** The version string of the command line (part of every input digest). */

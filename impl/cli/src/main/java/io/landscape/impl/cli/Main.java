@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Exact population losses, gradients, Hessians and experiments for teacher-student two-layer "
                 + "networks under Gaussian inputs.",
         subcommands = {EvalCommand.class, DescendCommand.class, SpuriousCommand.class, ReproduceCommand.class,
-                CertifyCommand.class, SlowdownCommand.class, BasinCommand.class})
+                CertifyCommand.class, SlowdownCommand.class, BasinCommand.class, CheckCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code for bad input or arguments. */
     public static final int EXIT_INPUT = 2;
