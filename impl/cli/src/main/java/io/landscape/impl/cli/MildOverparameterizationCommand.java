@@ -95,8 +95,29 @@ public final class MildOverparameterizationCommand implements Callable<Integer> 
         switch (part) {
             case "census":
                 return census(t);
+            case "perturbed-gd":
+                checkCensusOptionsUnused();
+                SpuriousCommand.checkOutput(out, true);
+                return io.landscape.impl.experiment.overparam.PerturbedGdExperiment.command(out, seed, !noPlots,
+                        spec.commandLine().getOut());
+            case "conjecture1":
+                checkCensusOptionsUnused();
+                SpuriousCommand.checkOutput(out, true);
+                return io.landscape.impl.experiment.overparam.ConjectureProbe.command(out, seed,
+                        spec.commandLine().getOut());
             default:
                 throw new InputException("--part " + part + ": unknown; expected census, perturbed-gd or conjecture1");
+        }
+    }
+
+    /** The census's options mean nothing to the other parts: refuse them rather than ignore them. */
+    private void checkCensusOptionsUnused() {
+        var pr = spec.commandLine().getParseResult();
+        for (String o : List.of("--k", "--k-min", "--k-max", "--runs", "--norm-sum-runs", "--plain", "--max-steps",
+                "--family-tol", "--no-certify", "--threads")) {
+            if (pr.hasMatchedOption(o)) {
+                throw new InputException(o + ": only for --part census");
+            }
         }
     }
 

@@ -107,7 +107,16 @@ public final class Census {
      * evaluator, so that the project's evaluator selector can replace it.
      */
     public static Objective objective(int k) {
-        return IdentityTeacherObjective.best(k, k);
+        return objective(k, k);
+    }
+
+    /**
+     * The identity-teacher objective with k teachers in R^k and n students — the single place where this package
+     * chooses an evaluator (the census, perturbed GD and the Conjecture 1 probe all call it), so that the project's
+     * evaluator selector can replace it.
+     */
+    public static Objective objective(int k, int n) {
+        return IdentityTeacherObjective.best(k, n);
     }
 
     /** The per-run seed of run {@code run} with start {@code s}: depends on (seed, start, run) only. */

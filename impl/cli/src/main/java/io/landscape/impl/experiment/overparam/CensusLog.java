@@ -79,7 +79,7 @@ final class CensusLog implements AutoCloseable {
         for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode have = h.get(e.getKey());
-            if (have == null || !have.equals(e.getValue())) {
+            if (have == null || !have.asText().equals(e.getValue().asText())) {
                 throw new IllegalArgumentException(log.file() + " was written with " + e.getKey() + " = "
                         + (have == null ? "(none)" : have.toString()) + ", not " + e.getValue()
                         + ": use another --out directory (or delete it) to start a different census");
