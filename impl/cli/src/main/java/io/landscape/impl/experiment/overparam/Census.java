@@ -162,7 +162,8 @@ public final class Census {
                 StopRule.gradientTolerance(TOLERANCE));
         GradientDescent.Config c = new GradientDescent.Config(5.0 / k, TOLERANCE, s.maxSteps(), UpdateStep.FIXED, stop,
                 RestartPolicy.HALVING, null, false);
-        return s.plain() ? c : c.withNewton(new NewtonFinish.Options(1e-4, 1e-2, NEWTON_MAX_DIMENSION,
+        // beyond the Newton limit the finish is never tried: F need not be evaluated at every step
+        return s.plain() || k * k > NEWTON_MAX_DIMENSION ? c : c.withNewton(new NewtonFinish.Options(1e-4, 1e-2, NEWTON_MAX_DIMENSION,
                 Double.NEGATIVE_INFINITY));
     }
 
