@@ -273,7 +273,7 @@ public final class PerturbedGdExperiment {
                 Panel p = new Panel(Axis.log(1, STEPS + 1), Axis.log(lo / 1.5, hi * 1.5))
                         .title("k = " + k + ", m = " + m).xLabel("iteration t + 1")
                         .yLabel(distance ? "\u2016w(t) \u2212 w\u0303\u2016" : "F(w(t))").grid(true)
-                        .legend(k == KS[0] ? Panel.LegendPlace.AUTO : Panel.LegendPlace.NONE);
+                        .legend(k == KS[0] ? Panel.LegendPlace.SOUTH_WEST : Panel.LegendPlace.NONE);
                 for (int vi = 0; vi < VARIANTS.length; vi++) {
                     for (Trace t : traces) {
                         if (t.k() != k || t.m() != m || !t.variant().equals(VARIANTS[vi])) {
