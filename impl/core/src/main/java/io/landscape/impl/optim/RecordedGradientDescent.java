@@ -27,6 +27,15 @@ public final class RecordedGradientDescent {
      * @return the final iterate x(max recordSteps) (a new array)
      */
     public static double[] run(DifferentiableFunction f, double[] x0, double eta, long[] recordSteps, Observer observer) {
+        return run(f, x0, eta, UpdateStep.FIXED, recordSteps, observer);
+    }
+
+    /**
+     * As {@link #run(DifferentiableFunction, double[], double, long[], Observer)} with another update rule (e.g.
+     * {@link PerturbedStep}); {@link UpdateStep#FIXED} is the plain loop, bit for bit.
+     */
+    public static double[] run(DifferentiableFunction f, double[] x0, double eta, UpdateStep update, long[] recordSteps,
+                               Observer observer) {
         if (x0.length != f.dimension()) {
             throw new IllegalArgumentException("start point: dimensions mismatch: " + x0.length + " != "
                     + f.dimension());
@@ -51,9 +60,7 @@ public final class RecordedGradientDescent {
             if (t == last) {
                 break;
             }
-            for (int k = 0; k < x.length; k++) {
-                x[k] -= eta * g[k];
-            }
+            update.apply(x, g, eta);
         }
         return x;
     }
