@@ -320,16 +320,16 @@ public final class CertifyCommand implements Callable<Integer> {
         line.put("reason", r.reason());
         line.put("neuron", r.neuron() + 1);
         line.put("alpha", r.alpha());
-        number(line, "radius", r.radius());
+        Json.number(line, "radius", r.radius());
         ArrayNode dir = line.putArray("direction");
         for (double u : r.direction()) {
             dir.add(u);
         }
         pair(line, "curvatureAtPoint", r.curvatureAtPoint());
-        number(line, "lipschitz", r.lipschitz());
+        Json.number(line, "lipschitz", r.lipschitz());
         pair(line, "curvature", r.curvature());
         pair(line, "splitCurvature", r.splitCurvature());
-        number(line, "floatSplitCurvature", r.floatSplitCurvature());
+        Json.number(line, "floatSplitCurvature", r.floatSplitCurvature());
         line.put("minimumVerdict", r.minimum().verdict());
         line.put("minimumReason", r.minimum().reason());
         line.put("pointDigest", InputDigest.ofPoint(r.point()));

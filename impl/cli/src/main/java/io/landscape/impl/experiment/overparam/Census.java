@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.api.Objective;
-import io.landscape.impl.objective.IdentityTeacherObjective;
+import io.landscape.api.Problem;
+import io.landscape.impl.objective.EvaluatorParameters;
+import io.landscape.impl.objective.Evaluators;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.Initialization;
 import io.landscape.impl.optim.NewtonFinish;
@@ -116,7 +118,8 @@ public final class Census {
      * evaluator selector can replace it.
      */
     public static Objective objective(int k, int n) {
-        return IdentityTeacherObjective.best(k, n);
+        return Evaluators.select(Problem.identityTeacher(k, k, n),
+                EvaluatorParameters.defaults().withPlainValue(true));
     }
 
     /** The per-run seed of run {@code run} with start {@code s}: depends on (seed, start, run) only. */

@@ -6,7 +6,7 @@ import io.landscape.api.Problem;
 import io.landscape.impl.certify.Certificate;
 import io.landscape.impl.certify.Options;
 import io.landscape.impl.certify.Certifier;
-import io.landscape.impl.certify.EigenvalueBound;
+import io.landscape.impl.linalg.SymmetricEigen;
 import io.landscape.impl.experiment.spurious.Families;
 import io.landscape.impl.experiment.spurious.Symmetry;
 
@@ -65,7 +65,7 @@ public record FamilyAnalysis(int id, double[][] point, int multiplicity, int nor
                     blk[a * k + b] = h[(i * k + a) * m + i * k + b] - (a == b ? 0.5 : 0.0);
                 }
             }
-            blocks[i] = EigenvalueBound.eigenvalues(blk, k)[0];
+            blocks[i] = SymmetricEigen.eigenvalues(blk, k)[0];
         }
         h = null;
         Certificate c = certify ? Certifier.certify(Problem.identityTeacher(k, k, k), x, Options.defaults())

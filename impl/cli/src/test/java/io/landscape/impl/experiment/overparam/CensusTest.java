@@ -90,7 +90,7 @@ class CensusTest {
                     blk[a * k + b] = h[(i * k + a) * m + i * k + b] - (a == b ? 0.5 : 0);
                 }
             }
-            double[] ev = EigenvalueBound.eigenvalues(blk, k);
+            double[] ev = io.landscape.impl.linalg.SymmetricEigen.eigenvalues(blk, k);
             assertEquals(ev[0], f.blockLambdaMin()[i], 1e-12);
             assertTrue(ev[0] - 1e-12 <= f.eq68()[i] && f.eq68()[i] <= ev[k - 1] + 1e-12,
                     "neuron " + i + ": Eq. 68 " + f.eq68()[i] + " outside [" + ev[0] + ", " + ev[k - 1] + "]");
