@@ -10,13 +10,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published experiment (tables, figures, raw data).",
-        subcommands = {SpuriousMinimaCommand.class, InitialBasinCommand.class})
+        subcommands = {SpuriousMinimaCommand.class, InitialBasinCommand.class, WeightSharingCommand.class})
 public final class ReproduceCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new InputException("missing experiment; available: spurious-minima, initial-basin (see: landscape reproduce --help)");
+        throw new InputException("missing experiment; available: spurious-minima, initial-basin, weight-sharing (see: landscape reproduce --help)");
     }
 }
