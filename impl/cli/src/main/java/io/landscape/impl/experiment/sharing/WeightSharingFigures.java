@@ -63,14 +63,15 @@ final class WeightSharingFigures {
         double yLo = Math.pow(10, Math.floor(Math.log10(Math.max(lo, 1e-6))));
         double yHi = Math.pow(10, Math.ceil(Math.log10(Math.max(hi, 10 * yLo))));
         Figure fig = new Figure(190, 160).columns(3);
-        String[] titles = {"low: *g** = *z*_{1}", "high: *g** = *z*_{1}⋯*z*_{5}", "both: *z*_{1} + *z*_{1}⋯*z*_{5}"};
+        String[] titles = {"low: *g*∗(*z*) = *z*_{1}", "high: *g*∗(*z*) = *z*_{1}⋯*z*_{5}",
+            "both: *g*∗(*z*) = *z*_{1} + *z*_{1}⋯*z*_{5}"};
         for (int gi = 0; gi < SgdExperiment.G.length; gi++) {
             for (int ti = 0; ti < SgdExperiment.TARGETS.length; ti++) {
                 String g = SgdExperiment.G[gi];
                 String t = SgdExperiment.TARGETS[ti];
                 Panel p = new Panel(Axis.linear(0, iterations), Axis.log(yLo, yHi))
                         .title(titles[ti] + ", *g* " + g).xLabel("SGD iteration").yLabel("loss").fontSize(7.5);
-                for (int ai = 0; ai < 2; ai++) {
+                for (int ai = 1; ai >= 0; ai--) { // FC first, WS (dashed) on top
                     String arch = SgdExperiment.ARCH[ai];
                     List<double[]> curves = new ArrayList<>();
                     for (SgdExperiment.Result r : result.sgd()) {
@@ -207,12 +208,14 @@ final class WeightSharingFigures {
             w.add(Series.of(null, r.wsCurveSteps(), r.wsCurveAngle()).color(col).width(0.9f).dash(Series.DASHED));
         }
         w.hline(ErfParity.WS_EPS, Palette.GREY, Series.SHORT_DASHED, "10^{−6}");
+        w.noteAt("angle → 0 first, then the norm", 0.97, 0.93, Panel.HAlign.RIGHT, Panel.VAlign.TOP, Palette.GREY);
         w.legend(Panel.LegendPlace.SOUTH_WEST);
         return new Figure(230, 190).add(p).add(q).add(w).caption(String.format(Locale.ROOT,
                 "Paper 004 §4, target erf(*u*_{0}·*x*_{1}) + Π_{*l*} erf(*u*_{0}·*x*_{*l*}), *k* = %d, "
                 + "‖*u*_{0}‖² = 12*k*²/π². Left: GD steps (η = 1) for FC from the ±*c* initialisation until the loss "
                 + "falls below half the plateau, %d seeds per *d*. Middle: FC loss curves. Right: WS projected GD "
-                + "(η = 1) converges to ‖*w*_{0} − *u*_{0}‖ ≤ 10^{−6} at every *d*.", k, result.config().seeds()));
+                + "(η = 1) converges to ‖*w*_{0} − *u*_{0}‖ ≤ 10^{−6} at every *d* (the distance curves of different *d* "
+                + "coincide: after the angle has closed, only the norm is left).", k, result.config().seeds()));
     }
 
     private static double maxInitialLoss(WeightSharingExperiment.Result result) {
@@ -297,16 +300,16 @@ final class WeightSharingFigures {
             java.awt.Color col = Palette.color(ci);
             Marker m = Marker.CYCLE[ci % Marker.CYCLE.length];
             ci++;
-            p.add(Series.of("*k* = " + k, x, y).color(col).marker(m).markerSize(4).width(1f));
+            p.add(Series.of(null, x, y).color(col).marker(m).markerSize(4).width(1f));
             q.add(Series.of("*k* = " + k, lx, ly).color(col).marker(m).markerSize(4).width(1f));
         }
         if (!nx.isEmpty()) {
             p.add(Series.of("no escape in " + horizon + " steps", nx, ny).color(Palette.BLACK).line(false)
                     .marker(Marker.TRIANGLE_UP).markerSize(4).openMarker(true));
         }
-        p.legend(Panel.LegendPlace.OUTSIDE_RIGHT);
+        p.legend(Panel.LegendPlace.NORTH_WEST);
         q.hline(0.5, Palette.GREY, Series.SHORT_DASHED, "½");
-        q.legend(Panel.LegendPlace.NONE);
+        q.legend(Panel.LegendPlace.NORTH_WEST);
         w.add(Series.of("WS steps (all ‖*u*_{0}‖)", wk, ws).color(WeightSharingOutput.WS).line(false)
                 .marker(Marker.CIRCLE).markerSize(3.5));
         w.add(Series.of("Thm 2 bound 5 ln(‖*w*_{init} − *u*_{0}‖/ε)", wk, wb).color(Palette.GREY).line(false)
