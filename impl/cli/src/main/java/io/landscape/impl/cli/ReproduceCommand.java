@@ -11,13 +11,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce a published experiment (tables, figures, raw data).",
         subcommands = {SpuriousMinimaCommand.class, InitialBasinCommand.class,
-                MildOverparameterizationCommand.class})
+                MildOverparameterizationCommand.class, WeightSharingCommand.class})
 public final class ReproduceCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new InputException("missing experiment; available: spurious-minima, initial-basin, mild-overparameterization (see: landscape reproduce --help)");
+        throw new InputException("missing experiment; available: spurious-minima, initial-basin, "
+                + "mild-overparameterization, weight-sharing (see: landscape reproduce --help)");
     }
 }

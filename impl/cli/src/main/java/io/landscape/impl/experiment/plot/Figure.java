@@ -48,6 +48,7 @@ public final class Figure {
     private final List<Panel> panels = new ArrayList<>();
     private String caption;
     private double captionSize = 7.5;
+    private int columns;
 
     /** A figure whose panels are each {@code panelWidth} × {@code panelHeight} points. */
     public Figure(double panelWidth, double panelHeight) {
@@ -69,16 +70,33 @@ public final class Figure {
         return this;
     }
 
+    /** Lays the panels out in rows of {@code n} (default: all in one row). */
+    public Figure columns(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("columns must be at least 1, got " + n);
+        }
+        this.columns = n;
+        return this;
+    }
+
+    private int cols() {
+        return columns == 0 ? panels.size() : Math.min(columns, panels.size());
+    }
+
+    private int rows() {
+        return panels.isEmpty() ? 1 : (panels.size() + cols() - 1) / cols();
+    }
+
     public List<Panel> panels() {
         return List.copyOf(panels);
     }
 
     public double width() {
-        return panelWidth * panels.size();
+        return panelWidth * cols();
     }
 
     public double height() {
-        return panelHeight + captionHeight();
+        return panelHeight * rows() + captionHeight();
     }
 
     private Font captionFont() {
@@ -126,13 +144,15 @@ public final class Figure {
         g.fill(new Rectangle2D.Double(0, 0, width(), height()));
         for (int i = 0; i < panels.size(); i++) {
             double inset = 4;
-            panels.get(i).render(g, new Rectangle2D.Double(i * panelWidth + inset, inset, panelWidth - 2 * inset,
-                    panelHeight - 2 * inset));
+            int col = i % cols();
+            int row = i / cols();
+            panels.get(i).render(g, new Rectangle2D.Double(col * panelWidth + inset, row * panelHeight + inset,
+                    panelWidth - 2 * inset, panelHeight - 2 * inset));
         }
         List<String> lines = captionLines();
         Font f = captionFont();
         g.setColor(new Color(0x333333));
-        double y = panelHeight + Panel.PAD;
+        double y = panelHeight * rows() + Panel.PAD;
         for (String line : lines) {
             y += captionSize * 1.35;
             RichText.draw(g, line, f, Panel.PAD + 4, y - captionSize * 0.3);
