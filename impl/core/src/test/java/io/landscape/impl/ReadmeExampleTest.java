@@ -27,11 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * its comments promise.
  */
 class ReadmeExampleTest {
-    private static final String IMPORTS = "import io.landscape.api.*;\nimport java.util.List;\n";
+    private static final String IMPORTS = "import io.landscape.api.*;\nimport io.landscape.api.formula.*;\nimport java.util.List;\n";
     /** What each block's comments claim, checked after it runs (in block order). */
     private static final List<String> CHECKS = List.of(
             "if (!(value > 0) || grad.length != 9 || hess.length != 81) throw new AssertionError(value);",
-            "if (!r.holds()) throw new AssertionError(r);");
+            "if (!r.holds()) throw new AssertionError(r);",
+            "if (!(value > 0) || g.length != 50 || hessian.length != 2500) throw new AssertionError(value);");
 
     @Test
     void readmeJavaBlocksCompileAndRun(@TempDir Path dir) throws Exception {
