@@ -41,7 +41,9 @@ class DerivationLogTest {
         try {
             // σ(z) = z + c z²: a new formula every run, so neither shipped nor cached
             double c = 0.001 * (1 + (System.nanoTime() & 1023));
-            Kernel k = Kernel.formula("logged", "wv + " + c * c + "*(ww*vv + 2*wv^2)");
+            // plain decimal: Java's "6.76E-4" would read in Symja as 6.76·e − 4 (Euler's number), a kernel that is not PSD
+            String cc = String.format(java.util.Locale.ROOT, "%.9f", c * c);
+            Kernel k = Kernel.formula("logged", "wv + " + cc + "*(ww*vv + 2*wv^2)");
             KernelCompiler.compiled(k);
             KernelCompiler.compiled(k); // memory cache: no second message
         } finally {
