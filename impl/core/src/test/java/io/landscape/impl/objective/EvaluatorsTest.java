@@ -56,9 +56,13 @@ class EvaluatorsTest {
         Class<?> large = Landscape.objective(Problem.identityTeacher(12, 12, 12)).getClass();
         assertEquals(Evaluators.simdAvailable() && DEFAULTS.simd() ? VectorIdentityObjective.class
                 : IdentityTeacherObjective.class, large);
-        assertEquals(PairwiseObjective.class, Landscape.objective(Problem.identityTeacher(3, 4, 3)).getClass());
-        assertEquals(PairwiseObjective.class, Landscape.objective(Problem.builder().teacher(Problem.identity(3, 3))
-                .students(3).kernel(Kernel.erf()).build()).getClass());
+        // any other problem: the SIMD general evaluator where SIMD is on and available, else the scalar one
+        Class<?> general = Evaluators.simdAvailable() && DEFAULTS.simd() && VectorPairwiseObjective.isAvailable()
+                ? VectorPairwiseObjective.class : PairwiseObjective.class;
+        assertEquals(general, Landscape.objective(Problem.identityTeacher(3, 4, 3)).getClass());
+        Problem erf = Problem.builder().teacher(Problem.identity(3, 3)).students(3).kernel(Kernel.erf()).build();
+        assertEquals(general, Landscape.objective(erf).getClass());
+        assertEquals(PairwiseObjective.class, Evaluators.select(erf, DEFAULTS.withSimd(false)).getClass());
         // parameters: SIMD off, or a higher student threshold, give the scalar evaluator
         Problem p = Problem.identityTeacher(12, 12, 12);
         assertEquals(IdentityTeacherObjective.class, Evaluators.select(p, DEFAULTS.withSimd(false)).getClass());
