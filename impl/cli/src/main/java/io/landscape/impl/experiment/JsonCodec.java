@@ -83,6 +83,18 @@ public final class JsonCodec {
         PRETTY.writeValue(out, node);
     }
 
+    /**
+     * A double as resumable logs store it, without loss: a JSON number when finite, else the string "NaN", "Infinity"
+     * or "-Infinity" (which {@code Double.parseDouble} reads back).
+     */
+    public static void putDouble(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.put(key, Double.toString(v));
+        }
+    }
+
     /** {@code o.key = v}, or {@code null} where v is not finite; returns {@code o}. */
     public static ObjectNode number(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {

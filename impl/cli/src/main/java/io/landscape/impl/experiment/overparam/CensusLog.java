@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.AppendLog;
 import io.landscape.impl.optim.GradientDescent;
 
@@ -142,9 +143,9 @@ final class CensusLog implements AutoCloseable {
         o.put("newtonSteps", r.newtonSteps());
         o.put("restarts", r.restarts());
         o.put("stop", r.stop().name());
-        putDouble(o, "value", r.value());
-        putDouble(o, "gradientNorm", r.gradientNorm());
-        putDouble(o, "normSum", r.normSum());
+        JsonCodec.putDouble(o, "value", r.value());
+        JsonCodec.putDouble(o, "gradientNorm", r.gradientNorm());
+        JsonCodec.putDouble(o, "normSum", r.normSum());
         o.put("seconds", r.seconds());
         o.put("cpuSeconds", r.cpuSeconds());
         o.put("family", r.family());
@@ -155,14 +156,6 @@ final class CensusLog implements AutoCloseable {
             }
         }
         return o;
-    }
-
-    private static void putDouble(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.put(key, Double.toString(v));
-        }
     }
 
     private static double number(JsonNode o, String key) {

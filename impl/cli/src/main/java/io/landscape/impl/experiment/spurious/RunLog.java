@@ -220,8 +220,8 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
         o.put("restarts", r.restarts());
         o.put("step", r.step());
         o.put("stop", r.stop().name());
-        putDouble(o, "value", r.value());
-        putDouble(o, "maxGradient", r.maxNeuronGradient());
+        JsonCodec.putDouble(o, "value", r.value());
+        JsonCodec.putDouble(o, "maxGradient", r.maxNeuronGradient());
         o.put("seconds", r.seconds());
         o.put("cpuSeconds", r.cpuSeconds());
         if (r.point() != null) {
@@ -231,14 +231,6 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
             }
         }
         return o;
-    }
-
-    private static void putDouble(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.put(key, Double.toString(v));
-        }
     }
 
     private static double getDouble(JsonNode o, String field) {
