@@ -1,10 +1,10 @@
 package io.landscape.impl.certify;
 
+import static io.landscape.impl.certify.CertifyCli.json;
+import static io.landscape.impl.certify.CertifyCli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,27 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.landscape.impl.cli.Main;
-import picocli.CommandLine;
 
 /** {@code landscape certify}: the JSON contract and the error behaviour. */
 class CertifyCommandTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
-
-    private static String json(String id, double[][] w) throws Exception {
-        return new ObjectMapper().writeValueAsString(java.util.Map.of("id", id, "neurons", w));
-    }
 
     @Test
     void certifiesExample1AndRejectsTheGlobalMinimum() throws Exception {

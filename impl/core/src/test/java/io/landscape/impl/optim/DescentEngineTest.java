@@ -14,58 +14,12 @@ import io.landscape.api.Landscape;
 import io.landscape.api.Objective;
 import io.landscape.api.PolishResult;
 import io.landscape.api.Problem;
-import io.landscape.api.function.HessianOperator;
-import io.landscape.api.function.TwiceDifferentiableFunction;
 
 /**
  * The descent engine's pieces (stop rules, restart policy, update, Newton finish) on functions with known iterates,
  * and the api facades {@link Landscape#descend} / {@link Landscape#polish} against the engine itself.
  */
 class DescentEngineTest {
-
-    /** f = ½Σλ_k x_k² (not a network objective): GD gives x_k(t) = (1 − ηλ_k)^t x_k(0). */
-    private static final class Quadratic implements TwiceDifferentiableFunction {
-        final double[] lambda = {1.0, 0.1, 3.0};
-
-        @Override
-        public int dimension() {
-            return 3;
-        }
-
-        @Override
-        public double value(double[] x) {
-            double s = 0;
-            for (int k = 0; k < 3; k++) {
-                s += 0.5 * lambda[k] * x[k] * x[k];
-            }
-            return s;
-        }
-
-        @Override
-        public double valueAndGradient(double[] x, double[] g) {
-            for (int k = 0; k < 3; k++) {
-                g[k] = lambda[k] * x[k];
-            }
-            return value(x);
-        }
-
-        @Override
-        public HessianOperator hessianAt(double[] x) {
-            return new HessianOperator() {
-                @Override
-                public int dimension() {
-                    return 3;
-                }
-
-                @Override
-                public void multiply(double[] v, double[] out) {
-                    for (int k = 0; k < 3; k++) {
-                        out[k] = lambda[k] * v[k];
-                    }
-                }
-            };
-        }
-    }
 
     /** The first t with ‖∇f(x(t))‖ ≤ tol, from the closed form. */
     private static long firstBelow(Quadratic q, double[] x0, double eta, double tol) {

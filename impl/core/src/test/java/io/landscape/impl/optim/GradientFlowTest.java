@@ -6,38 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import io.landscape.api.function.DifferentiableFunction;
 import io.landscape.impl.objective.SingleTeacherLoss;
 
 /** {@link GradientFlow} and {@link RecordedGradientDescent} on problems with known solutions. */
 class GradientFlowTest {
-
-    /** f = ½Σλ_k x_k²: x_k(t) = x_k(0)e^{−λ_k t}. */
-    private static final class Quadratic implements DifferentiableFunction {
-        final double[] lambda = {1.0, 0.1, 3.0};
-
-        @Override
-        public int dimension() {
-            return 3;
-        }
-
-        @Override
-        public double value(double[] x) {
-            double s = 0;
-            for (int k = 0; k < 3; k++) {
-                s += 0.5 * lambda[k] * x[k] * x[k];
-            }
-            return s;
-        }
-
-        @Override
-        public double valueAndGradient(double[] x, double[] g) {
-            for (int k = 0; k < 3; k++) {
-                g[k] = lambda[k] * x[k];
-            }
-            return value(x);
-        }
-    }
 
     @Test
     void flowOfAQuadraticIsExponential() {
