@@ -402,19 +402,32 @@ final class PointSymmetry {
         return max + 1;
     }
 
-    /** x with every orbit's entries replaced by their mean (one double per orbit: exactly invariant). */
+    /**
+     * x with every orbit's entries replaced by their mean (one double per orbit: exactly invariant); an orbit whose
+     * entries are already all equal keeps them as they are (so an invariant point is returned unchanged).
+     */
     double[] symmetrize(double[] x) {
         int[] orb = orbits();
         int count = orbitCount(orb);
         double[] sum = new double[count];
+        double[] first = new double[count];
+        boolean[] equal = new boolean[count];
         int[] size = new int[count];
         for (int p = 0; p < x.length; p++) {
-            sum[orb[p]] += x[p];
-            size[orb[p]]++;
+            int t = orb[p];
+            if (size[t] == 0) {
+                first[t] = x[p];
+                equal[t] = true;
+            } else if (x[p] != first[t]) {
+                equal[t] = false;
+            }
+            sum[t] += x[p];
+            size[t]++;
         }
         double[] out = new double[x.length];
         for (int p = 0; p < x.length; p++) {
-            out[p] = sum[orb[p]] / size[orb[p]];
+            int t = orb[p];
+            out[p] = equal[t] ? first[t] : sum[t] / size[t];
         }
         return out;
     }
