@@ -23,7 +23,8 @@ import io.landscape.impl.linalg.Workers;
  * {@code java -cp jmh/target/benchmarks.jar io.landscape.jmh.SymmetricCertifyTiming FILE [symmetric|dense|both]
  * [THREADS] [MAXK]}. FILE holds one family per line, {"id": …, "k": K, "neurons": [[…], …]} (as
  * docs/mild-overparameterization/families-n-eq-k.jsonl); n = d = k. Prints one line per family and certifier
- * (verdict, reason, method, group, λ bound, millis); the dense certifier gets THREADS threads (default 1).
+ * (verdict, reason, method, group, λ bound, wall millis, CPU millis of the calling thread); the dense certifier gets
+ * THREADS threads (default 1).
  */
 public final class SymmetricCertifyTiming {
     private SymmetricCertifyTiming() {
@@ -59,10 +60,14 @@ public final class SymmetricCertifyTiming {
                 double[] x = vals.stream().mapToDouble(Double::doubleValue).toArray();
                 Problem p = Problem.identityTeacher(k, k, k);
                 if (!which.equals("dense")) {
-                    print(mi.group(1), k, SymmetricCertifier.certify(p, x, Options.defaults()));
+                    long c0 = CPU.getCurrentThreadCpuTime();
+                    Certificate c = SymmetricCertifier.certify(p, x, Options.defaults());
+                    print(mi.group(1), k, c, (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
                 }
                 if (!which.equals("symmetric")) {
-                    print(mi.group(1), k, Certifier.certify(p, x, Options.defaults(), workers));
+                    long c0 = CPU.getCurrentThreadCpuTime();
+                    Certificate c = Certifier.certify(p, x, Options.defaults(), workers);
+                    print(mi.group(1), k, c, (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
                 }
             }
         } finally {
@@ -72,9 +77,13 @@ public final class SymmetricCertifyTiming {
         }
     }
 
-    private static void print(String id, int k, Certificate c) {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+            .getThreadMXBean();
+
+    private static void print(String id, int k, Certificate c, double cpuMillis) {
         System.out.printf("%s k=%d method=%s group=%s verdict=%s reason=%s lambda=%.9g radius=%.3g moved=%.3g "
-                        + "millis=%.2f%n", id, k, c.method(), c.symmetry().isEmpty() ? "-" : c.symmetry(), c.verdict(),
-                c.reason(), c.lambdaMinLowerBound(), c.radius(), c.distanceMoved(), c.millis());
+                        + "millis=%.2f cpu=%.2f%n", id, k, c.method(), c.symmetry().isEmpty() ? "-" : c.symmetry(),
+                c.verdict(), c.reason(), c.lambdaMinLowerBound(), c.radius(), c.distanceMoved(), c.millis(),
+                cpuMillis);
     }
 }
