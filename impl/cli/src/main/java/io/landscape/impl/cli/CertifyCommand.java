@@ -21,6 +21,9 @@ import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.certify.InputDigest;
 import io.landscape.impl.certify.Options;
 import io.landscape.impl.certify.SplitSaddleCertifier;
+import io.landscape.impl.certify.SymmetricCertifier;
+import io.landscape.impl.linalg.Workers;
+import io.landscape.impl.sweep.Parallelism;
 import io.landscape.impl.experiment.AppendLog;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -39,12 +42,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * {"id", "verdict": "spurious-local-minimum" | "not-certified", "reason", "radius", "lambdaMinLowerBound",
  *  "gradientNormUpperBound", "thirdOrderBound", "objective", "objectiveLowerBound", "millis",
  *  "paddingLambdaMinLowerBound", "paddingSpectrum", "anyDimension", "polishSteps",
- *  "distanceMoved", "radiusFromInput", "pointDigest", ["point"], "inputDigest", "checksum"}
+ *  "distanceMoved", "radiusFromInput", "pointDigest", ["point"], "method", "symmetry", "inputDigest", "checksum"}
  * </pre>
  * Numbers not reached are null (never a number that was not computed: {@code objective} is null when F's enclosure
  * has an infinite end). {@code reason} is a code ({@code ok} or the failed check, see {@link Certifier}).
  * {@code paddingSpectrum}: the floating-point eigenvalues of Lemma 3's n×n matrix M, the spectrum added by every
  * zero-padded coordinate.
+ *
+ * <h2>How λ_min was bounded ({@code method})</h2>
+ * Under the identity teacher ({@code identity:k}, d = k) a point with a symmetry — a group of simultaneous
+ * permutations of neurons and coordinates fixing it, as at the minima of the census — is certified by
+ * {@link SymmetricCertifier}: {@code "method": "symmetry-blocks"}, {@code "symmetry": "S9×S11"} (the orders of the
+ * group's symmetric factors); the point is first symmetrized (each orbit of entries set to its mean; the certified
+ * point, exactly invariant, is then printed and {@code distanceMoved} bounds the move). Otherwise
+ * {@code "method": "dense"} ({@link Certifier}; {@code "symmetry": ""}), whose factorizations use {@code --threads}
+ * threads (the certificate does not depend on it).
  *
  * <h2>Which point was certified</h2>
  * {@code radius} is measured from the certified point, which is the input point, or with {@code --polish} the point
@@ -111,6 +123,10 @@ public final class CertifyCommand implements Callable<Integer> {
             + "complete). FILE is locked while in use.")
     Path outFile;
 
+    @Option(names = "--threads", paramLabel = "T", description = "Threads for the dense certifier's factorizations "
+            + "(default: all processors); the certificates do not depend on it.")
+    Integer threads;
+
     @Option(names = "--no-progress", description = "No progress bar on stderr (shown for long batches: several "
             + "points with n·d ≥ 1000, or ≥ 100 points).")
     boolean noProgress;
@@ -135,6 +151,9 @@ public final class CertifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads " + threads + ": must be at least 1");
+        }
         if (!saddle && (splitNeurons != null || alphas != null)) {
             throw new InputException((splitNeurons != null ? "--split-neuron" : "--alpha") + " needs --saddle");
         }
@@ -208,7 +227,9 @@ public final class CertifyCommand implements Callable<Integer> {
                     .setUpdateIntervalMillis(500).setUnit(" points", 1).build();
         }
         int index = 0;
+        Parallelism budget = Parallelism.of(threads != null ? threads : Parallelism.available(), "certify");
         try {
+            Workers workers = budget.workers();
             for (PointsReader.Entry e : entries) {
                 if (bar != null) {
                     bar.stepTo(index);
@@ -243,13 +264,13 @@ public final class CertifyCommand implements Callable<Integer> {
                 }
                 Certificate c;
                 try {
-                    c = Certifier.certify(problem, x, options);
+                    c = SymmetricCertifier.certify(problem, x, options, workers);
                 } catch (IllegalArgumentException ex) {
                     err.println("landscape certify: " + e.where + ": point '" + e.id + "': " + ex.getMessage());
                     failures++;
                     continue;
                 }
-                String line = line(toJson(e.id, c, polish ? d : 0, digest));
+                String line = line(toJson(e.id, c, polish || c.distanceMoved() != 0.0 ? d : 0, digest));
                 if (log != null) {
                     log.append(line);
                 }
@@ -257,6 +278,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 out.flush();
             }
         } finally {
+            budget.close();
             if (bar != null) {
                 bar.stepTo(index);
                 bar.close();
@@ -497,6 +519,8 @@ public final class CertifyCommand implements Callable<Integer> {
         if (d > 0) {
             line.set("point", Json.rows(c.point(), d));
         }
+        line.put("method", c.method());
+        line.put("symmetry", c.symmetry());
         line.put("inputDigest", inputDigest);
         return line;
     }

@@ -38,6 +38,10 @@ class CertifyCommandTest {
         }
         assertEquals("ex1", a.get("id").asText());
         assertEquals("spurious-local-minimum", a.get("verdict").asText());
+        // Example 1 is fixed by S5 (neurons 2..6 with coordinates 2..6): the symmetry-reduced bound
+        assertEquals("symmetry-blocks", a.get("method").asText(), lines[0]);
+        assertEquals("S5", a.get("symmetry").asText());
+        assertEquals("symmetry-blocks", new ObjectMapper().readTree(lines[1]).get("method").asText());
         assertTrue(a.get("radius").asDouble() <= 2e-6);
         assertTrue(a.get("lambdaMinLowerBound").asDouble() >= 0.004699);
         assertTrue(a.get("objectiveLowerBound").asDouble() >= 0.02508);
@@ -63,6 +67,12 @@ class CertifyCommandTest {
         JsonNode a = new ObjectMapper().readTree(r[1].trim());
         assertEquals("spurious-local-minimum", a.get("verdict").asText(), r[1]);
         assertTrue(a.get("lambdaMinLowerBound").asDouble() >= 0.004699);
+        // a padded teacher is not the identity: the dense certifier, and the line says so
+        assertEquals("dense", a.get("method").asText());
+        assertEquals("", a.get("symmetry").asText());
+        String[] bad = run("certify", "--teacher", "identity:6", "--points", f.toString(), "--threads", "0");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("--threads 0"), bad[2]);
     }
 
     @Test

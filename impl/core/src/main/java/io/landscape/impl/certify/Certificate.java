@@ -23,15 +23,37 @@ package io.landscape.impl.certify;
  * @param point                       the point certified (polished if asked), flat n·d in the problem's dimension
  * @param polishSteps                 Newton steps taken (0 without polishing)
  * @param distanceMoved               a rigorous upper bound of ‖{@link #point()} − input point‖: how far polishing
- *                                    moved the point (0 without polishing)
+ *                                    (or, for method {@value #SYMMETRY_BLOCKS}, symmetrization) moved the point (0
+ *                                    when the point was certified as given)
+ * @param method                      how λ_min was bounded: {@value #DENSE} (the (nd)×(nd) Hessian enclosure and a
+ *                                    shifted Cholesky factorization, {@link Certifier}) or {@value #SYMMETRY_BLOCKS}
+ *                                    (one small block per isotypic component of the point's symmetry group,
+ *                                    {@link SymmetricCertifier})
+ * @param symmetry                    the group used with {@value #SYMMETRY_BLOCKS} ("S9×S11": orders of its symmetric
+ *                                    factors), "" with {@value #DENSE}
  */
 public record Certificate(String verdict, String reason, double radius, double lambdaMinLowerBound,
                           double gradientNormUpperBound, double thirdOrderBound, double objective,
                           double objectiveLowerBound, double millis, double paddingLambdaMinLowerBound,
                           double[] paddingSpectrum, boolean anyDimension, double[] point, int polishSteps,
-                          double distanceMoved) {
+                          double distanceMoved, String method, String symmetry) {
     public static final String SPURIOUS = "spurious-local-minimum";
     public static final String NOT_CERTIFIED = "not-certified";
+    /** {@link #method()} of the dense certifier. */
+    public static final String DENSE = "dense";
+    /** {@link #method()} of the symmetry-reduced certifier. */
+    public static final String SYMMETRY_BLOCKS = "symmetry-blocks";
+
+    /** A certificate of method {@value #DENSE}. */
+    public Certificate(String verdict, String reason, double radius, double lambdaMinLowerBound,
+                       double gradientNormUpperBound, double thirdOrderBound, double objective,
+                       double objectiveLowerBound, double millis, double paddingLambdaMinLowerBound,
+                       double[] paddingSpectrum, boolean anyDimension, double[] point, int polishSteps,
+                       double distanceMoved) {
+        this(verdict, reason, radius, lambdaMinLowerBound, gradientNormUpperBound, thirdOrderBound, objective,
+                objectiveLowerBound, millis, paddingLambdaMinLowerBound, paddingSpectrum, anyDimension, point,
+                polishSteps, distanceMoved, DENSE, "");
+    }
 
     /**
      * A rigorous upper bound of the distance from the <em>input</em> point to the minimum: {@link #radius()} (which is

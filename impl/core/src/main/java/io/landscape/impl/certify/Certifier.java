@@ -5,6 +5,8 @@ import java.util.Arrays;
 import io.landscape.api.Kernel;
 import io.landscape.api.Problem;
 import io.landscape.impl.kernel.ReluClosedForm;
+import io.landscape.impl.linalg.Cholesky;
+import io.landscape.impl.linalg.Workers;
 import io.landscape.impl.objective.PairwiseObjective;
 import io.landscape.impl.optim.NewtonPolish;
 
@@ -79,23 +81,21 @@ public final class Certifier {
         }
     }
 
-    /** Certifies {@code point} (flat n·d, neuron i at i·d … i·d+d−1) for {@code problem}. */
+    /** Certifies {@code point} (flat n·d, neuron i at i·d … i·d+d−1) for {@code problem}, on the caller's thread. */
     public static Certificate certify(Problem problem, double[] point, Options options) {
+        return certify(problem, point, options, Workers.NONE);
+    }
+
+    /**
+     * {@link #certify(Problem, double[], Options)} with the dense factorizations and Lanczos products of the λ_min
+     * bound shared by {@code workers} ({@link Cholesky#factor(double[], int, Workers)}: bitwise the same factor, so the
+     * same certificate, for every {@code workers}). Method {@value Certificate#DENSE}.
+     */
+    public static Certificate certify(Problem problem, double[] point, Options options, Workers workers) {
         long t0 = System.nanoTime();
-        if (!problem.kernel().equals(Kernel.relu())) {
-            throw new IllegalArgumentException("certify: only the relu kernel is supported, got " + problem.kernel().name());
-        }
+        checkInput(problem, point);
         int n = problem.studentCount();
         int d = problem.inputDimension();
-        if (point.length != n * d) {
-            throw new IllegalArgumentException("point has " + point.length + " entries, expected n·d = " + n + "·" + d
-                    + " = " + (n * d));
-        }
-        for (int p = 0; p < point.length; p++) {
-            if (!Double.isFinite(point[p])) {
-                throw new IllegalArgumentException("point entry " + p + " is " + point[p] + " (must be finite)");
-            }
-        }
         double[][] teacher = problem.teacher();
         int k = teacher.length;
         // Lemma 3: coordinates where every teacher neuron is zero are padding
@@ -163,8 +163,46 @@ public final class Certifier {
             }
             moved = moved == 0.0 ? 0.0 : Interval.sqrtUp(moved);
         }
-        Builder out = new Builder(t0, certifiedPoint, steps, moved);
+        Builder out = new Builder(t0, certifiedPoint, steps, moved, Certificate.DENSE, "");
+        return prove(out, vr, a, b, scale, x, padded, droppedNorm, options, e -> denseLambda(e, workers));
+    }
 
+    /** The relu kernel, n·d finite entries: else IllegalArgumentException naming the problem. */
+    static void checkInput(Problem problem, double[] point) {
+        if (!problem.kernel().equals(Kernel.relu())) {
+            throw new IllegalArgumentException("certify: only the relu kernel is supported, got " + problem.kernel().name());
+        }
+        int n = problem.studentCount();
+        int d = problem.inputDimension();
+        if (point.length != n * d) {
+            throw new IllegalArgumentException("point has " + point.length + " entries, expected n·d = " + n + "·" + d
+                    + " = " + (n * d));
+        }
+        for (int p = 0; p < point.length; p++) {
+            if (!Double.isFinite(point[p])) {
+                throw new IllegalArgumentException("point entry " + p + " is " + point[p] + " (must be finite)");
+            }
+        }
+    }
+
+    /** λ_H by the dense route: the floating Hessian A, η ≥ ‖∇²F − A‖, the shifted-Cholesky bound of λ_min(A), minus η. */
+    static double denseLambda(PointEnclosure e, Workers workers) {
+        HessianEnclosure h = HessianEnclosure.of(e);
+        EigenvalueBound.Result eig = EigenvalueBound.lowerBound(h.matrix, h.m, workers);
+        double lamH = Interval.subDown(eig.lowerBound(), h.errorBound);
+        return Double.isNaN(lamH) ? Double.NEGATIVE_INFINITY : lamH;
+    }
+
+    /**
+     * The checks of the class comment from "ball-contains-zero-neuron" on, at the point x (flat n·dr in the unpadded
+     * coordinates of the teacher vr), with λ_H (a rigorous lower bound of λ_min(∇²F(x)), −∞ if none) from
+     * {@code lambdaH}.
+     */
+    static Certificate prove(Builder out, double[][] vr, double[] a, double[] b, double scale, double[] x,
+                             boolean padded, double droppedNorm, Options options,
+                             java.util.function.ToDoubleFunction<PointEnclosure> lambdaH) {
+        int n = a.length;
+        int dr = vr[0].length;
         PointEnclosure e = new PointEnclosure(vr, a, b, scale, x);
         if (e.zeroNeuron() >= 0) {
             return out.fail("ball-contains-zero-neuron");
@@ -180,9 +218,7 @@ public final class Certifier {
         if (!(eps <= options.maxGradientNorm())) {
             return out.fail("gradient-norm");
         }
-        HessianEnclosure h = HessianEnclosure.of(e);
-        EigenvalueBound.Result eig = EigenvalueBound.lowerBound(h.matrix, h.m);
-        double lamH = Interval.subDown(eig.lowerBound(), h.errorBound);
+        double lamH = lambdaH.applyAsDouble(e);
         if (Double.isNaN(lamH)) {
             lamH = Double.NEGATIVE_INFINITY;
         }
@@ -352,11 +388,13 @@ public final class Certifier {
     }
 
     /** Collects the numbers as they are proven. */
-    private static final class Builder {
+    static final class Builder {
         final long t0;
         final double[] point;
         final int steps;
         final double moved;
+        final String method;
+        String symmetry;
         double radius = Double.NaN;
         double lambda = Double.NaN;
         double eps = Double.NaN;
@@ -367,11 +405,13 @@ public final class Certifier {
         double[] padSpectrum = new double[0];
         boolean anyDimension;
 
-        Builder(long t0, double[] point, int steps, double moved) {
+        Builder(long t0, double[] point, int steps, double moved, String method, String symmetry) {
             this.t0 = t0;
             this.point = point;
             this.steps = steps;
             this.moved = moved;
+            this.method = method;
+            this.symmetry = symmetry;
         }
 
         Certificate fail(String reason) {
@@ -385,7 +425,8 @@ public final class Certifier {
         private Certificate build(String verdict, String reason) {
             double millis = (System.nanoTime() - t0) / 1e6;
             return new Certificate(verdict, reason, radius, lambda, eps, b, objective, fLow, millis, padLambda,
-                    padSpectrum, anyDimension && Certificate.SPURIOUS.equals(verdict), point, steps, moved);
+                    padSpectrum, anyDimension && Certificate.SPURIOUS.equals(verdict), point, steps, moved, method,
+                    symmetry);
         }
     }
 }

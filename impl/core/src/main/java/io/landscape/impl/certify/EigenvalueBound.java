@@ -2,6 +2,7 @@ package io.landscape.impl.certify;
 
 import io.landscape.impl.linalg.Cholesky;
 import io.landscape.impl.linalg.SymmetricEigen;
+import io.landscape.impl.linalg.Workers;
 
 /**
  * A rigorous lower bound of λ_min of a symmetric floating-point matrix A (and hence, with Weyl's inequality, of any
@@ -59,18 +60,27 @@ public final class EigenvalueBound {
      * lowerBound = −∞ when A is not numerically positive definite.
      */
     public static Result lowerBound(double[] a, int m) {
+        return lowerBound(a, m, Workers.NONE);
+    }
+
+    /**
+     * {@link #lowerBound(double[], int)} with the factorizations ({@link Cholesky#factor(double[], int, Workers)}) and
+     * the Lanczos products shared by {@code workers}: the same arithmetic, so the same bound, for every
+     * {@code workers}.
+     */
+    public static Result lowerBound(double[] a, int m, Workers workers) {
         if (a.length != m * m) {
             throw new IllegalArgumentException("matrix has " + a.length + " entries, expected " + m + "×" + m);
         }
         double estimate;
         if (m < DIRECT_FROM) {
             double[] r = a.clone();
-            if (!Cholesky.factor(r, m)) {
+            if (!Cholesky.factor(r, m, workers)) {
                 return new Result(Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN);
             }
             estimate = SymmetricEigen.smallestEigenvalueEstimate(r, m);
         } else {
-            estimate = SymmetricEigen.smallestEigenvalueDirect(a, m);
+            estimate = SymmetricEigen.smallestEigenvalueDirect(a, m, workers);
         }
         if (!(estimate > 0) || !Double.isFinite(estimate)) {
             return new Result(Double.NEGATIVE_INFINITY, estimate, Double.NaN);
@@ -87,7 +97,7 @@ public final class EigenvalueBound {
                 trace = Interval.addUp(trace, Math.abs(t));
                 maxDiag = Math.max(maxDiag, Math.abs(t));
             }
-            if (Cholesky.factor(work, m)) {
+            if (Cholesky.factor(work, m, workers)) {
                 return new Result(certifiedBound(mu, trace, maxDiag, m), estimate, mu);
             }
         }

@@ -22,8 +22,8 @@ import io.landscape.api.Problem;
  * <p>{@link #of} covers: the exact bits of the point, of the teacher, of both output-weight vectors; the kernel, the
  * normalisation, n, k, d; every {@link Options} field; a caller-given program version; and {@link #prover()}, a
  * digest of the bytecode of every class whose code decides a certificate (this package, Newton polishing, the
- * floating-point objective and kernel it uses, the Cholesky factorization, the split-saddle certifier and the
- * Hessian blocks it uses), so that a rebuilt prover never reuses a
+ * floating-point objective and kernel it uses, the Cholesky factorization, the eigenvalue estimates, the split-saddle
+ * certifier and the Hessian blocks it uses, the symmetry reduction), so that a rebuilt prover never reuses a
  * result of the old one, even under an unchanged version string. {@link #ofPoint} is the digest of a point alone
  * (exact bits), printed with a certificate to name the point it is about.
  */
@@ -36,7 +36,8 @@ public final class InputDigest {
             io.landscape.impl.linalg.SmallMatrices.class, io.landscape.impl.kernel.ReluClosedForm.class,
             io.landscape.impl.kernel.PairKernel.class, io.landscape.impl.linalg.Cholesky.class,
             SplitSaddleCertifier.class, io.landscape.impl.overparam.ReluLandscape.class,
-            io.landscape.impl.overparam.ReluBlockHessian.class);
+            io.landscape.impl.overparam.ReluBlockHessian.class, SymmetricCertifier.class, PointSymmetry.class,
+            SymmetricSpectrum.class, io.landscape.impl.linalg.SymmetricEigen.class);
 
     private static volatile String prover;
 

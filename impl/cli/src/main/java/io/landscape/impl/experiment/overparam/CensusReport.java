@@ -105,11 +105,12 @@ public final class CensusReport {
             ObjectNode cj = o.putObject("certificate");
             cj.put("verdict", c.verdict());
             cj.put("reason", c.reason());
-            put(cj, "radius", c.radius());
+            put(cj, "radius", c.radiusFromInput()); // from the family's point (the certified one may be symmetrized)
             put(cj, "lambdaMinLowerBound", c.lambdaMinLowerBound());
             put(cj, "gradientNormUpperBound", c.gradientNormUpperBound());
             put(cj, "objectiveLowerBound", c.objectiveLowerBound());
             cj.put("millis", c.millis());
+            cj.put("method", c.method());
         }
         return o;
     }
