@@ -28,6 +28,9 @@ import io.landscape.impl.overparam.ReluLandscape;
  * io.landscape.jmh.CensusRunCpuTime K[,K...] RUNS [SEED] [plain|fast|both]}
  */
 public final class CensusRunCpuTime {
+    /** Gradient level of the first hand-over (-Dswitch, default 1e-4 as the census). */
+    static final double SWITCH = Double.parseDouble(System.getProperty("switch", "1e-4"));
+
     private CensusRunCpuTime() {
     }
 
@@ -45,7 +48,7 @@ public final class CensusRunCpuTime {
         }
         ReluLandscape land = ReluLandscape.identityTeacher(k, k, k);
         return new GradientDescent.Config(c.step(), c.tol(), c.maxSteps(), c.update(), c.stop(), c.restart(),
-                NewtonFinish.Options.matrixFree(1e-4, 1e-2, land::hessianLipschitz), false);
+                NewtonFinish.Options.matrixFree(SWITCH, 1e-2, land::hessianLipschitz), false);
     }
 
     public static void main(String[] args) throws IOException {
@@ -85,6 +88,11 @@ public final class CensusRunCpuTime {
                             s += (plainEnd[i] - res.point()[i]) * (plainEnd[i] - res.point()[i]);
                         }
                         extra = String.format(" dist_to_plain=%.2e", Math.sqrt(s));
+                        if (gd.matrixFreeFinish() != null) {
+                            double[] c = gd.matrixFreeFinish().lastCertificate();
+                            extra += String.format(" products=%d thetaMin=%.3e thetaMax=%.3f rho=%.2e B=%.1f",
+                                    gd.matrixFreeFinish().lastProducts(), c[0], c[1], c[2], c[3]);
+                        }
                     }
                     double ns = 0;
                     for (int i = 0; i < k; i++) {
