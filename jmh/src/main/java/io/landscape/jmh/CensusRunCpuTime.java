@@ -28,8 +28,8 @@ import io.landscape.impl.overparam.ReluLandscape;
  * io.landscape.jmh.CensusRunCpuTime K[,K...] RUNS [SEED] [plain|fast|both]}
  */
 public final class CensusRunCpuTime {
-    /** Gradient level of the first hand-over (-Dswitch, default 1e-4 as the census). */
-    static final double SWITCH = Double.parseDouble(System.getProperty("switch", "1e-4"));
+    /** Gradient level of the first hand-over (-Dswitch, default 1e-6 as the census). */
+    static final double SWITCH = Double.parseDouble(System.getProperty("switch", "1e-6"));
 
     private CensusRunCpuTime() {
     }

@@ -65,10 +65,10 @@ public final class Census {
     /** Largest n·d for which the accelerated mode uses the Newton finish (k ≤ 24). */
     public static final int NEWTON_MAX_DIMENSION = GradientDescent.DEFAULT_NEWTON_MAX_DIMENSION;
     /** Whole-gradient level at which the matrix-free Newton finish (k² &gt; {@link #NEWTON_MAX_DIMENSION}) is first tried. */
-    public static final double CG_SWITCH = 1e-4;
+    public static final double CG_SWITCH = 1e-6;
     /** The finish above the dense Newton limit (part of the log header). */
     static final String LARGE_FINISH = "k*k > " + GradientDescent.DEFAULT_NEWTON_MAX_DIMENSION
-            + ": newton-cg from |grad| <= 1e-4, ball certificate (v1)";
+            + ": newton-cg from |grad| <= 1e-6, ball certificate (v1)";
     /** Version of the start constructions (part of the log header: a change must not be mixed with old runs). */
     static final String STARTS = "xavier N(0,1/k); normsum: xavier ray scaled to sum_i |w_i| = 2k^2 (v1)";
 
