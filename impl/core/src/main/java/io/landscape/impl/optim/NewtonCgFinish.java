@@ -112,6 +112,32 @@ public final class NewtonCgFinish {
         this.hd = new double[m];
     }
 
+    /** Scratch for {@link #extremeRitzValues} only (no function: {@link #finish} must not be called). */
+    private NewtonCgFinish(int m) {
+        this.f = null;
+        this.m = m;
+        this.d = m;
+        this.x0 = null;
+        this.g0 = null;
+        this.trial = null;
+        this.gTrial = null;
+        this.p = null;
+        this.r = null;
+        this.dir = null;
+        this.hd = null;
+    }
+
+    /**
+     * Floating-point estimates {θ_min, θ_max} of the extreme eigenvalues of h by the finish's Lanczos (full
+     * reorthogonalisation, fixed start; θ_min is NaN if it did not settle to 10⁻² within {@link #MAX_LANCZOS} steps):
+     * products only, for matrices too large to form (the census's λ_min at k = n = 100). θ_min ≥ λ_min up to rounding.
+     */
+    public static double[] extremeRitzValues(HessianOperator h) {
+        NewtonCgFinish t = new NewtonCgFinish(h.dimension());
+        t.lanczos(h);
+        return new double[] {t.lastThetaMin, t.lastThetaMax};
+    }
+
     /** Newton steps of the last accepted finish. */
     public int lastSteps() {
         return lastSteps;

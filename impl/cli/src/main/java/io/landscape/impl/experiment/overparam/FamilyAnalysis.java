@@ -8,6 +8,7 @@ import io.landscape.impl.certify.Options;
 import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.experiment.spurious.Families;
 import io.landscape.impl.experiment.spurious.Symmetry;
+import io.landscape.impl.optim.NewtonCgFinish;
 import io.landscape.impl.overparam.ReluLandscape;
 
 /**
@@ -16,7 +17,9 @@ import io.landscape.impl.overparam.ReluLandscape;
  * block of ∇²F minus ½I; Thm 9: a negative value makes every split of that neuron a saddle) and the spherical-mean
  * curvature of Eq. (68), λ_i = (Σ_{j≠i} sin θ_ij ‖w_j‖ − Σ_l sin θ(w_i, v_l)) / (2π‖w_i‖) (its sign is the test of
  * Eq. (72)), and the rigorous certificate (paper 002 Lemmas 1–2: a spurious local minimum lies within {@code radius}).
- * The per-neuron quantities come from the core analysis ({@link ReluLandscape#primeBlockLambdaMin},
+ * λ_min(∇²F) is the dense estimate of the spurious-minima search for k² ≤ 600 and, above, the Lanczos estimate of
+ * {@link NewtonCgFinish#extremeRitzValues} on matrix-free Hessian products. The per-neuron quantities come from the
+ * core analysis ({@link ReluLandscape#primeBlockLambdaMin},
  * {@link ReluLandscape#sphericalMeanCurvatures}), the one implementation of the paper's formulas.
  *
  * @param id                   1-based family id within the cell (order of discovery)
@@ -57,9 +60,14 @@ public record FamilyAnalysis(int id, double[][] point, int multiplicity, int nor
         for (double v : g) {
             gn += v * v;
         }
-        double[] h = f.hessian().evaluate(x);
-        double lmin = Families.lambdaMin(h, m);
-        h = null;
+        double lmin;
+        if (m <= Census.NEWTON_MAX_DIMENSION) {
+            lmin = Families.lambdaMin(f.hessian().evaluate(x), m);
+        } else {
+            // k ≥ 25: no dense (k²)² Hessian (800 MB at k = 100) — Lanczos on matrix-free products (an estimate, as
+            // the dense path's)
+            lmin = NewtonCgFinish.extremeRitzValues(f.hessianAt(x))[0];
+        }
         // H'_ii and Eq. (68) from the core analysis (the one implementation of the paper's per-neuron quantities)
         ReluLandscape land = ReluLandscape.identityTeacher(k, k, k);
         double[] blocks = land.primeBlockLambdaMin(x);

@@ -46,4 +46,22 @@ class CensusFinishTest {
         }
         assertTrue(newton >= 4, "the finish was accepted in only " + newton + " of 8 runs");
     }
+
+    @Test
+    void matrixFreeLambdaMinMatchesTheDenseEstimate() {
+        // the family analysis above k² = 600 takes λ_min from Lanczos on Hessian products: against the dense estimate
+        int k = 26;
+        Census.Settings fast = new Census.Settings(2017, 1, 0, false, 10_000_000L, 1e-6, 1);
+        double[] x0 = Census.start(CensusRun.Start.XAVIER, Census.runSeed(2017, CensusRun.Start.XAVIER, 0), k);
+        GradientDescent.Result r = Census.driver(k).run(x0, Census.config(k, fast));
+        double[] x = r.point();
+        io.landscape.api.Objective f = Census.objective(k);
+        double dense = io.landscape.impl.experiment.spurious.Families.lambdaMin(f.hessian().evaluate(x), k * k);
+        double[] ritz = io.landscape.impl.optim.NewtonCgFinish.extremeRitzValues(f.hessianAt(x));
+        assertTrue(dense > 0);
+        assertEquals(dense, ritz[0], 1e-3 * dense);
+        double[] h = f.hessian().evaluate(x);
+        double[] ev = io.landscape.impl.linalg.SymmetricEigen.eigenvalues(h, k * k);
+        assertEquals(ev[k * k - 1], ritz[1], 1e-4 * ev[k * k - 1]);
+    }
 }
