@@ -194,6 +194,15 @@ abstract class IdentityTeacherBase implements Objective {
         return general.hessian();
     }
 
+    /**
+     * The general objective's Hessian operator at x: matrix-free products and blocks (its dense form is bitwise
+     * {@link #hessian()}'s), so that a Newton–CG finish at k = n = 100 never forms the 800 MB matrix.
+     */
+    @Override
+    public final io.landscape.api.function.NetworkHessian hessianAt(double[] x) {
+        return general.hessianAt(x);
+    }
+
     @Override
     public final double valueAndGradient(double[] x, double[] g) {
         return checked(x, g, true);

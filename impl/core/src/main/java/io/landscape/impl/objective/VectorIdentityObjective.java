@@ -166,16 +166,23 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         return f;
     }
 
-    /** gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): four rows per pass over Xᵀ. */
+    /**
+     * gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): four rows per pass over Xᵀ, each row only
+     * from the lane chunk holding its diagonal on; the entries left of it are copied from the rows above (G_ij and G_ji
+     * are the same FMA chain — the products x_il·x_jl and x_jl·x_il are equal — so the copy is bitwise what the chain
+     * would give, and G is exactly symmetric). About n²d/2 + n·d·lanes multiply-adds instead of n²d.
+     */
     private void gram(double[] x) {
         final VectorSpecies<Double> sp = SP;
         final int n = this.n;
         final int k = this.k;
         final int np = this.np;
+        final int lanes = this.lanes;
         int i = 0;
         for (; i + 3 < n; i += 4) {
             int x0 = i * k;
-            for (int c = 0; c < np; c += lanes) {
+            int from = i / lanes * lanes;
+            for (int c = from; c < np; c += lanes) {
                 DoubleVector a0 = DoubleVector.zero(sp);
                 DoubleVector a1 = a0;
                 DoubleVector a2 = a0;
@@ -192,15 +199,26 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
                 a2.intoArray(gram, (i + 2) * np + c);
                 a3.intoArray(gram, (i + 3) * np + c);
             }
+            for (int j = 0; j < from; j++) {
+                int src = j * np + i;
+                gram[i * np + j] = gram[src];
+                gram[(i + 1) * np + j] = gram[src + 1];
+                gram[(i + 2) * np + j] = gram[src + 2];
+                gram[(i + 3) * np + j] = gram[src + 3];
+            }
         }
         for (; i < n; i++) {
             int x0 = i * k;
-            for (int c = 0; c < np; c += lanes) {
+            int from = i / lanes * lanes;
+            for (int c = from; c < np; c += lanes) {
                 DoubleVector a0 = DoubleVector.zero(sp);
                 for (int l = 0; l < k; l++) {
                     a0 = DoubleVector.fromArray(sp, xt, l * np + c).fma(bc(x[x0 + l]), a0);
                 }
                 a0.intoArray(gram, i * np + c);
+            }
+            for (int j = 0; j < from; j++) {
+                gram[i * np + j] = gram[j * np + i];
             }
         }
     }

@@ -91,6 +91,15 @@ public final class DescentMonitor {
         return budgetOrStep();
     }
 
+    /**
+     * The Newton finish was rejected at this iterate and says a retry can succeed once the block gradient is at most
+     * {@code next} (0: never): retry there, but not before the gradient has shrunk tenfold; the next action.
+     */
+    public Action rejected(double maxBlockGradient, double next) {
+        nextNewton = Math.min(maxBlockGradient * 0.1, next);
+        return budgetOrStep();
+    }
+
     private Action budgetOrStep() {
         if (BUDGET.test(this) != null) {
             return Action.MAX_STEPS;

@@ -64,7 +64,7 @@ public final class GradientDescent {
             if (update == null || stop == null || restart == null) {
                 throw new IllegalArgumentException("update, stop and restart must be given");
             }
-            if (newton != null && !valuesEveryStep) {
+            if (newton != null && newton.matrixFree() == null && !valuesEveryStep) {
                 throw new IllegalArgumentException("the Newton finish needs F at every step");
             }
         }
@@ -223,6 +223,8 @@ public final class GradientDescent {
     private final double[] g;
     /** Created on the first Newton finish (it holds an m×m matrix). */
     private NewtonFinish newton;
+    /** Created on the first matrix-free finish. */
+    private NewtonCgFinish newtonCg;
     /** Minima already verified by other runs (null: every finish checks its end point itself). */
     private NewtonFinish.VerifiedMinima verified;
     /** ‖g‖² from the last {@link #scanGradient}. */
@@ -343,7 +345,16 @@ public final class GradientDescent {
             // one pass over g for both norms (per-block maximum and total)
             double gmax = scanGradient(g);
             DescentMonitor.Action action = monitor.observe(value, gmax, Math.sqrt(gradientSquared));
-            if (action == DescentMonitor.Action.TRY_NEWTON) {
+            if (action == DescentMonitor.Action.TRY_NEWTON && c.newton().matrixFree() != null) {
+                NewtonCgFinish cg = newtonCg();
+                double polished = cg.finish(x, g, values ? value : Double.NaN, c.tol(), eta, c.newton().radius(),
+                        c.newton().matrixFree());
+                if (!Double.isNaN(polished)) {
+                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), cg.lastSteps());
+                }
+                // rejected: x and g are unchanged; retry where the certificate says it can succeed
+                action = monitor.rejected(gmax, cg.nextSwitch());
+            } else if (action == DescentMonitor.Action.TRY_NEWTON) {
                 NewtonFinish nf = newton();
                 double polished = nf.finish(x, g, value, c.tol(), c.newton());
                 if (!Double.isNaN(polished)) {
@@ -367,6 +378,19 @@ public final class GradientDescent {
             update.apply(x, g, eta);
             monitor.stepped();
         }
+    }
+
+    /** The matrix-free Newton finish, created on first use. */
+    private NewtonCgFinish newtonCg() {
+        if (newtonCg == null) {
+            newtonCg = new NewtonCgFinish((TwiceDifferentiableFunction) f, d);
+        }
+        return newtonCg;
+    }
+
+    /** The matrix-free finish of this driver (null before its first use), for its diagnostics. */
+    public NewtonCgFinish matrixFreeFinish() {
+        return newtonCg;
     }
 
     /** The Newton finish, created on first use. */

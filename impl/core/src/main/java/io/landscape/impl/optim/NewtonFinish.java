@@ -30,8 +30,26 @@ public final class NewtonFinish {
      * @param maxDimension not tried for functions of more parameters (a factorisation costs O(m³))
      * @param minValue     not tried, and not accepted, where F is below this (the spurious search: runs already below
      *                     its global threshold need no finish; −∞ for none)
+     * @param matrixFree   null: this dense finish; otherwise the matrix-free {@link NewtonCgFinish} with this
+     *                     third-derivative bound for its ball certificate (F need not be evaluated at every step)
      */
-    public record Options(double switchAt, double radius, int maxDimension, double minValue) {
+    public record Options(double switchAt, double radius, int maxDimension, double minValue,
+                          NewtonCgFinish.Lipschitz matrixFree) {
+        /** The dense finish. */
+        public Options(double switchAt, double radius, int maxDimension, double minValue) {
+            this(switchAt, radius, maxDimension, minValue, null);
+        }
+
+        /**
+         * The matrix-free {@link NewtonCgFinish} at any dimension, first tried at max block ‖∇F‖ ≤ {@code switchAt},
+         * displacement at most {@code radius}, certified with the third-derivative bound {@code bound}.
+         */
+        public static Options matrixFree(double switchAt, double radius, NewtonCgFinish.Lipschitz bound) {
+            if (bound == null) {
+                throw new IllegalArgumentException("the matrix-free finish needs a third-derivative bound");
+            }
+            return new Options(switchAt, radius, Integer.MAX_VALUE, Double.NEGATIVE_INFINITY, bound);
+        }
     }
 
     /**

@@ -62,6 +62,26 @@
  * (the interface's documentation gives the argument) — the same decision, at half the cost of a finish, whichever run
  * recorded the point first, so results do not depend on the order of the runs or the thread count.</li>
  * </ol>
+ * <h2>The matrix-free Newton finish and its ball certificate (large problems)</h2>
+ * Above the dense finish's limit (n·d &gt; 600) a factorisation costs more than the descent it saves (k = n = d = 100:
+ * an 800 MB Hessian, ~10¹² flops). {@code NewtonFinish.Options.matrixFree} selects
+ * {@link io.landscape.impl.optim.NewtonCgFinish} instead: Newton steps by conjugate gradients on Hessian–vector
+ * products, then a certificate that is <em>proven</em> apart from one stated floating-point assumption, rather than
+ * checked at the iterates only as (a)–(c) above. With x₀ the hand-over iterate, x̂ the Newton end point, γ = ‖∇F(x̂)‖,
+ * δ = ‖x̂ − x₀‖, θ_min, θ_max the extreme Lanczos Ritz values of ∇²F(x̂), ρ = δ + 8γ/θ_min and B a proven bound of the
+ * third derivative of F on the ball K = B(x̂, ρ) (paper 002 Lemma 1's constant; for ReLU networks
+ * {@code overparam.ReluLandscape.hessianLipschitz}), the finish is accepted only if θ_min &gt; 0, B·ρ ≤ θ_min/4,
+ * η(1.05θ_max + B·ρ) &lt; 2, δ ≤ radius and the tolerance is met. Then, <b>provided λ_min(∇²F(x̂)) ≥ θ_min/2 and
+ * λ_max(∇²F(x̂)) ≤ 1.05θ_max</b>, ∇²F has spectrum in [θ_min/4, 2/η) on all of K (Weyl, and Banach's theorem turning
+ * the cubic-form bound into a Lipschitz bound of ∇²F), F has a unique critical point x* in K with ‖x* − x̂‖ ≤ 4γ/θ_min,
+ * and the descent map y ↦ y − η∇F(y) contracts every ball around x* inside K, which contains x₀'s: <b>the plain loop
+ * from x₀ converges to x*</b>, and stops within tol/μ of it. The full proof is in the class documentation. The runs
+ * stay pure functions of their start and settings (no memory between runs or attempts; the Lanczos start vector is
+ * fixed), and with F not evaluated per step the iterates up to the hand-over are bitwise the plain loop's. When the
+ * ball is too large for B the finish is retried at the gradient level where the distance should have shrunk enough
+ * ({@code DescentMonitor.rejected(g, next)}). {@code NewtonCgFinishTest} checks acceptance, the end point against
+ * plain descent and every rejection; the census compares runs against {@code --plain}.
+ *
  * Splitting the engine into these pieces changed no decision: every non-timing field of the spurious searches
  * ({@code reproduce spurious-minima}, {@code spurious}, {@code descend} in its three modes) is identical to the
  * single-class implementation it replaced.

@@ -271,6 +271,58 @@ public final class ReluLandscape {
         return s;
     }
 
+    /**
+     * A bound B on the third derivative of F on the ball of radius ρ around x: |D³F(y)[u, u, u]| ≤ B for every unit u
+     * and every ‖y − x‖ ≤ ρ (so ∇²F is B-Lipschitz there); +∞ if the ball reaches a zero neuron. The bound of paper 002
+     * Lemma 1 in the form derived in {@code io.landscape.impl.certify.ThirdOrderBound} (which encloses it in interval
+     * arithmetic for the certifier), here in floating point with a relative margin of 10⁻⁹:
+     * <pre>
+     *   B = (c/2π) [ max_i (8|a_i|/R_i⁻²)(Σ_{j≠i}|a_j|R_j⁺ + Σ_l|b_l|‖v_l‖) + max_i (18|a_i|/R_i⁻) √(Σ_{j≠i} a_j²) ],
+     * </pre>
+     * R_i^∓ = ‖w_i‖ ∓ ρ. Used by the census's matrix-free Newton finish ({@code optim.NewtonCgFinish}) to certify a
+     * ball of strong convexity. O(nd + k d).
+     */
+    public double hessianLipschitz(double[] x, double radius) {
+        checkPoint(x);
+        if (!(radius >= 0)) {
+            throw new IllegalArgumentException("radius must be non-negative, got " + radius);
+        }
+        double teacherSum = 0;
+        for (int l = 0; l < k; l++) {
+            double q = 0;
+            for (int p = 0; p < d; p++) {
+                q += teacher[l * d + p] * teacher[l * d + p];
+            }
+            teacherSum += Math.abs(b[l]) * Math.sqrt(q);
+        }
+        double sumAR = 0;
+        double sumA2 = 0;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            double q = 0;
+            for (int p = 0; p < d; p++) {
+                q += x[i * d + p] * x[i * d + p];
+            }
+            double norm = Math.sqrt(q);
+            lo[i] = norm - radius;
+            hi[i] = norm + radius;
+            if (!(lo[i] > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            sumAR += Math.abs(a[i]) * hi[i];
+            sumA2 += a[i] * a[i];
+        }
+        double first = 0;
+        double second = 0;
+        for (int i = 0; i < n; i++) {
+            double ai = Math.abs(a[i]);
+            first = Math.max(first, 8 * ai / (lo[i] * lo[i]) * (sumAR - ai * hi[i] + teacherSum));
+            second = Math.max(second, 18 * ai / lo[i] * Math.sqrt(Math.max(0.0, sumA2 - a[i] * a[i])));
+        }
+        return Math.abs(c) * INV_2PI * (first + second) * (1 + 1e-9);
+    }
+
     /** Σ_i ‖w_i‖ (Prop. 1 bounds it by kn at every local minimum; Thm 8 assumes ≤ k). */
     public double normSum(double[] x) {
         checkPoint(x);

@@ -21,10 +21,12 @@ import io.landscape.impl.objective.EvaluatorParameters;
 import io.landscape.impl.objective.Evaluators;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.Initialization;
+import io.landscape.impl.optim.NewtonCgFinish;
 import io.landscape.impl.optim.NewtonFinish;
 import io.landscape.impl.optim.RestartPolicy;
 import io.landscape.impl.optim.StopRule;
 import io.landscape.impl.optim.UpdateStep;
+import io.landscape.impl.overparam.ReluLandscape;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -47,6 +49,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * tolerance) are unchanged. The step 5/k is far below 2/L there: at a minimum λ_max(∇²F) ≤ (k+1)/4 + 1/π. Unlike the
  * spurious-minima search there is no global early stop: every run is converged to the paper's tolerance, because the
  * norm sum of every end point goes into Figure 1. {@code --plain} runs the paper's loop: gradient steps only.
+ *
+ * <p>Above the dense limit (k² &gt; {@link #NEWTON_MAX_DIMENSION}) the accelerated mode uses the matrix-free
+ * {@link NewtonCgFinish} instead, first tried at ‖∇F‖ ≤ {@link #CG_SWITCH}: Newton–CG on Hessian–vector products,
+ * accepted only with its ball certificate (strong convexity on a ball around the Newton end point that contains the
+ * hand-over iterate, with the third-derivative bound {@link ReluLandscape#hessianLipschitz}; the proof that the paper's
+ * loop from the hand-over point converges to the same minimiser is in the {@code io.landscape.impl.optim} package
+ * documentation). F is not evaluated per step there, so until the hand-over the iterates are bitwise the plain loop's.
  */
 public final class Census {
     /** F below this at a converged end point: a global minimum (spurious minima of these cells have F ≳ 10⁻²). */
@@ -55,6 +64,11 @@ public final class Census {
     public static final double TOLERANCE = 1e-12;
     /** Largest n·d for which the accelerated mode uses the Newton finish (k ≤ 24). */
     public static final int NEWTON_MAX_DIMENSION = GradientDescent.DEFAULT_NEWTON_MAX_DIMENSION;
+    /** Whole-gradient level at which the matrix-free Newton finish (k² &gt; {@link #NEWTON_MAX_DIMENSION}) is first tried. */
+    public static final double CG_SWITCH = 1e-6;
+    /** The finish above the dense Newton limit (part of the log header). */
+    static final String LARGE_FINISH = "k*k > " + GradientDescent.DEFAULT_NEWTON_MAX_DIMENSION
+            + ": newton-cg from |grad| <= 1e-6, ball certificate (v1)";
     /** Version of the start constructions (part of the log header: a change must not be mixed with old runs). */
     static final String STARTS = "xavier N(0,1/k); normsum: xavier ray scaled to sum_i |w_i| = 2k^2 (v1)";
 
@@ -93,6 +107,7 @@ public final class Census {
             h.put("familyTol", familyTolerance);
             h.put("globalValue", GLOBAL_VALUE);
             h.put("newtonMaxDimension", plain ? 0 : NEWTON_MAX_DIMENSION);
+            h.put("largeFinish", plain ? "none" : LARGE_FINISH);
             return h;
         }
     }
@@ -166,8 +181,21 @@ public final class Census {
         GradientDescent.Config c = new GradientDescent.Config(5.0 / k, TOLERANCE, s.maxSteps(), UpdateStep.FIXED, stop,
                 RestartPolicy.HALVING, null, false);
         // beyond the Newton limit the finish is never tried: F need not be evaluated at every step
-        return s.plain() || k * k > NEWTON_MAX_DIMENSION ? c : c.withNewton(new NewtonFinish.Options(1e-4, 1e-2, NEWTON_MAX_DIMENSION,
-                Double.NEGATIVE_INFINITY));
+        if (s.plain()) {
+            return c;
+        }
+        if (k * k <= NEWTON_MAX_DIMENSION) {
+            return c.withNewton(new NewtonFinish.Options(1e-4, 1e-2, NEWTON_MAX_DIMENSION, Double.NEGATIVE_INFINITY));
+        }
+        // the matrix-free finish needs no F per step: the iterates are bitwise the plain loop's until the hand-over
+        return new GradientDescent.Config(c.step(), c.tol(), c.maxSteps(), c.update(), c.stop(), c.restart(),
+                NewtonFinish.Options.matrixFree(CG_SWITCH, 1e-2, hessianLipschitz(k)), false);
+    }
+
+    /** The third-derivative bound of cell k's F on a ball ({@link ReluLandscape#hessianLipschitz}). */
+    static NewtonCgFinish.Lipschitz hessianLipschitz(int k) {
+        ReluLandscape land = ReluLandscape.identityTeacher(k, k, k);
+        return land::hessianLipschitz;
     }
 
     /** A descent driver for cell k: tolerance block = the whole gradient. */
