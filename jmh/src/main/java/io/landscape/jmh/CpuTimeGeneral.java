@@ -38,6 +38,11 @@ public final class CpuTimeGeneral {
 
     /** Best-of-7 CPU µs per call; each block runs ~50 ms of CPU. */
     static double measure(Op op) {
+        return measure("", op);
+    }
+
+    /** As {@link #measure(Op)}, naming the operation in the allocation line. */
+    static double measure(String name, Op op) {
         double sink = 0;
         long t0 = BEAN.getCurrentThreadCpuTime();
         int calls = 0;
@@ -66,7 +71,7 @@ public final class CpuTimeGeneral {
             }
             double bytes = (double) (sun.getThreadAllocatedBytes(id) - a0) / reps;
             if (bytes > 1) {
-                System.out.printf("    (allocates %.0f B per call)%n", bytes);
+                System.out.printf("    (%s allocates %.0f B per call)%n", name, bytes);
             }
         }
         return best;
@@ -138,14 +143,15 @@ public final class CpuTimeGeneral {
             for (int e = 0; e < 4; e++) {
                 PairKernel k = e % 2 == 0 ? new ReluClosedForm() : KernelCompiler.compiled(Kernel.relu());
                 Objective f = e < 2 ? new PairwiseObjective(p, k) : VectorPairwiseObjective.create(p, k);
-                res[0][e] = measure(() -> f.valueAndGradient(x, g));
-                res[1][e] = measure(() -> f.value(x));
+                String tag = size + " " + (e < 2 ? "scalar" : "vector") + (e % 2 == 0 ? "-hand " : "-comp ");
+                res[0][e] = measure(tag + "valueAndGradient", () -> f.valueAndGradient(x, g));
+                res[1][e] = measure(tag + "value", () -> f.value(x));
                 NetworkHessian op = f.hessianAt(x);
-                res[2][e] = measure(() -> {
+                res[2][e] = measure(tag + "hvp", () -> {
                     op.multiply(u, hu);
                     return hu[0];
                 });
-                res[3][e] = measure(() -> {
+                res[3][e] = measure(tag + "hvpWithSetup", () -> {
                     f.hessianAt(x).multiply(u, hu);
                     return hu[0];
                 });
@@ -157,7 +163,7 @@ public final class CpuTimeGeneral {
                     for (int lane = 0; lane < bf.lanes(); lane++) {
                         bf.put(x, xb, lane);
                     }
-                    res[4][e] = measure(() -> {
+                    res[4][e] = measure(tag + "batch", () -> {
                         bf.valueAndGradient(xb, gb, vals);
                         return vals[0];
                     }) / bf.lanes();
@@ -167,7 +173,7 @@ public final class CpuTimeGeneral {
                 // the dense Hessian is the scalar assembly in every column; at 100 (800 MB) measure it once
                 if (size <= 40 || e == 3) {
                     double[] h = new double[x.length * x.length];
-                    res[5][e] = measure(() -> {
+                    res[5][e] = measure(tag + "dense Hessian", () -> {
                         f.hessian().evaluate(x, h);
                         return h[0];
                     });

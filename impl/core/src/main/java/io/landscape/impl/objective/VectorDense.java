@@ -210,9 +210,9 @@ final class VectorDense {
             for (int j = 0; j < m && same; j++) {
                 // one pair per call: lane 0 is pair j (r = ri[j]); the other lanes see the following pairs
                 reluPass(variant, true, ri[j], 1.0, 1.0, rv, ones, ones, cRow, sRow, tRow, j, j + 1, wk, wga, wgav,
-                        off, 0);
+                        off);
                 reluPass(variant, false, ri[j], 1.0, 1.0, rv, ones, ones, cRow, sRow, tRow, j, j + 1, wv, wga, wgav,
-                        off, 0);
+                        off);
                 kernel.first(ri[j], rv[j], cRow[j], sRow[j], tRow[j], out);
                 double value = kernel.value(ri[j], rv[j], cRow[j], sRow[j], tRow[j]);
                 same = bits(out[0], wk[j]) && bits(out[1], wga[j]) && bits(out[2], wgav[j]) && bits(out[3], off[j])
@@ -232,86 +232,115 @@ final class VectorDense {
     /**
      * The weighted pair coefficients of row i for columns j in [from, to) with the ReLU transcription {@code variant}
      * (r = {@code ri}, ρ = rv[j], angles from cRow, sRow, tRow; w = ai·ab[j]): if {@code first},
-     * wk[j] = w·K, wga[j] = (w·gA)·ii, wgav[j] = (w·gAv)·inv[j] and off[offBase + j] = w·gB — exactly the products the
-     * scalar loops form from {@link PairKernel#first}; else only wk[j] = w·κ from {@link PairKernel#value}. Reads up
-     * to the next multiple of L past {@code to} (callers pad); writes only [from, to).
+     * wk[j] = w·K, wga[j] = (w·gA)·ii, wgav[j] = (w·gAv)·inv[j] and off[j] = w·gB — exactly the products the scalar
+     * loops form from {@link PairKernel#first}; else only wk[j] = w·κ from {@link PairKernel#value}. Whole vectors:
+     * reads and writes up to the next multiple of L past {@code to} (callers pad; the lanes past {@code to} are
+     * garbage to be ignored). One self-contained loop per variant, so that no vector crosses a call (C2 would box it).
      */
     static void reluPass(int variant, boolean first, double ri, double ai, double ii, double[] rv, double[] inv,
                          double[] ab, double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
-                         double[] wga, double[] wgav, double[] off, int offBase) {
-        for (int j = from; j < to; j += L) {
-            VectorMask<Double> m = SP.indexInRange(j, to);
-            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
-            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
-            DoubleVector th = DoubleVector.fromArray(SP, tRow, j);
-            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
-            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
-            if (variant == RELU_GENERATED) {
-                generated(first, ri, ii, inv, c, s, th, rho, w, m, j, wk, wga, wgav, off, offBase);
+                         double[] wga, double[] wgav, double[] off) {
+        if (variant == RELU_GENERATED) {
+            if (first) {
+                generatedFirst(ri, ai, ii, rv, inv, ab, cRow, sRow, tRow, from, to, wk, wga, wgav, off);
             } else {
-                closedForm(first, ri, ii, inv, c, s, th, rho, w, m, j, wk, wga, wgav, off, offBase);
+                generatedValue(ri, ai, rv, ab, cRow, sRow, tRow, from, to, wk);
             }
+        } else if (first) {
+            closedFormFirst(ri, ai, ii, rv, inv, ab, cRow, sRow, tRow, from, to, wk, wga, wgav, off);
+        } else {
+            closedFormValue(ri, ai, rv, ab, cRow, sRow, tRow, from, to, wk);
         }
     }
 
     /**
-     * The generated ReLU kernel (generator version 2), lane by lane: t1 = 1/(2π), t3 = π + (−θ),
-     * K = ((t1·r)·ρ)·(t3·c + s), gA = (t1·ρ)·s, gAv = (t1·r)·s, gB = t1·t3; where s = 0: K = (½·r)·ρ, gB = ½ if c &gt; 0, else all zero.
+     * The generated ReLU kernel's {@code first} (generator version 2), lane by lane: t1 = 1/(2π), t3 = π + (−θ),
+     * K = ((t1·r)·ρ)·(t3·c + s), gA = (t1·ρ)·s, gAv = (t1·r)·s, gB = t1·t3; where s = 0: K = (½·r)·ρ, gB = ½ if c &gt; 0,
+     * else all zero.
      */
-    private static void generated(boolean first, double ri, double ii, double[] inv, DoubleVector c, DoubleVector s,
-                                  DoubleVector th, DoubleVector rho, DoubleVector w, VectorMask<Double> m, int j,
-                                  double[] wk, double[] wga, double[] wgav, double[] off, int offBase) {
+    private static void generatedFirst(double ri, double ai, double ii, double[] rv, double[] inv, double[] ab,
+                                       double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
+                                       double[] wga, double[] wgav, double[] off) {
         double t1 = INV_2PI;
         double t1r = t1 * ri;
-        DoubleVector t3 = th.neg().add(Math.PI);
-        DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
-        VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
-        boolean limits = z.anyTrue();
-        VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
-        DoubleVector zero = DoubleVector.zero(SP);
-        if (limits) {
-            kk = kk.blend(zero, z).blend(rho.mul(0.5 * ri), pos);
+        double halfR = 0.5 * ri;
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+            DoubleVector t3 = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
+            DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
+            DoubleVector ga = rho.mul(t1).mul(s);
+            DoubleVector gav = s.mul(t1r);
+            DoubleVector gb = t3.mul(t1);
+            VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
+            if (z.anyTrue()) {
+                VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
+                DoubleVector zero = DoubleVector.zero(SP);
+                kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
+                ga = ga.blend(zero, z);
+                gav = gav.blend(zero, z);
+                gb = gb.blend(zero, z).blend(DoubleVector.broadcast(SP, 0.5), pos);
+            }
+            w.mul(kk).intoArray(wk, j);
+            w.mul(ga).mul(ii).intoArray(wga, j);
+            w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j);
+            w.mul(gb).intoArray(off, j);
         }
-        w.mul(kk).intoArray(wk, j, m);
-        if (!first) {
-            return;
+    }
+
+    /** The generated ReLU kernel's {@code value}: K as in {@link #generatedFirst}. */
+    private static void generatedValue(double ri, double ai, double[] rv, double[] ab, double[] cRow, double[] sRow,
+                                       double[] tRow, int from, int to, double[] wk) {
+        double t1r = INV_2PI * ri;
+        double halfR = 0.5 * ri;
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector t3 = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
+            DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
+            VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
+            if (z.anyTrue()) {
+                VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
+                kk = kk.blend(DoubleVector.zero(SP), z).blend(rho.mul(halfR), pos);
+            }
+            DoubleVector.fromArray(SP, ab, j).mul(ai).mul(kk).intoArray(wk, j);
         }
-        DoubleVector ga = rho.mul(t1).mul(s);
-        DoubleVector gav = s.mul(t1r);
-        DoubleVector gb = t3.mul(t1);
-        if (limits) {
-            ga = ga.blend(zero, z);
-            gav = gav.blend(zero, z);
-            gb = gb.blend(zero, z).blend(DoubleVector.broadcast(SP, 0.5), pos);
-        }
-        weighted(ii, inv, w, ga, gav, gb, m, j, wga, wgav, off, offBase);
     }
 
     /**
-     * {@link ReluClosedForm}, lane by lane: κ = ((r·ρ)·(1/2π))·(s + (π − θ)·c); first: p = (π − θ)·(1/2π),
-     * K = (r·ρ)·(s·(1/2π) + p·c), gA = (ρ·s)·(1/2π), gAv = (r·s)·(1/2π), gB = p.
+     * {@link ReluClosedForm#first}, lane by lane: p = (π − θ)·(1/2π), K = (r·ρ)·(s·(1/2π) + p·c), gA = (ρ·s)·(1/2π),
+     * gAv = (r·s)·(1/2π), gB = p.
      */
-    private static void closedForm(boolean first, double ri, double ii, double[] inv, DoubleVector c, DoubleVector s,
-                                   DoubleVector th, DoubleVector rho, DoubleVector w, VectorMask<Double> m, int j,
-                                   double[] wk, double[] wga, double[] wgav, double[] off, int offBase) {
-        DoubleVector rr = rho.mul(ri);
-        DoubleVector pi = th.neg().add(Math.PI);
-        if (!first) {
-            w.mul(rr.mul(INV_2PI).mul(pi.mul(c).add(s))).intoArray(wk, j, m);
-            return;
+    private static void closedFormFirst(double ri, double ai, double ii, double[] rv, double[] inv, double[] ab,
+                                        double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
+                                        double[] wga, double[] wgav, double[] off) {
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+            DoubleVector pt = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI).mul(INV_2PI);
+            DoubleVector kk = rho.mul(ri).mul(s.mul(INV_2PI).add(pt.mul(c)));
+            w.mul(kk).intoArray(wk, j);
+            w.mul(rho.mul(s).mul(INV_2PI)).mul(ii).intoArray(wga, j);
+            w.mul(s.mul(ri).mul(INV_2PI)).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j);
+            w.mul(pt).intoArray(off, j);
         }
-        DoubleVector pt = pi.mul(INV_2PI);
-        w.mul(rr.mul(s.mul(INV_2PI).add(pt.mul(c)))).intoArray(wk, j, m);
-        DoubleVector ga = rho.mul(s).mul(INV_2PI);
-        DoubleVector gav = s.mul(ri).mul(INV_2PI);
-        weighted(ii, inv, w, ga, gav, pt, m, j, wga, wgav, off, offBase);
     }
 
-    private static void weighted(double ii, double[] inv, DoubleVector w, DoubleVector ga, DoubleVector gav,
-                                 DoubleVector gb, VectorMask<Double> m, int j, double[] wga, double[] wgav,
-                                 double[] off, int offBase) {
-        w.mul(ga).mul(ii).intoArray(wga, j, m);
-        w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j, m);
-        w.mul(gb).intoArray(off, offBase + j, m);
+    /** {@link ReluClosedForm#value}, lane by lane: κ = ((r·ρ)·(1/2π))·(s + (π − θ)·c). */
+    private static void closedFormValue(double ri, double ai, double[] rv, double[] ab, double[] cRow, double[] sRow,
+                                        double[] tRow, int from, int to, double[] wk) {
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector pi = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
+            DoubleVector kk = rho.mul(ri).mul(INV_2PI).mul(pi.mul(c).add(s));
+            DoubleVector.fromArray(SP, ab, j).mul(ai).mul(kk).intoArray(wk, j);
+        }
     }
 }

@@ -376,7 +376,7 @@ public final class VectorPairwiseObjective implements Objective {
                 VectorDense.angles(dots, i * np, i + 1, nk, inv[i], inv, wv, dp, i, d, r.c, r.s, r.t, r.geo);
                 if (relu != VectorDense.RELU_NONE) {
                     VectorDense.reluPass(relu, false, ri, ai, inv[i], rv, inv, ab, r.c, r.s, r.t, i + 1, nk, r.wk,
-                            r.wga, r.wgav, coef, i * np);
+                            r.wga, r.wgav, r.off);
                 } else {
                     for (int j = i + 1; j < nk; j++) {
                         r.wk[j] = ai * ab[j] * kernel.value(ri, rv[j], r.c[j], r.s[j], r.t[j]);
@@ -403,7 +403,8 @@ public final class VectorPairwiseObjective implements Objective {
             VectorDense.angles(dots, ci, i + 1, nk, ii, inv, wv, dp, i, d, r.c, r.s, r.t, r.geo);
             if (relu != VectorDense.RELU_NONE) {
                 VectorDense.reluPass(relu, true, ri, ai, ii, rv, inv, ab, r.c, r.s, r.t, i + 1, nk, r.wk, r.wga,
-                        r.wgav, coef, ci);
+                        r.wgav, r.off);
+                System.arraycopy(r.off, i + 1, coef, ci + i + 1, nk - i - 1);
             } else {
                 double[] out4 = r.out4;
                 for (int j = i + 1; j < nk; j++) {
@@ -506,6 +507,8 @@ public final class VectorPairwiseObjective implements Objective {
         final double[] wk;
         final double[] wga;
         final double[] wgav;
+        /** w·gB of the row before its copy into C (the vector pass writes whole vectors). */
+        final double[] off;
         final double[] out3 = new double[PairKernel.SELF_SIZE];
         final double[] out4 = new double[PairKernel.FIRST_SIZE];
         final PairGeometry geo = new PairGeometry();
@@ -518,6 +521,7 @@ public final class VectorPairwiseObjective implements Objective {
             wk = new double[length];
             wga = new double[length];
             wgav = new double[length];
+            off = new double[length];
         }
     }
 }
