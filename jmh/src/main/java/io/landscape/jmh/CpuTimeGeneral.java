@@ -38,6 +38,11 @@ public final class CpuTimeGeneral {
 
     /** Best-of-7 CPU µs per call; each block runs ~50 ms of CPU. */
     static double measure(Op op) {
+        return measure("", op);
+    }
+
+    /** As {@link #measure(Op)}, naming the operation in the allocation line. */
+    static double measure(String name, Op op) {
         double sink = 0;
         long t0 = BEAN.getCurrentThreadCpuTime();
         int calls = 0;
@@ -66,8 +71,51 @@ public final class CpuTimeGeneral {
             }
             double bytes = (double) (sun.getThreadAllocatedBytes(id) - a0) / reps;
             if (bytes > 1) {
-                System.out.printf("    (allocates %.0f B per call)%n", bytes);
+                System.out.printf("    (%s allocates %.0f B per call)%n", name, bytes);
             }
+        }
+        return best;
+    }
+
+    /** Wall µs per value + gradient, one thread against two (one helper), best of 7 blocks, and bitwise equality. */
+    static void twoThreads(Problem p, double[] x, double[] g) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(1);
+        try {
+            PairKernel k = KernelCompiler.compiled(Kernel.relu());
+            Objective one = VectorPairwiseObjective.create(p, k);
+            Objective two = VectorPairwiseObjective.create(p, k, new io.landscape.impl.linalg.Workers(pool, 1));
+            double[] g2 = new double[g.length];
+            boolean same = one.valueAndGradient(x, g) == two.valueAndGradient(x, g2)
+                    && java.util.Arrays.equals(g, g2);
+            double w1 = wall(() -> one.valueAndGradient(x, g));
+            double w2 = wall(() -> two.valueAndGradient(x, g2));
+            System.out.printf("%4d  valueAndGradient wall µs: one thread %.2f, two threads %.2f (%.2fx), bitwise "
+                    + "equal: %b%n", p.studentCount(), w1, w2, w1 / w2, same);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Best-of-7 wall µs per call after a warm-up. */
+    static double wall(Op op) {
+        double sink = 0;
+        long t0 = System.nanoTime();
+        int calls = 0;
+        while (System.nanoTime() - t0 < WARMUP_NS) {
+            sink += op.run();
+            calls++;
+        }
+        int reps = (int) Math.max(1, 5e7 / ((double) WARMUP_NS / calls));
+        double best = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < 7; b++) {
+            long s = System.nanoTime();
+            for (int r = 0; r < reps; r++) {
+                sink += op.run();
+            }
+            best = Math.min(best, (System.nanoTime() - s) / 1e3 / reps);
+        }
+        if (sink == 42.4242) {
+            System.out.print("");
         }
         return best;
     }
@@ -89,19 +137,21 @@ public final class CpuTimeGeneral {
             }
             double[] g = new double[x.length];
             double[] hu = new double[x.length];
-            String[] names = {"valueAndGradient", "value", "hvp", "hvpWithSetup", "batch vg per point"};
+            String[] names = {"valueAndGradient", "value", "hvp", "hvpWithSetup", "batch vg per point",
+                "dense Hessian"};
             double[][] res = new double[names.length][4];
             for (int e = 0; e < 4; e++) {
                 PairKernel k = e % 2 == 0 ? new ReluClosedForm() : KernelCompiler.compiled(Kernel.relu());
                 Objective f = e < 2 ? new PairwiseObjective(p, k) : VectorPairwiseObjective.create(p, k);
-                res[0][e] = measure(() -> f.valueAndGradient(x, g));
-                res[1][e] = measure(() -> f.value(x));
+                String tag = size + " " + (e < 2 ? "scalar" : "vector") + (e % 2 == 0 ? "-hand " : "-comp ");
+                res[0][e] = measure(tag + "valueAndGradient", () -> f.valueAndGradient(x, g));
+                res[1][e] = measure(tag + "value", () -> f.value(x));
                 NetworkHessian op = f.hessianAt(x);
-                res[2][e] = measure(() -> {
+                res[2][e] = measure(tag + "hvp", () -> {
                     op.multiply(u, hu);
                     return hu[0];
                 });
-                res[3][e] = measure(() -> {
+                res[3][e] = measure(tag + "hvpWithSetup", () -> {
                     f.hessianAt(x).multiply(u, hu);
                     return hu[0];
                 });
@@ -113,17 +163,33 @@ public final class CpuTimeGeneral {
                     for (int lane = 0; lane < bf.lanes(); lane++) {
                         bf.put(x, xb, lane);
                     }
-                    res[4][e] = measure(() -> {
+                    res[4][e] = measure(tag + "batch", () -> {
                         bf.valueAndGradient(xb, gb, vals);
                         return vals[0];
                     }) / bf.lanes();
                 } else {
                     res[4][e] = Double.NaN;
                 }
+                // the dense Hessian is the scalar assembly in every column; at 100 (800 MB) measure it once
+                if (size <= 40 || e == 3) {
+                    double[] h = new double[x.length * x.length];
+                    res[5][e] = measure(tag + "dense Hessian", () -> {
+                        f.hessian().evaluate(x, h);
+                        return h[0];
+                    });
+                } else {
+                    res[5][e] = Double.NaN;
+                }
             }
             for (int o = 0; o < names.length; o++) {
                 System.out.printf("%4d  %-20s %12.2f %12.2f %12.2f %12.2f%n", size, names[o], res[o][0], res[o][1],
                         res[o][2], res[o][3]);
+            }
+            double bytes = 8.0 * x.length * x.length;
+            System.out.printf("%4d  dense Hessian: %.2f GB/s written (vector-comp column)%n", size,
+                    bytes / (res[5][3] * 1e3));
+            if (size >= 20) {
+                twoThreads(p, x, g);
             }
         }
     }

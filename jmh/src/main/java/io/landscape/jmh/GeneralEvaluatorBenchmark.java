@@ -46,8 +46,11 @@ public class GeneralEvaluatorBenchmark {
     @Param({"compiled", "handwritten"})
     public String kernel;
 
+    /** Also {@code vector2}: the SIMD evaluator with one helper thread (a pool of 1), bitwise as {@code vector}. */
     @Param({"scalar", "vector"})
     public String evaluator;
+
+    private java.util.concurrent.ExecutorService pool;
 
     private Objective f;
     private double[] x;
@@ -72,7 +75,16 @@ public class GeneralEvaluatorBenchmark {
                 }
                 yield VectorPairwiseObjective.create(p, k);
             }
-            default -> throw new IllegalArgumentException("evaluator must be scalar or vector, got " + evaluator);
+            case "vector2" -> {
+                pool = java.util.concurrent.Executors.newFixedThreadPool(1, r -> {
+                    Thread t = new Thread(r, "evaluator-helper");
+                    t.setDaemon(true);
+                    return t;
+                });
+                yield VectorPairwiseObjective.create(p, k, new io.landscape.impl.linalg.Workers(pool, 1));
+            }
+            default -> throw new IllegalArgumentException("evaluator must be scalar, vector or vector2, got "
+                    + evaluator);
         };
         Random rnd = new Random(1);
         x = new double[size * size];
@@ -85,6 +97,13 @@ public class GeneralEvaluatorBenchmark {
             u[i] = rnd.nextGaussian();
         }
         hu = new double[x.length];
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     @Benchmark

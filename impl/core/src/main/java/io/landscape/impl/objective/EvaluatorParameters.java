@@ -2,6 +2,8 @@ package io.landscape.impl.objective;
 
 import java.util.Objects;
 
+import io.landscape.impl.linalg.Workers;
+
 /**
  * The switches and thresholds of the evaluator selector {@link Evaluators} — the one place where they are documented
  * and the one place where they are read from system properties (after EJML's {@code EjmlParameters}). A value:
@@ -25,6 +27,13 @@ import java.util.Objects;
  * {@code true} their own F, a plain sum in a fixed order computed with the gradient (relative error up to ~10⁻¹⁴ at
  * k = n = 100) — what the spurious-minima search has always used, kept so that its outputs (Tables 1–2) stay bitwise
  * reproducible.</td></tr>
+ * <tr><td>{@link #workers()}</td><td>{@link Workers#NONE}</td><td>—</td><td>the share of the parallelism budget one
+ * evaluation may use (e.g. {@code sweep.Parallelism#workers()}): the SIMD general evaluator computes one value and
+ * gradient on the caller's thread and one helper when the problem has at least {@link #parallelMinStudents()} students
+ * — bitwise the one-thread results.</td></tr>
+ * <tr><td>{@link #parallelMinStudents()}</td><td>{@value #DEFAULT_PARALLEL_MIN_STUDENTS}</td><td>—</td><td>fewest
+ * students for the two-thread general evaluation: below, handing work to a helper costs more than it saves (see
+ * docs/performance.md, general evaluator).</td></tr>
  * <tr><td>{@link #VECTOR_BITS}</td><td>the JVM's preferred width</td><td>{@value #VECTOR_BITS_PROPERTY}</td><td>the
  * SIMD width, 128, 256 or 512 bits (results are bitwise the same for every width; the width tests run one JVM per
  * width). A constant, not a field: the Vector API compiles to SIMD instructions only where C2 sees the vector shape
@@ -41,23 +50,33 @@ public final class EvaluatorParameters {
     public static final String VECTOR_BITS_PROPERTY = "landscape.vectorBits";
     /** Default of {@link #simdMinStudents()}. */
     public static final int DEFAULT_SIMD_MIN_STUDENTS = 12;
+    /** Default of {@link #parallelMinStudents()}. */
+    public static final int DEFAULT_PARALLEL_MIN_STUDENTS = 50;
     /** The SIMD width asked for by {@value #VECTOR_BITS_PROPERTY}, or null for the JVM's preferred one. */
     public static final String VECTOR_BITS = System.getProperty(VECTOR_BITS_PROPERTY);
 
     private static final EvaluatorParameters DEFAULTS = new EvaluatorParameters(
             !"false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY)),
             !"false".equalsIgnoreCase(System.getProperty(BATCH_PROPERTY)),
-            DEFAULT_SIMD_MIN_STUDENTS, false);
+            DEFAULT_SIMD_MIN_STUDENTS, false, Workers.NONE, DEFAULT_PARALLEL_MIN_STUDENTS);
 
     private final boolean simd;
     private final boolean batch;
     private final int simdMinStudents;
     private final boolean plainValue;
+    private final Workers workers;
+    private final int parallelMinStudents;
 
-    private EvaluatorParameters(boolean simd, boolean batch, int simdMinStudents, boolean plainValue) {
+    private EvaluatorParameters(boolean simd, boolean batch, int simdMinStudents, boolean plainValue, Workers workers,
+                                int parallelMinStudents) {
         if (simdMinStudents < 1) {
             throw new IllegalArgumentException("simdMinStudents must be at least 1, got " + simdMinStudents);
         }
+        if (parallelMinStudents < 1) {
+            throw new IllegalArgumentException("parallelMinStudents must be at least 1, got " + parallelMinStudents);
+        }
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.parallelMinStudents = parallelMinStudents;
         this.simd = simd;
         this.batch = batch;
         this.simdMinStudents = simdMinStudents;
@@ -91,38 +110,60 @@ public final class EvaluatorParameters {
 
     /** These parameters with {@link #simd()} set. */
     public EvaluatorParameters withSimd(boolean on) {
-        return new EvaluatorParameters(on, batch, simdMinStudents, plainValue);
+        return new EvaluatorParameters(on, batch, simdMinStudents, plainValue, workers, parallelMinStudents);
     }
 
     /** These parameters with {@link #batch()} set. */
     public EvaluatorParameters withBatch(boolean on) {
-        return new EvaluatorParameters(simd, on, simdMinStudents, plainValue);
+        return new EvaluatorParameters(simd, on, simdMinStudents, plainValue, workers, parallelMinStudents);
     }
 
     /** These parameters with {@link #simdMinStudents()} set (≥ 1). */
     public EvaluatorParameters withSimdMinStudents(int n) {
-        return new EvaluatorParameters(simd, batch, n, plainValue);
+        return new EvaluatorParameters(simd, batch, n, plainValue, workers, parallelMinStudents);
     }
 
     /** These parameters with {@link #plainValue()} set. */
     public EvaluatorParameters withPlainValue(boolean on) {
-        return new EvaluatorParameters(simd, batch, simdMinStudents, on);
+        return new EvaluatorParameters(simd, batch, simdMinStudents, on, workers, parallelMinStudents);
+    }
+
+    /** The threads one evaluation may use besides the caller's (see the class documentation). */
+    public Workers workers() {
+        return workers;
+    }
+
+    /** Fewest students for the two-thread general evaluation. */
+    public int parallelMinStudents() {
+        return parallelMinStudents;
+    }
+
+    /** These parameters with {@link #workers()} set. */
+    public EvaluatorParameters withWorkers(Workers w) {
+        return new EvaluatorParameters(simd, batch, simdMinStudents, plainValue, w, parallelMinStudents);
+    }
+
+    /** These parameters with {@link #parallelMinStudents()} set (≥ 1). */
+    public EvaluatorParameters withParallelMinStudents(int n) {
+        return new EvaluatorParameters(simd, batch, simdMinStudents, plainValue, workers, n);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof EvaluatorParameters p && p.simd == simd && p.batch == batch
-                && p.simdMinStudents == simdMinStudents && p.plainValue == plainValue;
+                && p.simdMinStudents == simdMinStudents && p.plainValue == plainValue && p.workers.equals(workers)
+                && p.parallelMinStudents == parallelMinStudents;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(simd, batch, simdMinStudents, plainValue);
+        return Objects.hash(simd, batch, simdMinStudents, plainValue, workers, parallelMinStudents);
     }
 
     @Override
     public String toString() {
         return "EvaluatorParameters[simd=" + simd + ", batch=" + batch + ", simdMinStudents=" + simdMinStudents
-                + ", plainValue=" + plainValue + "]";
+                + ", plainValue=" + plainValue + ", workers=" + workers.threads() + " thread(s), parallelMinStudents="
+                + parallelMinStudents + "]";
     }
 }

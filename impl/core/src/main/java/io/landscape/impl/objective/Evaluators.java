@@ -8,6 +8,7 @@ import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 import io.landscape.api.function.BatchFunction;
 import io.landscape.impl.compile.KernelCompiler;
+import io.landscape.impl.linalg.Workers;
 
 /**
  * The evaluator selector: the one place that decides which evaluator computes F and ∇F for a {@link Problem} —
@@ -83,7 +84,9 @@ public final class Evaluators {
             // the SIMD general evaluator (Vector API dense products and angle pass; off-path points fall back to the
             // scalar evaluator inside it): same compensated F, results within rounding of general(p)
             if (simd(params) && VectorPairwiseObjective.isAvailable()) {
-                return VectorPairwiseObjective.create(p);
+                // two threads for one evaluation only where it pays (parallelMinStudents); bitwise the same results
+                return VectorPairwiseObjective.create(p, KernelCompiler.compiled(p.kernel()),
+                        p.studentCount() >= params.parallelMinStudents() ? params.workers() : Workers.NONE);
             }
             return general(p);
         }

@@ -336,6 +336,9 @@ public final class PairwiseObjective implements Objective {
             this.cross = new double[n * k];
             this.coefC = new double[n * n];
             this.coefE = new double[n * k];
+            this.wk = new double[n + k];
+            this.wga = new double[n + k];
+            this.wgav = new double[n + k];
             this.unit = new double[n * d];
             this.nvec = new double[d];
             this.mvec = new double[d];
@@ -364,6 +367,11 @@ public final class PairwiseObjective implements Objective {
         private final double[] coefC;
         private final double[] coefE;
         private final double[] out4 = new double[PairKernel.FIRST_SIZE];
+        /** F's running sum and the current row's weighted coefficients ({@link PairSums}). */
+        private final double[] sum = new double[4];
+        private final double[] wk;
+        private final double[] wga;
+        private final double[] wgav;
         private final double[] out13 = new double[PairKernel.SECOND_SIZE];
         private final double[] out3 = new double[PairKernel.SELF_SIZE];
         private final double[] unit;     // student unit vectors
@@ -469,61 +477,30 @@ public final class PairwiseObjective implements Objective {
             double[] ax = this.ax;
             double[] aInv = this.aInv;
             // F = Σ terms: runs of CHUNK consecutive terms summed plainly, each run's sum added to fs + fc with TwoSum
-            // (see the package documentation for the error bound)
-            double fs = 0;
-            double fc = 0;
-            double chunk = 0;
-            int left = CHUNK;
+            // (see the package documentation for the error bound; PairSums holds the running sums)
+            double[] sum = this.sum;
+            PairSums.reset(sum);
             for (int i = 0; i < n; i++) {
                 kernel.self(r[i], out3);
-                chunk += 0.5 * a[i] * a[i] * out3[0];
+                PairSums.add(sum, 0.5 * a[i] * a[i] * out3[0]);
                 int io = i * d;
                 double ri = r[i];
                 double ii = aInv[i];
                 for (int j = i + 1; j < n; j++) {
-                    chunk += a[i] * a[j] * pairValue(ax, io, ri, ii, ax, j * d, r[j], aInv[j], gram[i * n + j]);
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = CHUNK;
-                    }
+                    wk[j] = a[i] * a[j] * pairValue(ax, io, ri, ii, ax, j * d, r[j], aInv[j], gram[i * n + j]);
                 }
                 for (int l = 0; l < k; l++) {
-                    chunk -= a[i] * b[l] * pairValue(ax, io, ri, ii, vAngle, l * d, rho[l], invRhoAngle[l],
-                            cross[i * k + l]);
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = CHUNK;
-                    }
+                    // chunk − t and chunk + (−t) round alike
+                    wk[n + l] = -(a[i] * b[l] * pairValue(ax, io, ri, ii, vAngle, l * d, rho[l], invRhoAngle[l],
+                            cross[i * k + l]));
                 }
+                PairSums.values(sum, i + 1, n + k, wk);
             }
-            double s = fs + chunk;
-            double bp = s - fs;
-            fc += (fs - (s - bp)) + (chunk - bp);
-            fs = s;
-            double value = scale * total(fs, fc);
+            double value = PairSums.total(sum, teacherHi, teacherLo, scale);
             if (!Double.isFinite(value)) {
                 throw nonFinite(x, "value", value);
             }
             return value;
-        }
-
-        /** (fs + fc) + (teacherHi + teacherLo), rounded once at the end (an infinite fs as it is, not NaN). */
-        private double total(double fs, double fc) {
-            if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
-                return fs + teacherHi;
-            }
-            double s = fs + teacherHi;
-            double bp = s - fs;
-            double e = (fs - (s - bp)) + (teacherHi - bp);
-            return s + (e + (fc + teacherLo));
         }
 
         /** κ for one pair: norms rx, ry; angle from x, y (in the angle arrays) with inverse norms ix, iy, dot p. */
@@ -596,7 +573,7 @@ public final class PairwiseObjective implements Objective {
 
         /**
          * ∇F into g and, if {@code withValue}, F (else NaN: the gradient alone does not need F's sums, which
-         * {@link #coefficientsOnly} skips, and stays defined where F overflows).
+         * {@link #coefficients} then does not total, and stays defined where F overflows).
          */
         double valueAndGradient(double[] x, double[] g, boolean withValue) {
             if (g.length != n * d) {
@@ -611,7 +588,7 @@ public final class PairwiseObjective implements Objective {
             }
             double[] ax = this.ax;
             java.util.Arrays.fill(coefC, 0.0);
-            double value = withValue ? coefficientsAndValue(ax) : coefficientsOnly(ax);
+            double value = coefficients(ax, withValue);
             assemble(x, ax, g);
             if (withValue && !Double.isFinite(value)) {
                 throw nonFinite(x, "value", value);
@@ -626,15 +603,13 @@ public final class PairwiseObjective implements Objective {
 
         /**
          * The gradient's coefficients C (diagonal: Σ of the kernel's radial terms times 1/‖w_i‖; off-diagonal: the
-         * pair terms) and E, and F: one pass over the pairs.
+         * pair terms) and E, and (if {@code withValue}, else NaN) F: one pass over the pairs, a row i at a time — the
+         * row's weighted kernel coefficients, then their sums ({@link PairSums#row}, shared with the SIMD evaluator).
          */
-        private double coefficientsAndValue(double[] ax) {
+        private double coefficients(double[] ax, boolean withValue) {
             double[] aInv = this.aInv;
-            // F's terms as in value(): runs of CHUNK summed plainly, the runs' sums with TwoSum
-            double fs = 0;
-            double fc = 0;
-            double chunk = 0;
-            int left = CHUNK;
+            double[] sum = this.sum;
+            PairSums.reset(sum);
             for (int i = 0; i < n; i++) {
                 double ri = r[i];
                 double ii = aInv[i]; // 1/‖w_i‖, or 1/‖scaled w_i‖ on the rescaled path (see the assembly below)
@@ -643,90 +618,30 @@ public final class PairwiseObjective implements Objective {
                 double ai = a[i];
                 kernel.self(ri, out3);
                 double half = 0.5 * ai * ai;
-                chunk += half * out3[0];
+                PairSums.add(sum, half * out3[0]);
                 double diag = half * out3[1] * ii;
                 for (int j = i + 1; j < n; j++) {
-                    double rj = r[j];
                     double ij = aInv[j];
                     geo.angleInv(ax, io, ii, ax, j * d, ij, gram[ci + j], d);
-                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
+                    kernel.first(ri, r[j], geo.c, geo.s, geo.th, out4);
                     double w = ai * a[j];
-                    chunk += w * out4[0];
-                    diag += w * out4[1] * ii;
-                    coefC[j * n + j] += w * out4[2] * ij;
-                    double off = w * out4[3];
-                    coefC[ci + j] = off;
-                    coefC[j * n + i] = off;
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = CHUNK;
-                    }
+                    wk[j] = w * out4[0];
+                    wga[j] = w * out4[1] * ii;
+                    wgav[j] = w * out4[2] * ij;
+                    coefC[ci + j] = w * out4[3];
                 }
                 int ki = i * k;
                 for (int l = 0; l < k; l++) {
                     geo.angleInv(ax, io, ii, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
                     kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
                     double w = -ai * b[l];
-                    chunk += w * out4[0];
-                    diag += w * out4[1] * ii;
-                    coefE[ki + l] = w * out4[3];
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = CHUNK;
-                    }
-                }
-                coefC[ci + i] += diag;
-            }
-            double s = fs + chunk;
-            double bp = s - fs;
-            fc += (fs - (s - bp)) + (chunk - bp);
-            fs = s;
-            return scale * total(fs, fc);
-        }
-
-        /** {@link #coefficientsAndValue} without F (the same coefficients, bit for bit); returns NaN. */
-        private double coefficientsOnly(double[] ax) {
-            double[] aInv = this.aInv;
-            for (int i = 0; i < n; i++) {
-                double ri = r[i];
-                double ii = aInv[i];
-                int io = i * d;
-                int ci = i * n;
-                double ai = a[i];
-                kernel.self(ri, out3);
-                double half = 0.5 * ai * ai;
-                double diag = half * out3[1] * ii;
-                for (int j = i + 1; j < n; j++) {
-                    double rj = r[j];
-                    double ij = aInv[j];
-                    geo.angleInv(ax, io, ii, ax, j * d, ij, gram[ci + j], d);
-                    kernel.first(ri, rj, geo.c, geo.s, geo.th, out4);
-                    double w = ai * a[j];
-                    diag += w * out4[1] * ii;
-                    coefC[j * n + j] += w * out4[2] * ij;
-                    double off = w * out4[3];
-                    coefC[ci + j] = off;
-                    coefC[j * n + i] = off;
-                }
-                int ki = i * k;
-                for (int l = 0; l < k; l++) {
-                    geo.angleInv(ax, io, ii, vAngle, l * d, invRhoAngle[l], cross[ki + l], d);
-                    kernel.first(ri, rho[l], geo.c, geo.s, geo.th, out4);
-                    double w = -ai * b[l];
-                    diag += w * out4[1] * ii;
+                    wk[n + l] = w * out4[0];
+                    wga[n + l] = w * out4[1] * ii;
                     coefE[ki + l] = w * out4[3];
                 }
-                coefC[ci + i] += diag;
+                coefC[ci + i] += PairSums.row(sum, i, i + 1, n, n + k, wk, wga, wgav, coefC, n, diag);
             }
-            return Double.NaN;
+            return withValue ? PairSums.total(sum, teacherHi, teacherLo, scale) : Double.NaN;
         }
 
         /** g = scale (C W + E V): two small matrix products. */
@@ -815,14 +730,10 @@ public final class PairwiseObjective implements Objective {
                         xvec[q] = w * ((o[9] - c * o[8]) * bq + o[10] * mvec[q]);
                         yvec[q] = w * ((o[11] - s * o[8]) * bq + o[12] * mvec[q]);
                     }
-                    setBlock(out, m, io, jo, w * o[8], unit, io, xvec, nvec, yvec);
-                    // block (j, i) = transpose
-                    for (int p = 0; p < d; p++) {
-                        int row = (io + p) * m + jo;
-                        for (int q = 0; q < d; q++) {
-                            out[(jo + q) * m + io + p] = out[row + q];
-                        }
-                    }
+                    setBlock(out, m, io, jo, w * o[8], unit, io, xvec, 0, nvec, yvec, 0);
+                    // block (j, i) = its transpose σI + x uᵀ + y nᵀ, written row by row (the same products and sums
+                    // as the transposed entries, so bitwise their copy, without a strided pass over the matrix)
+                    setBlock(out, m, jo, io, w * o[8], xvec, 0, unit, io, yvec, nvec, 0);
                 }
                 for (int l = 0; l < k; l++) {
                     int lo = l * d;
@@ -903,15 +814,15 @@ public final class PairwiseObjective implements Objective {
 
         /** out[block (ro, co)] = sigma I + u xᵀ + n yᵀ. */
         private void setBlock(double[] out, int m, int ro, int co, double sigma, double[] u, int uo, double[] xv,
-                              double[] nv, double[] yv) {
+                              int xo, double[] nv, double[] yv, int yo) {
             for (int p = 0; p < d; p++) {
                 int row = (ro + p) * m + co;
                 double up = u[uo + p];
                 double np = nv[p];
                 for (int q = 0; q < d; q++) {
-                    out[row + q] = SmallMatrices.madd(np, yv[q], SmallMatrices.madd(up, xv[q], 0.0));
+                    out[row + q] = SmallMatrices.madd(np, yv[yo + q], SmallMatrices.madd(up, xv[xo + q], 0.0));
                 }
-                out[row + p] = SmallMatrices.madd(np, yv[p], SmallMatrices.madd(up, xv[p], sigma));
+                out[row + p] = SmallMatrices.madd(np, yv[yo + p], SmallMatrices.madd(up, xv[xo + p], sigma));
             }
         }
     }

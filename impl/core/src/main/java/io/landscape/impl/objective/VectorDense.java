@@ -1,5 +1,7 @@
 package io.landscape.impl.objective;
 
+import io.landscape.impl.kernel.PairKernel;
+import io.landscape.impl.kernel.ReluClosedForm;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -15,6 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * vector loads per step of the inner index — 8 independent FMA chains, enough to keep two FMA pipes of 4-cycle latency
  * busy. Each output element is <em>one</em> FMA chain over the inner index in increasing order, so the result does not
  * depend on the tiling, the vector width or the thread that computed it.
+ *
+ * <p><b>Pair coefficients of the ReLU kernel.</b> {@link #reluPass} evaluates K, gA, gAv, gB of a row of pairs lane by
+ * lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE operations in the same
+ * order (no fused multiply-add, as in Java's scalar arithmetic), so each lane is bitwise what the scalar evaluator
+ * returns. Two evaluators are transcribed: {@link #RELU_GENERATED}, the Symja-derived, compiled kernel of
+ * {@link io.landscape.api.Kernel#relu()} (generator version 2: its {@code s = 0} limits included), and
+ * {@link #RELU_CLOSED_FORM}, {@link ReluClosedForm}. {@link #reluTranscription} selects one for a kernel evaluator only
+ * after checking it bitwise against that evaluator on probe pairs (random angles and norms, both θ limits); any other
+ * kernel — or a future generator whose arithmetic differs — gets 0 and the scalar per-pair calls.
  */
 final class VectorDense {
     static final VectorSpecies<Double> SP = VectorIdentityObjective.SP;
@@ -141,6 +152,195 @@ final class VectorDense {
                     }
                 }
             }
+        }
+    }
+
+    /** No vector transcription: call the kernel evaluator per pair. */
+    static final int RELU_NONE = 0;
+    /** The transcription of the compiled (Symja → Janino) ReLU kernel. */
+    static final int RELU_GENERATED = 1;
+    /** The transcription of {@link ReluClosedForm}. */
+    static final int RELU_CLOSED_FORM = 2;
+    private static final double INV_2PI = 1.0 / (2.0 * Math.PI);
+    private static final java.util.Map<Class<?>, Integer> TRANSCRIPTIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The vector transcription that reproduces {@code kernel}'s {@code value} and {@code first} bitwise on probe pairs
+     * (checked once per kernel class), or {@link #RELU_NONE}.
+     */
+    static int reluTranscription(PairKernel kernel) {
+        return TRANSCRIPTIONS.computeIfAbsent(kernel.getClass(), c -> probe(kernel));
+    }
+
+    private static int probe(PairKernel kernel) {
+        int m = 8 * L;
+        java.util.Random rnd = new java.util.Random(20261205L);
+        double[] rv = new double[m + L];
+        double[] cRow = new double[m + L];
+        double[] sRow = new double[m + L];
+        double[] tRow = new double[m + L];
+        double[] ones = new double[m + L];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] ri = new double[m];
+        for (int j = 0; j < m; j++) {
+            ri[j] = Math.exp(4 * rnd.nextGaussian());
+            rv[j] = Math.exp(4 * rnd.nextGaussian());
+            double th = Math.PI * rnd.nextDouble();
+            if (j % 7 == 3) {
+                th = j % 2 == 0 ? 0.0 : Math.PI; // the limits s = 0
+            }
+            cRow[j] = Math.cos(th);
+            sRow[j] = th == 0.0 || th == Math.PI ? 0.0 : Math.sin(th);
+            if (th == 0.0) {
+                cRow[j] = 1.0;
+            } else if (th == Math.PI) {
+                cRow[j] = -1.0;
+            }
+            tRow[j] = th;
+        }
+        double[] out = new double[PairKernel.FIRST_SIZE];
+        double[] wk = new double[m + L];
+        double[] wga = new double[m + L];
+        double[] wgav = new double[m + L];
+        double[] off = new double[m + L];
+        double[] wv = new double[m + L];
+        for (int variant : new int[] {RELU_GENERATED, RELU_CLOSED_FORM}) {
+            boolean same = true;
+            for (int j = 0; j < m && same; j++) {
+                // one pair per call: lane 0 is pair j (r = ri[j]); the other lanes see the following pairs
+                reluPass(variant, true, ri[j], 1.0, 1.0, rv, ones, ones, cRow, sRow, tRow, j, j + 1, wk, wga, wgav,
+                        off);
+                reluPass(variant, false, ri[j], 1.0, 1.0, rv, ones, ones, cRow, sRow, tRow, j, j + 1, wv, wga, wgav,
+                        off);
+                kernel.first(ri[j], rv[j], cRow[j], sRow[j], tRow[j], out);
+                double value = kernel.value(ri[j], rv[j], cRow[j], sRow[j], tRow[j]);
+                same = bits(out[0], wk[j]) && bits(out[1], wga[j]) && bits(out[2], wgav[j]) && bits(out[3], off[j])
+                        && bits(value, wv[j]);
+            }
+            if (same) {
+                return variant;
+            }
+        }
+        return RELU_NONE;
+    }
+
+    private static boolean bits(double x, double y) {
+        return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
+    }
+
+    /**
+     * The weighted pair coefficients of row i for columns j in [from, to) with the ReLU transcription {@code variant}
+     * (r = {@code ri}, ρ = rv[j], angles from cRow, sRow, tRow; w = ai·ab[j]): if {@code first},
+     * wk[j] = w·K, wga[j] = (w·gA)·ii, wgav[j] = (w·gAv)·inv[j] and off[j] = w·gB — exactly the products the scalar
+     * loops form from {@link PairKernel#first}; else only wk[j] = w·κ from {@link PairKernel#value}. Whole vectors:
+     * reads and writes up to the next multiple of L past {@code to} (callers pad; the lanes past {@code to} are
+     * garbage to be ignored). One self-contained loop per variant, so that no vector crosses a call (C2 would box it).
+     */
+    static void reluPass(int variant, boolean first, double ri, double ai, double ii, double[] rv, double[] inv,
+                         double[] ab, double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
+                         double[] wga, double[] wgav, double[] off) {
+        if (variant == RELU_GENERATED) {
+            if (first) {
+                generatedFirst(ri, ai, ii, rv, inv, ab, cRow, sRow, tRow, from, to, wk, wga, wgav, off);
+            } else {
+                generatedValue(ri, ai, rv, ab, cRow, sRow, tRow, from, to, wk);
+            }
+        } else if (first) {
+            closedFormFirst(ri, ai, ii, rv, inv, ab, cRow, sRow, tRow, from, to, wk, wga, wgav, off);
+        } else {
+            closedFormValue(ri, ai, rv, ab, cRow, sRow, tRow, from, to, wk);
+        }
+    }
+
+    /**
+     * The generated ReLU kernel's {@code first} (generator version 2), lane by lane: t1 = 1/(2π), t3 = π + (−θ),
+     * K = ((t1·r)·ρ)·(t3·c + s), gA = (t1·ρ)·s, gAv = (t1·r)·s, gB = t1·t3; where s = 0: K = (½·r)·ρ, gB = ½ if c &gt; 0,
+     * else all zero.
+     */
+    private static void generatedFirst(double ri, double ai, double ii, double[] rv, double[] inv, double[] ab,
+                                       double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
+                                       double[] wga, double[] wgav, double[] off) {
+        double t1 = INV_2PI;
+        double t1r = t1 * ri;
+        double halfR = 0.5 * ri;
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+            DoubleVector t3 = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
+            DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
+            DoubleVector ga = rho.mul(t1).mul(s);
+            DoubleVector gav = s.mul(t1r);
+            DoubleVector gb = t3.mul(t1);
+            VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
+            if (z.anyTrue()) {
+                VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
+                DoubleVector zero = DoubleVector.zero(SP);
+                kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
+                ga = ga.blend(zero, z);
+                gav = gav.blend(zero, z);
+                gb = gb.blend(zero, z).blend(DoubleVector.broadcast(SP, 0.5), pos);
+            }
+            w.mul(kk).intoArray(wk, j);
+            w.mul(ga).mul(ii).intoArray(wga, j);
+            w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j);
+            w.mul(gb).intoArray(off, j);
+        }
+    }
+
+    /** The generated ReLU kernel's {@code value}: K as in {@link #generatedFirst}. */
+    private static void generatedValue(double ri, double ai, double[] rv, double[] ab, double[] cRow, double[] sRow,
+                                       double[] tRow, int from, int to, double[] wk) {
+        double t1r = INV_2PI * ri;
+        double halfR = 0.5 * ri;
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector t3 = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
+            DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
+            VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
+            if (z.anyTrue()) {
+                VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
+                kk = kk.blend(DoubleVector.zero(SP), z).blend(rho.mul(halfR), pos);
+            }
+            DoubleVector.fromArray(SP, ab, j).mul(ai).mul(kk).intoArray(wk, j);
+        }
+    }
+
+    /**
+     * {@link ReluClosedForm#first}, lane by lane: p = (π − θ)·(1/2π), K = (r·ρ)·(s·(1/2π) + p·c), gA = (ρ·s)·(1/2π),
+     * gAv = (r·s)·(1/2π), gB = p.
+     */
+    private static void closedFormFirst(double ri, double ai, double ii, double[] rv, double[] inv, double[] ab,
+                                        double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
+                                        double[] wga, double[] wgav, double[] off) {
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+            DoubleVector pt = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI).mul(INV_2PI);
+            DoubleVector kk = rho.mul(ri).mul(s.mul(INV_2PI).add(pt.mul(c)));
+            w.mul(kk).intoArray(wk, j);
+            w.mul(rho.mul(s).mul(INV_2PI)).mul(ii).intoArray(wga, j);
+            w.mul(s.mul(ri).mul(INV_2PI)).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j);
+            w.mul(pt).intoArray(off, j);
+        }
+    }
+
+    /** {@link ReluClosedForm#value}, lane by lane: κ = ((r·ρ)·(1/2π))·(s + (π − θ)·c). */
+    private static void closedFormValue(double ri, double ai, double[] rv, double[] ab, double[] cRow, double[] sRow,
+                                        double[] tRow, int from, int to, double[] wk) {
+        for (int j = from; j < to; j += L) {
+            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
+            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
+            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+            DoubleVector pi = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
+            DoubleVector kk = rho.mul(ri).mul(INV_2PI).mul(pi.mul(c).add(s));
+            DoubleVector.fromArray(SP, ab, j).mul(ai).mul(kk).intoArray(wk, j);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.landscape.api.Problem;
 import io.landscape.api.function.NetworkHessian;
 import io.landscape.impl.compile.KernelCompiler;
 import io.landscape.impl.kernel.PairKernel;
+import io.landscape.impl.linalg.Workers;
 
 /**
  * F, ∇F and value-and-gradient of {@link PairwiseObjective} (any teacher, any kernel) with SIMD dense products and a
@@ -19,8 +20,15 @@ import io.landscape.impl.kernel.PairKernel;
  *
  * <p>Steps per call: copy W into the stacked, lane-padded [W; V] and its transpose; dots = W·[Wᵀ Vᵀ] (upper tiles only,
  * {@link VectorDense#product}); per student row i the angles of the pairs (i, j &gt; i) and (i, l) in one contiguous
- * vector pass; the kernel's scalar coefficients per pair (the kernel is scalar code, compiled or hand-written) into
- * [C | E] and F's terms; ∇F = c·[C | E]·[W; V] (one product).
+ * vector pass; the kernel's coefficients of the row's pairs into [C | E] and F's terms ({@link PairSums}, shared with
+ * the scalar evaluator); ∇F = c·[C | E]·[W; V] (one product). For the ReLU kernel — compiled or hand-written — the
+ * coefficients are computed lane by lane by a vector transcription of that kernel evaluator
+ * ({@link VectorDense#reluPass}: the same operations in the same order, bitwise the per-pair calls, chosen only after a bitwise probe); any other
+ * kernel is called per pair. Either way the results are bitwise those of calling the kernel per pair.
+ *
+ * <p>With a helper from a {@link Workers} budget ({@link #create(Problem, PairKernel, Workers)}, selected by
+ * {@link Evaluators} from {@link EvaluatorParameters#parallelMinStudents()} on) the products and the pair pass are
+ * split between two threads and the sums are completed in the one-thread order: bitwise the one-thread results.
  *
  * <p>Points off the fast path — a zero neuron, a squared norm outside [{@link PairwiseObjective#SQUARED_NORM_MIN},
  * {@link PairwiseObjective#SQUARED_NORM_MAX}], NaN or infinite coordinates, a rescaled teacher, a non-finite result —
@@ -57,8 +65,29 @@ public final class VectorPairwiseObjective implements Objective {
 
     /** As {@link #create(Problem)} with a given kernel evaluator. */
     public static Objective create(Problem problem, PairKernel kernel) {
+        return create(problem, kernel, Workers.NONE);
+    }
+
+    /**
+     * As {@link #create(Problem, PairKernel)}, computing each value and gradient on the caller's thread and one helper
+     * from {@code workers} when it has one ({@code workers.helpers() ≥ 1}; more are not used): the dot products, the
+     * pair pass (rows split where half the pairs are done) and the gradient product are shared; F's terms and C's
+     * diagonal are then summed in the one-thread order, so the results are <em>bitwise</em> those of one thread
+     * ({@code VectorPairwiseObjectiveTest}). Worth it from about k = n = d = 50 ({@link EvaluatorParameters}); below,
+     * the hand-offs cost more than the work. {@code value} stays on one thread.
+     */
+    public static Objective create(Problem problem, PairKernel kernel, Workers workers) {
         PairwiseObjective s = new PairwiseObjective(problem, kernel);
-        return isAvailable() ? new VectorPairwiseObjective(s) : s;
+        return isAvailable() ? new VectorPairwiseObjective(s, workers.helpers() > 0 ? workers : null, true) : s;
+    }
+
+    /**
+     * For tests: as {@link #create(Problem, PairKernel, Workers)}, but the kernel is always called per pair (no vector
+     * transcription), the reference the transcribed pass must reproduce bitwise.
+     */
+    static Objective perPairCalls(Problem problem, PairKernel kernel, Workers workers) {
+        return new VectorPairwiseObjective(new PairwiseObjective(problem, kernel),
+                workers.helpers() > 0 ? workers : null, false);
     }
 
     /**
@@ -81,7 +110,7 @@ public final class VectorPairwiseObjective implements Objective {
         return new BatchPairwiseObjective(new PairwiseObjective(problem, kernel));
     }
 
-    private VectorPairwiseObjective(PairwiseObjective scalar) {
+    private VectorPairwiseObjective(PairwiseObjective scalar, Workers workers, boolean transcribe) {
         this.scalar = scalar;
         this.problem = scalar.problem();
         this.kernel = scalar.kernel();
@@ -102,8 +131,8 @@ public final class VectorPairwiseObjective implements Objective {
             }
         };
         this.owner = Thread.currentThread();
-        this.ownerEvaluator = new Evaluator(scalar);
-        this.others = ThreadLocal.withInitial(() -> new Evaluator(scalar));
+        this.ownerEvaluator = new Evaluator(scalar, workers, transcribe);
+        this.others = ThreadLocal.withInitial(() -> new Evaluator(scalar, workers, transcribe));
     }
 
     private Evaluator evaluator() {
@@ -190,15 +219,29 @@ public final class VectorPairwiseObjective implements Objective {
         private final double[] coef;
         /** c·[C | E]·[W; V] before the copy to the caller's layout, n × dp. */
         private final double[] gp;
-        private final double[] cRow;
-        private final double[] sRow;
-        private final double[] tRow;
-        private final double[] out3 = new double[PairKernel.SELF_SIZE];
-        private final double[] out4 = new double[PairKernel.FIRST_SIZE];
-        private final PairGeometry geo = new PairGeometry();
+        /** The row scratch of the caller's thread, and of the helper in the two-thread path. */
+        private final Rows rows;
+        private final Rows rows1;
+        /** F's running sum between rows ({@link PairSums}). */
+        private final double[] sum = new double[4];
+        /** The vector transcription of the kernel ({@link VectorDense#reluTranscription}), or RELU_NONE. */
+        private final int relu;
+        /** Two-thread path (null when off): the helpers, and every row's wk, wgav, self term and diagonal sum. */
+        private final Workers workers;
+        private final double[] wkAll;
+        private final double[] wgavAll;
+        private final double[] selfAll;
+        private final double[] diagAll;
+        /** Phase bodies of the two-thread path, made once (no allocation per call for them). */
+        private final java.util.function.IntConsumer productPhase;
+        private final java.util.function.IntConsumer rowPhase;
+        private final java.util.function.IntConsumer sumPhase;
+        private final java.util.function.IntConsumer gradientPhase;
+        /** The row ranges of the two threads' shares: rows [0, split) and [split, n) of the pair pass. */
+        private final int split;
         double lastValue;
 
-        Evaluator(PairwiseObjective o) {
+        Evaluator(PairwiseObjective o, Workers workers, boolean transcribe) {
             Problem p = o.problem();
             this.kernel = o.kernel();
             this.n = p.studentCount();
@@ -210,7 +253,7 @@ public final class VectorPairwiseObjective implements Objective {
             this.np = (nk + lanes - 1) / lanes * lanes;
             this.a = p.studentWeights();
             double[] b = p.teacherWeights();
-            this.ab = new double[nk];
+            this.ab = new double[np + lanes];
             System.arraycopy(a, 0, ab, 0, n);
             for (int l = 0; l < k; l++) {
                 ab[n + l] = -b[l];
@@ -238,11 +281,55 @@ public final class VectorPairwiseObjective implements Objective {
                 rv[n + l] = rho;
                 inv[n + l] = 1.0 / rho;
             }
-            this.coef = new double[n * np];
+            this.coef = new double[n * np + lanes];
+            this.relu = transcribe ? VectorDense.reluTranscription(kernel) : VectorDense.RELU_NONE;
             this.gp = new double[n * dp];
-            this.cRow = new double[np + lanes];
-            this.sRow = new double[np + lanes];
-            this.tRow = new double[np + lanes];
+            this.rows = new Rows(np + lanes);
+            this.workers = workers;
+            if (workers != null) {
+                this.rows1 = new Rows(np + lanes);
+                this.wkAll = new double[n * np];
+                this.wgavAll = new double[n * np];
+                this.selfAll = new double[n];
+                this.diagAll = new double[n];
+                // the pair pass's work per row falls linearly (nk − i − 1 pairs): split where half the pairs are done
+                long total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += nk - i - 1;
+                }
+                int sp = 0;
+                long done = 0;
+                while (sp < n && 2 * done < total) {
+                    done += nk - sp - 1;
+                    sp++;
+                }
+                this.split = sp;
+                int half = Math.min(n, (n / 2 + 3) / 4 * 4); // a multiple of the product's 4-row tiles
+                this.productPhase = part -> VectorDense.product(wv, dp, part == 0 ? 0 : half, part == 0 ? half : n, d,
+                        wvT, np, np, dots, np, true);
+                this.rowPhase = part -> rowRange(part == 0 ? 0 : split, part == 0 ? split : n,
+                        part == 0 ? rows : rows1);
+                this.sumPhase = part -> {
+                    if (part == 0) {
+                        sumAll();
+                    } else {
+                        columns();
+                    }
+                };
+                this.gradientPhase = part -> VectorDense.product(coef, np, part == 0 ? 0 : half, part == 0 ? half : n,
+                        nk, wv, dp, dp, gp, dp, false);
+            } else {
+                this.rows1 = null;
+                this.wkAll = null;
+                this.wgavAll = null;
+                this.selfAll = null;
+                this.diagAll = null;
+                this.split = 0;
+                this.productPhase = null;
+                this.rowPhase = null;
+                this.sumPhase = null;
+                this.gradientPhase = null;
+            }
         }
 
         /**
@@ -259,7 +346,11 @@ public final class VectorPairwiseObjective implements Objective {
                     wvT[q * np + i] = x[i * d + q];
                 }
             }
-            VectorDense.product(wv, dp, 0, n, d, wvT, np, np, dots, np, true);
+            if (workers != null) {
+                workers.forEach(2, productPhase);
+            } else {
+                VectorDense.product(wv, dp, 0, n, d, wvT, np, np, dots, np, true);
+            }
             for (int i = 0; i < n; i++) {
                 double s = dots[i * np + i];
                 if (!(s >= PairwiseObjective.SQUARED_NORM_MIN && s <= PairwiseObjective.SQUARED_NORM_MAX)) {
@@ -272,49 +363,96 @@ public final class VectorPairwiseObjective implements Objective {
             return true;
         }
 
-        private void angles(int i) {
-            VectorDense.angles(dots, i * np, i + 1, nk, inv[i], inv, wv, dp, i, d, cRow, sRow, tRow, geo);
-        }
-
         /** F after {@link #prepare}: the terms in PairwiseObjective's order, runs of CHUNK, TwoSum over the runs. */
         double value() {
-            double fs = 0;
-            double fc = 0;
-            double chunk = 0;
-            int left = PairwiseObjective.CHUNK;
+            double[] sum = this.sum;
+            PairSums.reset(sum);
+            Rows r = rows;
             for (int i = 0; i < n; i++) {
                 double ri = rv[i];
-                kernel.self(ri, out3);
+                kernel.self(ri, r.out3);
                 double ai = a[i];
-                chunk += 0.5 * ai * ai * out3[0];
-                angles(i);
-                for (int j = i + 1; j < nk; j++) {
-                    chunk += ai * ab[j] * kernel.value(ri, rv[j], cRow[j], sRow[j], tRow[j]);
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = PairwiseObjective.CHUNK;
+                PairSums.add(sum, 0.5 * ai * ai * r.out3[0]);
+                VectorDense.angles(dots, i * np, i + 1, nk, inv[i], inv, wv, dp, i, d, r.c, r.s, r.t, r.geo);
+                if (relu != VectorDense.RELU_NONE) {
+                    VectorDense.reluPass(relu, false, ri, ai, inv[i], rv, inv, ab, r.c, r.s, r.t, i + 1, nk, r.wk,
+                            r.wga, r.wgav, r.off);
+                } else {
+                    for (int j = i + 1; j < nk; j++) {
+                        r.wk[j] = ai * ab[j] * kernel.value(ri, rv[j], r.c[j], r.s[j], r.t[j]);
                     }
                 }
+                PairSums.values(sum, i + 1, nk, r.wk);
             }
-            double s = fs + chunk;
-            double bp = s - fs;
-            fc += (fs - (s - bp)) + (chunk - bp);
-            fs = s;
-            return scale * total(fs, fc);
+            return PairSums.total(sum, teacherHi, teacherLo, scale);
         }
 
-        private double total(double fs, double fc) {
-            if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
-                return fs + teacherHi;
+        /**
+         * Row i of the pair pass: angles, the weighted kernel coefficients into r.wk, r.wga, r.wgav (indexed by j) and
+         * w·gB into row i of C; returns the row's self term of F, and leaves ½a_i²D′(r_i)/r_i in r.diag0.
+         */
+        private double row(int i, Rows r) {
+            double ri = rv[i];
+            double ii = inv[i];
+            int ci = i * np;
+            double ai = a[i];
+            kernel.self(ri, r.out3);
+            double half = 0.5 * ai * ai;
+            r.diag0 = half * r.out3[1] * ii;
+            double self = half * r.out3[0];
+            VectorDense.angles(dots, ci, i + 1, nk, ii, inv, wv, dp, i, d, r.c, r.s, r.t, r.geo);
+            if (relu != VectorDense.RELU_NONE) {
+                VectorDense.reluPass(relu, true, ri, ai, ii, rv, inv, ab, r.c, r.s, r.t, i + 1, nk, r.wk, r.wga,
+                        r.wgav, r.off);
+                System.arraycopy(r.off, i + 1, coef, ci + i + 1, nk - i - 1);
+            } else {
+                double[] out4 = r.out4;
+                for (int j = i + 1; j < nk; j++) {
+                    kernel.first(ri, rv[j], r.c[j], r.s[j], r.t[j], out4);
+                    double w = ai * ab[j];
+                    r.wk[j] = w * out4[0];
+                    r.wga[j] = w * out4[1] * ii;
+                    r.wgav[j] = w * out4[2] * inv[j];
+                    coef[ci + j] = w * out4[3];
+                }
             }
-            double s = fs + teacherHi;
-            double bp = s - fs;
-            double e = (fs - (s - bp)) + (teacherHi - bp);
-            return s + (e + (fc + teacherLo));
+            return self;
+        }
+
+        /** Two-thread path, phase 1: rows [from, to) with scratch r; row sums that do not cross rows. */
+        private void rowRange(int from, int to, Rows r) {
+            for (int i = from; i < to; i++) {
+                selfAll[i] = row(i, r);
+                double diag = r.diag0;
+                for (int j = i + 1; j < nk; j++) {
+                    diag += r.wga[j];
+                }
+                diagAll[i] = diag;
+                System.arraycopy(r.wk, i + 1, wkAll, i * np + i + 1, nk - i - 1);
+                System.arraycopy(r.wgav, i + 1, wgavAll, i * np + i + 1, n - i - 1);
+            }
+        }
+
+        /** Two-thread path, phase 2a: F's terms in the serial order (bitwise the serial F). */
+        private void sumAll() {
+            double[] sum = this.sum;
+            PairSums.reset(sum);
+            for (int i = 0; i < n; i++) {
+                PairSums.add(sum, selfAll[i]);
+                PairSums.values(sum, i * np + i + 1, i * np + nk, wkAll);
+            }
+        }
+
+        /** Two-thread path, phase 2b: C's diagonal and lower triangle in the serial order (bitwise the serial C). */
+        private void columns() {
+            for (int j = 0; j < n; j++) {
+                double acc = 0.0;
+                for (int i = 0; i < j; i++) {
+                    acc += wgavAll[i * np + j];
+                    coef[j * np + i] = coef[i * np + j];
+                }
+                coef[j * np + j] = acc + diagAll[j];
+            }
         }
 
         /**
@@ -325,61 +463,24 @@ public final class VectorPairwiseObjective implements Objective {
             if (g.length != n * d || g == x || !prepare(x)) {
                 return false;
             }
-            double fs = 0;
-            double fc = 0;
-            double chunk = 0;
-            int left = PairwiseObjective.CHUNK;
+            double[] sum = this.sum;
             double[] coef = this.coef;
-            for (int i = 0; i < n; i++) {
-                coef[i * np + i] = 0.0;
-            }
-            for (int i = 0; i < n; i++) {
-                double ri = rv[i];
-                double ii = inv[i];
-                int ci = i * np;
-                double ai = a[i];
-                kernel.self(ri, out3);
-                double half = 0.5 * ai * ai;
-                chunk += half * out3[0];
-                double diag = half * out3[1] * ii;
-                angles(i);
-                for (int j = i + 1; j < n; j++) {
-                    double ij = inv[j];
-                    kernel.first(ri, rv[j], cRow[j], sRow[j], tRow[j], out4);
-                    double w = ai * ab[j];
-                    chunk += w * out4[0];
-                    diag += w * out4[1] * ii;
-                    coef[j * np + j] += w * out4[2] * ij;
-                    double off = w * out4[3];
-                    coef[ci + j] = off;
-                    coef[j * np + i] = off;
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = PairwiseObjective.CHUNK;
-                    }
+            if (workers != null) {
+                workers.forEach(2, rowPhase);
+                workers.forEach(2, sumPhase);
+                workers.forEach(2, gradientPhase);
+            } else {
+                PairSums.reset(sum);
+                for (int i = 0; i < n; i++) {
+                    coef[i * np + i] = 0.0;
                 }
-                for (int j = n; j < nk; j++) {
-                    kernel.first(ri, rv[j], cRow[j], sRow[j], tRow[j], out4);
-                    double w = ai * ab[j];
-                    chunk += w * out4[0];
-                    diag += w * out4[1] * ii;
-                    coef[ci + j] = w * out4[3];
-                    if (--left == 0) {
-                        double s = fs + chunk;
-                        double bp = s - fs;
-                        fc += (fs - (s - bp)) + (chunk - bp);
-                        fs = s;
-                        chunk = 0;
-                        left = PairwiseObjective.CHUNK;
-                    }
+                Rows r = rows;
+                for (int i = 0; i < n; i++) {
+                    PairSums.add(sum, row(i, r));
+                    coef[i * np + i] += PairSums.row(sum, i, i + 1, n, nk, r.wk, r.wga, r.wgav, coef, np, r.diag0);
                 }
-                coef[ci + i] += diag;
+                VectorDense.product(coef, np, 0, n, nk, wv, dp, dp, gp, dp, false);
             }
-            VectorDense.product(coef, np, 0, n, nk, wv, dp, dp, gp, dp, false);
             boolean finite = true;
             for (int i = 0; i < n; i++) {
                 int go = i * dp;
@@ -391,14 +492,36 @@ public final class VectorPairwiseObjective implements Objective {
                 }
             }
             if (withValue) {
-                double s = fs + chunk;
-                double bp = s - fs;
-                fc += (fs - (s - bp)) + (chunk - bp);
-                fs = s;
-                lastValue = scale * total(fs, fc);
+                lastValue = PairSums.total(sum, teacherHi, teacherLo, scale);
                 finite &= Math.abs(lastValue) <= Double.MAX_VALUE;
             }
             return finite;
+        }
+    }
+
+    /** One thread's scratch for the rows of the pair pass. */
+    private static final class Rows {
+        final double[] c;
+        final double[] s;
+        final double[] t;
+        final double[] wk;
+        final double[] wga;
+        final double[] wgav;
+        /** w·gB of the row before its copy into C (the vector pass writes whole vectors). */
+        final double[] off;
+        final double[] out3 = new double[PairKernel.SELF_SIZE];
+        final double[] out4 = new double[PairKernel.FIRST_SIZE];
+        final PairGeometry geo = new PairGeometry();
+        double diag0;
+
+        Rows(int length) {
+            c = new double[length];
+            s = new double[length];
+            t = new double[length];
+            wk = new double[length];
+            wga = new double[length];
+            wgav = new double[length];
+            off = new double[length];
         }
     }
 }

@@ -130,10 +130,16 @@
  * arccos of {@link io.landscape.impl.objective.VectorAsin} (within 2 ulps). Lanes with |c| &gt; 0.9 are redone by
  * {@link io.landscape.impl.objective.PairGeometry}'s chord formula from the coordinates, exactly as the scalar
  * evaluator.</li>
- * <li><b>Coefficients</b>: the kernel ({@link io.landscape.impl.kernel.PairKernel}: compiled or hand-written, scalar
- * code) per pair, in the scalar evaluator's order, into [C | E] and F's terms — the same runs of
- * {@value io.landscape.impl.objective.PairwiseObjective#CHUNK} and the same TwoSum accumulation and double-double
- * teacher constant as above, so the summation error bound of this page holds unchanged.</li>
+ * <li><b>Coefficients</b>: the kernel's K, gA, gAv, gB of the row's pairs, times the pair weight, into [C | E] and
+ * arrays of F's terms; then {@code PairSums} (shared with the scalar evaluator) adds F's terms in the scalar
+ * evaluator's order — the same runs of {@value io.landscape.impl.objective.PairwiseObjective#CHUNK}, the same TwoSum
+ * accumulation and double-double teacher constant as above, so the summation error bound of this page holds
+ * unchanged — and C's diagonal. For the ReLU kernel the coefficients are computed lane by lane by a <em>vector
+ * transcription</em> of the kernel evaluator in use ({@code VectorDense.reluPass}: the Symja-derived compiled kernel or
+ * {@link io.landscape.impl.kernel.ReluClosedForm}, the same IEEE operations in the same order, no fused multiply-add,
+ * the θ ∈ {0, π} limits included), selected per kernel class only after it reproduced that evaluator bitwise on probe
+ * pairs; so the results are bitwise those of calling the kernel per pair ({@code VectorPairwiseObjectiveTest}). Every
+ * other kernel (erf, user formulas) is called per pair.</li>
  * <li><b>Gradient</b> ∇F = c·[C | E]·[W; V]: one product (inner dimension n + k, one FMA chain per entry over the
  * students, then the teachers).</li>
  * </ol>
@@ -163,9 +169,14 @@
  * products and gradient entries are the same FMA chains), so a lane's F and ∇F are bitwise
  * {@code VectorPairwiseObjective}'s at that point ({@code BatchPairwiseObjectiveTest}).
  *
- * <p><b>Not done: two threads for one evaluation.</b> The design would split the rows of both products and of the
- * angle/coefficient pass at a fixed index and keep F's terms and the diagonal of C in per-pair arrays summed afterwards
- * in the single-thread order (identical results by construction); not implemented.
+ * <p><b>Two threads for one evaluation.</b> {@code VectorPairwiseObjective.create(problem, kernel, workers)} (chosen
+ * by {@link io.landscape.impl.objective.Evaluators#select} when the problem has at least
+ * {@link io.landscape.impl.objective.EvaluatorParameters#parallelMinStudents()} students and the parameters carry a
+ * {@link io.landscape.impl.linalg.Workers} budget with a helper): the rows of both products are split in two (each
+ * entry is still one FMA chain, so the split changes nothing), the pair pass is split where half the pairs are done,
+ * each row keeping its F terms and C-diagonal contributions in per-pair arrays; then one thread adds F's terms and the
+ * other C's diagonal, both in the one-thread order. The results are bitwise those of one thread, for every split and
+ * thread count ({@code VectorPairwiseObjectiveTest}). {@code value} stays on one thread.
  */
 package io.landscape.impl.objective;
 import io.landscape.impl.linalg.FastAngle;

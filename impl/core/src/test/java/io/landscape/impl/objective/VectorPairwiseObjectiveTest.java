@@ -210,4 +210,91 @@ class VectorPairwiseObjectiveTest {
         assertEquals(fx, r[k * k], 0.0);
         assertArrayEquals(g, java.util.Arrays.copyOf(r, k * k), 0.0);
     }
+
+    /** F (valueAndGradient and value) and ∇F of two evaluators, bitwise. */
+    private static void sameBits(String what, Objective ref, Objective f, double[] x) {
+        int m = x.length;
+        double[] g0 = new double[m];
+        double[] g1 = new double[m];
+        assertEquals(ref.valueAndGradient(x, g0), f.valueAndGradient(x, g1), 0.0, what + ": valueAndGradient F");
+        assertArrayEquals(g0, g1, 0.0, what + ": valueAndGradient ∇F");
+        assertEquals(ref.value(x), f.value(x), 0.0, what + ": value");
+        java.util.Arrays.fill(g1, Double.NaN);
+        f.gradient().evaluate(x, g1);
+        assertArrayEquals(g0, g1, 0.0, what + ": gradient()");
+    }
+
+    @Test
+    void reluTranscriptionsAreChosenOnlyWhereTheyReproduceTheKernel() {
+        assumeTrue(VectorPairwiseObjective.isAvailable());
+        assertEquals(VectorDense.RELU_GENERATED, VectorDense.reluTranscription(KernelCompiler.compiled(Kernel.relu())));
+        assertEquals(VectorDense.RELU_CLOSED_FORM, VectorDense.reluTranscription(new ReluClosedForm()));
+        assertEquals(VectorDense.RELU_NONE, VectorDense.reluTranscription(KernelCompiler.compiled(Kernel.erf())));
+        assertEquals(VectorDense.RELU_NONE, VectorDense.reluTranscription(KernelCompiler.compiled(Kernel.linear())));
+    }
+
+    /**
+     * The vectorised ReLU coefficient pass gives bitwise the results of calling the kernel per pair (general teachers,
+     * signed output weights, every normalisation, both θ limits: a student parallel and one antiparallel to a teacher).
+     */
+    @Test
+    void vectorisedReluCoefficientsAreBitwiseThePerPairKernelCalls() {
+        assumeTrue(VectorPairwiseObjective.isAvailable());
+        Random rnd = new Random(31);
+        int[][] shapes = {{1, 1, 1}, {6, 6, 6}, {3, 7, 5}, {20, 20, 20}, {15, 25, 12}, {9, 4, 17}, {33, 31, 8}};
+        for (int[] sh : shapes) {
+            for (Normalization norm : Normalization.values()) {
+                Problem p = general(rnd, sh[0], sh[1], sh[2], norm, Kernel.relu());
+                double[] x = TestSupport.gaussian(rnd, sh[1] * sh[2], 1 / Math.sqrt(sh[2]));
+                if (sh[1] >= 2) {
+                    double[] v0 = p.teacherNeuron(0);
+                    for (int q = 0; q < sh[2]; q++) {
+                        x[q] = 0.5 * v0[q];            // θ = 0 with teacher 0 (s = 0 exactly)
+                        x[sh[2] + q] = -4.0 * v0[q];   // θ = π
+                    }
+                }
+                for (var kernel : new io.landscape.impl.kernel.PairKernel[] {KernelCompiler.compiled(Kernel.relu()),
+                    new ReluClosedForm()}) {
+                    String what = java.util.Arrays.toString(sh) + " " + norm + " " + kernel.name();
+                    sameBits(what, VectorPairwiseObjective.perPairCalls(p, kernel,
+                            io.landscape.impl.linalg.Workers.NONE), VectorPairwiseObjective.create(p, kernel), x);
+                }
+            }
+        }
+    }
+
+    /** Two threads for one evaluation: bitwise the one-thread results (ReLU transcribed, and erf called per pair). */
+    @Test
+    void twoThreadsGiveBitwiseTheOneThreadResults() throws Exception {
+        assumeTrue(VectorPairwiseObjective.isAvailable());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            io.landscape.impl.linalg.Workers two = new io.landscape.impl.linalg.Workers(pool, 1);
+            Random rnd = new Random(5);
+            int[][] shapes = {{1, 1, 1}, {2, 3, 4}, {13, 9, 7}, {20, 20, 20}, {60, 60, 60}, {40, 70, 30}};
+            for (int[] sh : shapes) {
+                for (Kernel kern : new Kernel[] {Kernel.relu(), Kernel.erf()}) {
+                    if (kern.equals(Kernel.erf()) && sh[0] > 20) {
+                        continue;
+                    }
+                    Problem p = general(rnd, sh[0], sh[1], sh[2], Normalization.HALF, kern);
+                    double[] x = TestSupport.gaussian(rnd, sh[1] * sh[2], 1 / Math.sqrt(sh[2]));
+                    var kernel = KernelCompiler.compiled(kern);
+                    Objective one = VectorPairwiseObjective.create(p, kernel);
+                    Objective par = VectorPairwiseObjective.create(p, kernel, two);
+                    for (int rep = 0; rep < 3; rep++) {
+                        sameBits(java.util.Arrays.toString(sh) + " " + kern.name() + " rep " + rep, one, par, x);
+                    }
+                }
+            }
+            // the selector hands the budget on from parallelMinStudents on (and the results do not change)
+            Problem p = general(rnd, 8, 8, 8, Normalization.HALF, Kernel.relu());
+            double[] x = TestSupport.gaussian(rnd, 64, 0.3);
+            EvaluatorParameters params = EvaluatorParameters.defaults().withWorkers(two).withParallelMinStudents(8);
+            sameBits("Evaluators.select", Evaluators.select(p, EvaluatorParameters.defaults()),
+                    Evaluators.select(p, params), x);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
