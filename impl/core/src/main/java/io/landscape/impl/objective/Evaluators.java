@@ -23,7 +23,10 @@ import io.landscape.impl.linalg.Workers;
  * on and available</td><td>{@link VectorIdentityObjective}</td><td rowspan="2">{@link BatchIdentityObjective} when
  * SIMD and batching are on and available</td></tr>
  * <tr><td>identity teacher, otherwise</td><td>{@link IdentityTeacherObjective}</td></tr>
- * <tr><td>any other problem</td><td>{@link PairwiseObjective} with the compiled kernel</td><td>none</td></tr>
+ * <tr><td>any other problem, SIMD on and available</td><td>{@link VectorPairwiseObjective} with the compiled kernel
+ * (two threads from {@link EvaluatorParameters#parallelMinStudents()} students on when
+ * {@link EvaluatorParameters#workers()} holds a helper)</td><td rowspan="2">none</td></tr>
+ * <tr><td>any other problem, otherwise</td><td>{@link PairwiseObjective} with the compiled kernel</td></tr>
  * </table>
  * All compute the same F and ∇F to rounding (tested against each other and against the general
  * {@link PairwiseObjective} to ~10⁻¹³); they round differently, so an iterate sequence is reproducible bitwise only with
