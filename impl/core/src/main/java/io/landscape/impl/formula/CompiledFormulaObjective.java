@@ -61,6 +61,10 @@ final class CompiledFormulaObjective implements FormulaFunction {
     private final int[] aggBody;
     private final int maxL;
     private final int maxK;
+    // per family: its aggregates, and per aggregate the position of its body among the family's bodies
+    private final int[][] familyAggs;
+    private final int[] aggPos;
+    private final int maxBodies;
     // fused dot products: distinct (p, q) pairs, grouped by an anchor vector read once for all its partners
     private final int nDots;
     private final int[] atomDot;
@@ -293,6 +297,22 @@ final class CompiledFormulaObjective implements FormulaFunction {
         }
         srcStart[blocks] = si;
         contribStart[si] = ci;
+        familyAggs = new int[nf][];
+        aggPos = new int[nA];
+        int mb = 1;
+        for (int f = 0; f < nf; f++) {
+            List<Integer> bodies = FormulaCompiler.familyBodies(r, f);
+            mb = Math.max(mb, bodies.size());
+            List<Integer> js = new java.util.ArrayList<>();
+            for (int j = 0; j < nA; j++) {
+                if (aggFamily[j] == f) {
+                    js.add(j);
+                    aggPos[j] = bodies.indexOf(aggBody[j]);
+                }
+            }
+            familyAggs[f] = js.stream().mapToInt(Integer::intValue).toArray();
+        }
+        maxBodies = mb;
         mine = new Scratch(this);
         others = ThreadLocal.withInitial(() -> new Scratch(this));
     }
@@ -331,7 +351,7 @@ final class CompiledFormulaObjective implements FormulaFunction {
             outOuter = new double[1 + n + n * (n + 1) / 2];
             inBody = new double[o.nShared + o.maxL];
             System.arraycopy(o.shared, 0, inBody, 0, o.nShared);
-            outBody = new double[1 + o.maxL + o.maxL * (o.maxL + 1) / 2];
+            outBody = new double[o.maxBodies * (1 + o.maxL + o.maxL * (o.maxL + 1) / 2)];
             fv = new double[o.nA][o.maxK];
             fa = new double[o.nA][o.maxK * o.maxL];
             fab = new double[o.nA][o.maxK * o.maxL * (o.maxL + 1) / 2];
@@ -471,29 +491,52 @@ final class CompiledFormulaObjective implements FormulaFunction {
         }
     }
 
-    /** Bodies per member to {@code order}, aggregates and P_j^{(l)}; writes the aggregates into the outer inputs. */
+    /**
+     * Bodies per member to {@code order} (one call per member and family: all the family's bodies at once), the
+     * aggregates and P_j^{(l)}; writes the aggregates into the outer inputs.
+     */
     private void aggregates(Scratch w, int order) {
-        for (int j = 0; j < nA; j++) {
-            int f = aggFamily[j];
+        for (int f = 0; f < familyAggs.length; f++) {
+            int[] js = familyAggs[f];
+            if (js.length == 0) {
+                continue;
+            }
             int k = familySize[f];
             int nl = familyLocals[f];
             int h = nl * (nl + 1) / 2;
-            double[] fv = w.fv[j];
+            int stride = order == 0 ? 1 : order == 1 ? 1 + nl : 1 + nl + h;
+            double[] in = w.inBody;
+            double[] out = w.outBody;
             for (int l = 0; l < k; l++) {
-                System.arraycopy(w.atoms, localBase[f] + l * nl, w.inBody, nShared, nl);
+                int ab = localBase[f] + l * nl;
+                for (int a = 0; a < nl; a++) { // loops, not System.arraycopy: these copies are a few doubles
+                    in[nShared + a] = w.atoms[ab + a];
+                }
                 if (order == 0) {
-                    fv[l] = code.bodyValue(aggBody[j], w.inBody);
-                    continue;
-                }
-                if (order == 1) {
-                    code.bodyFirst(aggBody[j], w.inBody, w.outBody);
+                    code.familyValue(f, w.inBody, w.outBody);
+                } else if (order == 1) {
+                    code.familyFirst(f, w.inBody, w.outBody);
                 } else {
-                    code.bodySecond(aggBody[j], w.inBody, w.outBody);
-                    System.arraycopy(w.outBody, 1 + nl, w.fab[j], l * h, h);
+                    code.familySecond(f, w.inBody, w.outBody);
                 }
-                fv[l] = w.outBody[0];
-                System.arraycopy(w.outBody, 1, w.fa[j], l * nl, nl);
+                for (int j : js) {
+                    int base = aggPos[j] * stride;
+                    w.fv[j][l] = out[base];
+                    if (order >= 1) {
+                        double[] fa = w.fa[j];
+                        for (int a = 0; a < nl; a++) {
+                            fa[l * nl + a] = out[base + 1 + a];
+                        }
+                    }
+                    if (order == 2) {
+                        System.arraycopy(out, base + 1 + nl, w.fab[j], l * h, h);
+                    }
+                }
             }
+        }
+        for (int j = 0; j < nA; j++) {
+            int k = familySize[aggFamily[j]];
+            double[] fv = w.fv[j];
             double agg;
             if (product[j]) {
                 // P^{(l)} = prefix(l) · suffix(l), no division
