@@ -10,8 +10,7 @@
  * g = g* (known) or FC 50 → ReLU → FC 1 (learnt); SGD, η = 0.5, batch 128, "the Squared Loss", 3000 iterations;
  * Gaussian patches with d = 75; MNIST patches 10×10 (d = 100) "normalized to have zero mean"; the figure plots the
  * loss against the SGD iteration (WS dashed red, FC solid blue; columns low/high/both, rows known/learnt g).
- * Left open, and decided here ({@link io.landscape.impl.experiment.sharing.SgdRun},
- * {@link io.landscape.impl.experiment.sharing.SgdExperiment}, {@link io.landscape.impl.experiment.sharing.MnistPatches}):
+ * Left open, and decided here ({@code SgdRun}, {@code SgdExperiment}, {@code MnistPatches}):
  * <ul>
  *   <li><b>Loss convention</b>: ½(ŷ − y)², averaged over the batch — the paper's own definition of "the expected
  *       squared loss" (Eq. 1, F = E[½(p_w − p_{u₀})²]); the plotted and reported losses are in this convention.
