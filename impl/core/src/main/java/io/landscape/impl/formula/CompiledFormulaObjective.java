@@ -61,6 +61,23 @@ final class CompiledFormulaObjective implements FormulaFunction {
     private final int[] aggBody;
     private final int maxL;
     private final int maxK;
+    // per family: its aggregates, and per aggregate the position of its body among the family's bodies
+    private final int[][] familyAggs;
+    private final int[] aggPos;
+    private final int maxBodies;
+    // fused dot products: distinct (p, q) pairs, grouped by an anchor vector read once for all its partners
+    private final int nDots;
+    private final int[] atomDot;
+    private final int[] groupAnchor;
+    private final int[] groupStart;
+    private final int[] partnerCode;
+    private final int[] partnerDot;
+    // fused gradient: per free block, its distinct source vectors; per source, the atoms contributing to it
+    private final int[] srcStart;
+    private final int[] srcCode;
+    private final int[] contribStart;
+    private final int[] contribAtom;
+    private final double[] contribMult;
 
     private final Thread owner = Thread.currentThread();
     private final Scratch mine;
@@ -199,6 +216,103 @@ final class CompiledFormulaObjective implements FormulaFunction {
             aggFamily[j] = r.families.indexOf(ag.family());
             aggBody[j] = ag.body();
         }
+        // distinct dot products (a shared family's members are one block: w·w is computed once, not k times)
+        Map<Long, Integer> dotOf = new HashMap<>();
+        Map<Integer, List<int[]>> groups = new java.util.LinkedHashMap<>();
+        atomDot = new int[n];
+        for (int i = 0; i < n; i++) {
+            int a = atomA[i];
+            int bb = atomB[i];
+            long key = ((long) Math.min(a, bb) << 32) ^ (Math.max(a, bb) & 0xffffffffL);
+            Integer di = dotOf.get(key);
+            if (di == null) {
+                di = dotOf.size();
+                dotOf.put(key, di);
+                int anchor = a >= 0 ? a : bb;
+                int partner = anchor == a ? bb : a;
+                groups.computeIfAbsent(anchor, z -> new java.util.ArrayList<>()).add(new int[] {partner, di});
+            }
+            atomDot[i] = di;
+        }
+        nDots = dotOf.size();
+        groupAnchor = new int[groups.size()];
+        groupStart = new int[groups.size() + 1];
+        partnerCode = new int[nDots];
+        partnerDot = new int[nDots];
+        int gi = 0;
+        int pi = 0;
+        for (Map.Entry<Integer, List<int[]>> e : groups.entrySet()) {
+            groupAnchor[gi] = e.getKey();
+            groupStart[gi++] = pi;
+            for (int[] pd : e.getValue()) {
+                partnerCode[pi] = pd[0];
+                partnerDot[pi++] = pd[1];
+            }
+        }
+        groupStart[gi] = pi;
+        // gradient: ∇(p·q) = q in p's block + p in q's block (2p if p = q), gathered per (block, source vector)
+        List<Map<Integer, List<double[]>>> perBlock = new java.util.ArrayList<>();
+        for (int bl = 0; bl < blocks; bl++) {
+            perBlock.add(new java.util.LinkedHashMap<>());
+        }
+        for (int i = 0; i < n; i++) {
+            int a = atomA[i];
+            int bb = atomB[i];
+            if (a == bb && a >= 0) {
+                perBlock.get(a).computeIfAbsent(a, z -> new java.util.ArrayList<>()).add(new double[] {i, 2});
+                continue;
+            }
+            if (a >= 0) {
+                perBlock.get(a).computeIfAbsent(bb, z -> new java.util.ArrayList<>()).add(new double[] {i, 1});
+            }
+            if (bb >= 0) {
+                perBlock.get(bb).computeIfAbsent(a, z -> new java.util.ArrayList<>()).add(new double[] {i, 1});
+            }
+        }
+        int ns = 0;
+        int nc = 0;
+        for (Map<Integer, List<double[]>> mm : perBlock) {
+            ns += mm.size();
+            for (List<double[]> c : mm.values()) {
+                nc += c.size();
+            }
+        }
+        srcStart = new int[blocks + 1];
+        srcCode = new int[ns];
+        contribStart = new int[ns + 1];
+        contribAtom = new int[nc];
+        contribMult = new double[nc];
+        int si = 0;
+        int ci = 0;
+        for (int bl = 0; bl < blocks; bl++) {
+            srcStart[bl] = si;
+            for (Map.Entry<Integer, List<double[]>> e : perBlock.get(bl).entrySet()) {
+                srcCode[si] = e.getKey();
+                contribStart[si++] = ci;
+                for (double[] c : e.getValue()) {
+                    contribAtom[ci] = (int) c[0];
+                    contribMult[ci++] = c[1];
+                }
+            }
+        }
+        srcStart[blocks] = si;
+        contribStart[si] = ci;
+        familyAggs = new int[nf][];
+        aggPos = new int[nA];
+        int mb = 1;
+        for (int f = 0; f < nf; f++) {
+            List<Integer> bodies = FormulaCompiler.familyBodies(r, f);
+            mb = Math.max(mb, bodies.size());
+            List<Integer> js = new java.util.ArrayList<>();
+            for (int j = 0; j < nA; j++) {
+                if (aggFamily[j] == f) {
+                    js.add(j);
+                    aggPos[j] = bodies.indexOf(aggBody[j]);
+                }
+            }
+            familyAggs[f] = js.stream().mapToInt(Integer::intValue).toArray();
+        }
+        maxBodies = mb;
         mine = new Scratch(this);
         others = ThreadLocal.withInitial(() -> new Scratch(this));
     }
@@ -224,16 +338,20 @@ final class CompiledFormulaObjective implements FormulaFunction {
         final double[][] fab;
         final double[][] pexc;
         final double[] psi;
+        final double[] dots;
+        final double[] srcCoef;
 
         Scratch(CompiledFormulaObjective o) {
             int n = o.nG + o.nA;
             atoms = new double[o.nAtoms];
+            dots = new double[o.nDots];
+            srcCoef = new double[o.srcCode.length];
             inOuter = new double[o.nShared + n];
             System.arraycopy(o.shared, 0, inOuter, 0, o.nShared);
             outOuter = new double[1 + n + n * (n + 1) / 2];
             inBody = new double[o.nShared + o.maxL];
             System.arraycopy(o.shared, 0, inBody, 0, o.nShared);
-            outBody = new double[1 + o.maxL + o.maxL * (o.maxL + 1) / 2];
+            outBody = new double[o.maxBodies * (1 + o.maxL + o.maxL * (o.maxL + 1) / 2)];
             fv = new double[o.nA][o.maxK];
             fa = new double[o.nA][o.maxK * o.maxL];
             fab = new double[o.nA][o.maxK * o.maxL * (o.maxL + 1) / 2];
@@ -308,40 +426,117 @@ final class CompiledFormulaObjective implements FormulaFunction {
         return s;
     }
 
+    /**
+     * The atoms: each distinct dot product once, an anchor vector's dot products with up to three partners in one
+     * pass (the same fma sequence per dot as a separate pass, so the same bits).
+     */
     private void atoms(double[] x, Scratch w) {
+        double[] dots = w.dots;
+        for (int g = 0; g < groupAnchor.length; g++) {
+            int an = groupAnchor[g];
+            double[] av = vec(an, x);
+            int ao = off(an);
+            int n = dim(an);
+            int p = groupStart[g];
+            int end = groupStart[g + 1];
+            while (p < end) {
+                int c0 = partnerCode[p];
+                double[] v0 = vec(c0, x);
+                int o0 = off(c0);
+                if (end - p >= 3) {
+                    int c1 = partnerCode[p + 1];
+                    int c2 = partnerCode[p + 2];
+                    double[] v1 = vec(c1, x);
+                    double[] v2 = vec(c2, x);
+                    int o1 = off(c1);
+                    int o2 = off(c2);
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    for (int i = 0; i < n; i++) {
+                        double ai = av[ao + i];
+                        s0 = Math.fma(ai, v0[o0 + i], s0);
+                        s1 = Math.fma(ai, v1[o1 + i], s1);
+                        s2 = Math.fma(ai, v2[o2 + i], s2);
+                    }
+                    dots[partnerDot[p]] = s0;
+                    dots[partnerDot[p + 1]] = s1;
+                    dots[partnerDot[p + 2]] = s2;
+                    p += 3;
+                } else if (end - p == 2) {
+                    int c1 = partnerCode[p + 1];
+                    double[] v1 = vec(c1, x);
+                    int o1 = off(c1);
+                    double s0 = 0;
+                    double s1 = 0;
+                    for (int i = 0; i < n; i++) {
+                        double ai = av[ao + i];
+                        s0 = Math.fma(ai, v0[o0 + i], s0);
+                        s1 = Math.fma(ai, v1[o1 + i], s1);
+                    }
+                    dots[partnerDot[p]] = s0;
+                    dots[partnerDot[p + 1]] = s1;
+                    p += 2;
+                } else {
+                    dots[partnerDot[p]] = dot(av, ao, v0, o0, n);
+                    p++;
+                }
+            }
+        }
         for (int i = 0; i < nAtoms; i++) {
-            int a = atomA[i];
-            int b = atomB[i];
-            w.atoms[i] = dot(vec(a, x), off(a), vec(b, x), off(b), dim(a));
+            w.atoms[i] = dots[atomDot[i]];
         }
         for (int g = 0; g < nG; g++) {
             w.inOuter[nShared + g] = w.atoms[g];
         }
     }
 
-    /** Bodies per member to {@code order}, aggregates and P_j^{(l)}; writes the aggregates into the outer inputs. */
+    /**
+     * Bodies per member to {@code order} (one call per member and family: all the family's bodies at once), the
+     * aggregates and P_j^{(l)}; writes the aggregates into the outer inputs.
+     */
     private void aggregates(Scratch w, int order) {
-        for (int j = 0; j < nA; j++) {
-            int f = aggFamily[j];
+        for (int f = 0; f < familyAggs.length; f++) {
+            int[] js = familyAggs[f];
+            if (js.length == 0) {
+                continue;
+            }
             int k = familySize[f];
             int nl = familyLocals[f];
             int h = nl * (nl + 1) / 2;
-            double[] fv = w.fv[j];
+            int stride = order == 0 ? 1 : order == 1 ? 1 + nl : 1 + nl + h;
+            double[] in = w.inBody;
+            double[] out = w.outBody;
             for (int l = 0; l < k; l++) {
-                System.arraycopy(w.atoms, localBase[f] + l * nl, w.inBody, nShared, nl);
+                int ab = localBase[f] + l * nl;
+                for (int a = 0; a < nl; a++) { // loops, not System.arraycopy: these copies are a few doubles
+                    in[nShared + a] = w.atoms[ab + a];
+                }
                 if (order == 0) {
-                    fv[l] = code.bodyValue(aggBody[j], w.inBody);
-                    continue;
-                }
-                if (order == 1) {
-                    code.bodyFirst(aggBody[j], w.inBody, w.outBody);
+                    code.familyValue(f, w.inBody, w.outBody);
+                } else if (order == 1) {
+                    code.familyFirst(f, w.inBody, w.outBody);
                 } else {
-                    code.bodySecond(aggBody[j], w.inBody, w.outBody);
-                    System.arraycopy(w.outBody, 1 + nl, w.fab[j], l * h, h);
+                    code.familySecond(f, w.inBody, w.outBody);
                 }
-                fv[l] = w.outBody[0];
-                System.arraycopy(w.outBody, 1, w.fa[j], l * nl, nl);
+                for (int j : js) {
+                    int base = aggPos[j] * stride;
+                    w.fv[j][l] = out[base];
+                    if (order >= 1) {
+                        double[] fa = w.fa[j];
+                        for (int a = 0; a < nl; a++) {
+                            fa[l * nl + a] = out[base + 1 + a];
+                        }
+                    }
+                    if (order == 2) {
+                        System.arraycopy(out, base + 1 + nl, w.fab[j], l * h, h);
+                    }
+                }
             }
+        }
+        for (int j = 0; j < nA; j++) {
+            int k = familySize[aggFamily[j]];
+            double[] fv = w.fv[j];
             double agg;
             if (product[j]) {
                 // P^{(l)} = prefix(l) · suffix(l), no division
@@ -420,6 +615,82 @@ final class CompiledFormulaObjective implements FormulaFunction {
         }
     }
 
+    /**
+     * out = Σ_δ coef_δ ∇δ, overwriting every entry: per free block one pass over its distinct source vectors (up to
+     * three at a time), their coefficients summed first (a shared family's k members add into one coefficient).
+     */
+    private void writeGradient(double[] coef, double[] x, double[] out, double[] srcCoef) {
+        for (int s = 0; s < srcCode.length; s++) {
+            double c = 0;
+            for (int t = contribStart[s]; t < contribStart[s + 1]; t++) {
+                c += contribMult[t] * coef[contribAtom[t]];
+            }
+            srcCoef[s] = c;
+        }
+        for (int bl = 0; bl < blockOffset.length; bl++) {
+            int oo = blockOffset[bl];
+            int n = blockDim[bl];
+            int s = srcStart[bl];
+            int end = srcStart[bl + 1];
+            if (s == end) {
+                java.util.Arrays.fill(out, oo, oo + n, 0.0);
+                continue;
+            }
+            boolean first = true;
+            while (s < end) {
+                int k0 = srcCode[s];
+                double[] v0 = vec(k0, x);
+                int o0 = off(k0);
+                double c0 = srcCoef[s];
+                if (end - s >= 3) {
+                    int k1 = srcCode[s + 1];
+                    int k2 = srcCode[s + 2];
+                    double[] v1 = vec(k1, x);
+                    double[] v2 = vec(k2, x);
+                    int o1 = off(k1);
+                    int o2 = off(k2);
+                    double c1 = srcCoef[s + 1];
+                    double c2 = srcCoef[s + 2];
+                    if (first) {
+                        for (int i = 0; i < n; i++) {
+                            out[oo + i] = c0 * v0[o0 + i] + c1 * v1[o1 + i] + c2 * v2[o2 + i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            out[oo + i] += c0 * v0[o0 + i] + c1 * v1[o1 + i] + c2 * v2[o2 + i];
+                        }
+                    }
+                    s += 3;
+                } else if (end - s == 2) {
+                    int k1 = srcCode[s + 1];
+                    double[] v1 = vec(k1, x);
+                    int o1 = off(k1);
+                    double c1 = srcCoef[s + 1];
+                    if (first) {
+                        for (int i = 0; i < n; i++) {
+                            out[oo + i] = c0 * v0[o0 + i] + c1 * v1[o1 + i];
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            out[oo + i] += c0 * v0[o0 + i] + c1 * v1[o1 + i];
+                        }
+                    }
+                    s += 2;
+                } else {
+                    if (first) {
+                        for (int i = 0; i < n; i++) {
+                            out[oo + i] = c0 * v0[o0 + i];
+                        }
+                    } else {
+                        axpy(c0, v0, o0, out, oo, n);
+                    }
+                    s++;
+                }
+                first = false;
+            }
+        }
+    }
+
     private static void axpy(double c, double[] v, int vo, double[] out, int oo, int n) {
         for (int i = 0; i < n; i++) {
             out[oo + i] = Math.fma(c, v[vo + i], out[oo + i]);
@@ -438,8 +709,7 @@ final class CompiledFormulaObjective implements FormulaFunction {
         aggregates(w, 1);
         code.outerFirst(w.inOuter, w.outOuter);
         firstCoefficients(w);
-        java.util.Arrays.fill(gradientOut, 0.0);
-        addGradients(w.psi, x, gradientOut);
+        writeGradient(w.psi, x, gradientOut, w.srcCoef);
         return w.outOuter[0];
     }
 

@@ -29,7 +29,7 @@ import io.landscape.impl.symbolic.SymjaSession;
  */
 public final class FormulaCompiler {
     /** Bump whenever the reduction or derivation changes what is generated. */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
     /**
      * A routine whose CSE'd body has more temporaries than this is split into methods by output (HotSpot does not JIT
      * methods over 8000 bytes): 300, or the system property {@code landscape.formula.splitAbove} (tests force splits
@@ -83,7 +83,7 @@ public final class FormulaCompiler {
     /** Everything that decides the generated code: the reduced formula, the routines and every stage's version. */
     static String key(ObjectiveFormula spec, Reduced r) {
         List<String> parts = new ArrayList<>(List.of("formula objective", r.canonical(),
-                "generator " + GENERATOR_VERSION + " (hoisting constants)", "printer " + JavaPrinter.VERSION,
+                "generator " + GENERATOR_VERSION + " (hoisting constants, one routine per family)", "printer " + JavaPrinter.VERSION,
                 "simplify leaves " + FormulaDerivation.SIMPLIFY_LEAVES, "split above " + maxTemporaries()));
         for (Routine routine : routines(r)) {
             parts.add(routine.describe());
@@ -126,14 +126,41 @@ public final class FormulaCompiler {
         list.add(Routine.returning("outerValue", in, "F"));
         list.add(Routine.toArray("outerFirst", in, firstNames(vars)));
         list.add(Routine.toArray("outerSecond", in, secondNames(vars)));
-        for (int b = 0; b < r.bodies.size(); b++) {
-            List<Routine.Parameter> bin = List.of(Routine.Parameter.array("in", r.bodyInputs(b).size()));
-            List<String> bv = r.bodyVariables(b);
-            list.add(Routine.returning("body" + b + "Value", bin, "f"));
-            list.add(Routine.toArray("body" + b + "First", bin, firstNames(bv)));
-            list.add(Routine.toArray("body" + b + "Second", bin, secondNames(bv)));
+        for (int f = 0; f < r.families.size(); f++) {
+            List<Integer> bs = familyBodies(r, f);
+            if (bs.isEmpty()) {
+                continue;
+            }
+            List<Routine.Parameter> bin = List.of(Routine.Parameter.array("in", r.bodyInputs(bs.get(0)).size()));
+            List<String> bv = r.bodyVariables(bs.get(0));
+            List<String> values = new ArrayList<>();
+            List<String> firsts = new ArrayList<>();
+            List<String> seconds = new ArrayList<>();
+            for (int b : bs) {
+                values.add("f" + b);
+                for (String n : firstNames(bv)) {
+                    firsts.add(n + " of body " + b);
+                }
+                for (String n : secondNames(bv)) {
+                    seconds.add(n + " of body " + b);
+                }
+            }
+            list.add(Routine.toArray("family" + f + "Value", bin, values));
+            list.add(Routine.toArray("family" + f + "First", bin, firsts));
+            list.add(Routine.toArray("family" + f + "Second", bin, seconds));
         }
         return list;
+    }
+
+    /** The bodies over family number {@code f}, in body order. */
+    static List<Integer> familyBodies(Reduced r, int f) {
+        List<Integer> bs = new ArrayList<>();
+        for (int b = 0; b < r.bodies.size(); b++) {
+            if (r.bodies.get(b).family().equals(r.families.get(f))) {
+                bs.add(b);
+            }
+        }
+        return bs;
     }
 
     private static List<String> firstNames(List<String> vars) {
@@ -206,21 +233,37 @@ public final class FormulaCompiler {
         emit(spec, sb, routines.get(0), outer.value(), outerSymbols);
         emit(spec, sb, routines.get(1), outer.uptoFirst(), outerSymbols);
         emit(spec, sb, routines.get(2), outer.uptoSecond(), outerSymbols);
-        for (int b = 0; b < bodies.size(); b++) {
+        // one routine per family: all its bodies CSE'd together (they share the family's locals)
+        int ri = 3;
+        List<Integer> withBodies = new ArrayList<>();
+        for (int f = 0; f < r.families.size(); f++) {
+            List<Integer> bs = familyBodies(r, f);
+            if (bs.isEmpty()) {
+                continue;
+            }
+            withBodies.add(f);
             List<String> bodyIn = new ArrayList<>(shared);
             bodyIn.addAll(hoistedNames);
-            bodyIn.addAll(r.bodyVariables(b));
-            Map<String, String> bs = symbols(bodyIn);
-            emit(spec, sb, routines.get(3 + 3 * b), bodies.get(b).value(), bs);
-            emit(spec, sb, routines.get(4 + 3 * b), bodies.get(b).uptoFirst(), bs);
-            emit(spec, sb, routines.get(5 + 3 * b), bodies.get(b).uptoSecond(), bs);
+            bodyIn.addAll(r.bodyVariables(bs.get(0)));
+            Map<String, String> syms = symbols(bodyIn);
+            List<IExpr> values = new ArrayList<>();
+            List<IExpr> firsts = new ArrayList<>();
+            List<IExpr> seconds = new ArrayList<>();
+            for (int b : bs) {
+                values.addAll(bodies.get(b).value());
+                firsts.addAll(bodies.get(b).uptoFirst());
+                seconds.addAll(bodies.get(b).uptoSecond());
+            }
+            emit(spec, sb, routines.get(ri++), values, syms);
+            emit(spec, sb, routines.get(ri++), firsts, syms);
+            emit(spec, sb, routines.get(ri++), seconds, syms);
         }
-        dispatch(sb, "public double bodyValue(int body, double[] in)", "Value", "return body%dValue(in);",
-                bodies.size());
-        dispatch(sb, "public void bodyFirst(int body, double[] in, double[] out)", "First",
-                "body%dFirst(in, out); return;", bodies.size());
-        dispatch(sb, "public void bodySecond(int body, double[] in, double[] out)", "Second",
-                "body%dSecond(in, out); return;", bodies.size());
+        dispatch(sb, "public void familyValue(int family, double[] in, double[] out)",
+                "family%dValue(in, out); return;", withBodies);
+        dispatch(sb, "public void familyFirst(int family, double[] in, double[] out)",
+                "family%dFirst(in, out); return;", withBodies);
+        dispatch(sb, "public void familySecond(int family, double[] in, double[] out)",
+                "family%dSecond(in, out); return;", withBodies);
         return sb.toString();
     }
 
@@ -276,13 +319,13 @@ public final class FormulaCompiler {
         return false;
     }
 
-    private static void dispatch(StringBuilder sb, String signature, String kind, String call, int n) {
-        sb.append(signature).append(" {\n    switch (body) {\n");
-        for (int b = 0; b < n; b++) {
-            sb.append("        case ").append(b).append(": ").append(String.format(java.util.Locale.ROOT, call, b))
+    private static void dispatch(StringBuilder sb, String signature, String call, List<Integer> families) {
+        sb.append(signature).append(" {\n    switch (family) {\n");
+        for (int f : families) {
+            sb.append("        case ").append(f).append(": ").append(String.format(java.util.Locale.ROOT, call, f))
                     .append('\n');
         }
-        sb.append("        default: throw new IllegalArgumentException(\"no body \" + body);\n    }\n}\n\n");
+        sb.append("        default: throw new IllegalArgumentException(\"no loop over family \" + family);\n    }\n}\n\n");
     }
 
     private static Map<String, String> symbols(List<String> inputs) {

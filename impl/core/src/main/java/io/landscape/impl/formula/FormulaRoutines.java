@@ -8,7 +8,8 @@ package io.landscape.impl.formula;
  * Outer routine Φ over the inputs (those, then globals, aggregates), differentiated in the globals and
  * aggregates (n variables): {@code outerFirst} writes Φ, ∂Φ/∂z_0 … ∂Φ/∂z_{n−1}; {@code outerSecond} writes those and
  * then the upper triangle ∂²Φ/∂z_i∂z_j, i ≤ j, row by row. Body routine b over (scalars, constants, its family's
- * local dot products; L variables) alike, selected by number.
+ * local dot products; L variables) alike; all bodies over one family are one routine (selected by the family's
+ * number), CSE'd together: they share the family's locals and usually most of their subexpressions.
  */
 public abstract class FormulaRoutines {
     private String source = "";
@@ -25,11 +26,14 @@ public abstract class FormulaRoutines {
 
     public abstract void outerSecond(double[] in, double[] out);
 
-    public abstract double bodyValue(int body, double[] in);
+    /** The values of every body of family {@code family}, in body order, from its locals ({@code in}). */
+    public abstract void familyValue(int family, double[] in, double[] out);
 
-    public abstract void bodyFirst(int body, double[] in, double[] out);
+    /** Per body of the family, in body order: f, ∂f/∂xm_0 … ∂f/∂xm_{L−1} (1 + L outputs each). */
+    public abstract void familyFirst(int family, double[] in, double[] out);
 
-    public abstract void bodySecond(int body, double[] in, double[] out);
+    /** Per body of the family, in body order: those, then the upper triangle ∂²f/∂xm_i∂xm_j, i ≤ j, row by row. */
+    public abstract void familySecond(int family, double[] in, double[] out);
 
     /** The generated source. */
     public final String source() {

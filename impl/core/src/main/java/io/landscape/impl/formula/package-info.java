@@ -18,7 +18,8 @@
  *       bodies); the formula must be a finite real number at the first probe.</li>
  *   <li><b>CSE → print → routines → compile → cache</b>: the stages of {@link io.landscape.impl.compile}. Routines
  *       ({@link io.landscape.impl.formula.FormulaRoutines}): {@code outerValue/outerFirst/outerSecond(in, out)} and
- *       per body {@code bodyValue/bodyFirst/bodySecond(b, in, out)}, CSE over all outputs of each. The cache key
+ *       per family {@code familyValue/familyFirst/familySecond(f, in, out)} (all bodies over the family in one
+ *       routine: they share its locals), CSE over all outputs of each. The cache key
  *       ({@code FormulaCompiler#key}) is the reduced formula's canonical text, the routine signatures and the
  *       generator, printer and derivation-setting versions: another dimension, family size or parameter value
  *       reuses the compiled code (F^(k) for k = 2, 5, 10 is derived once).</li>

@@ -1,15 +1,16 @@
 package io.landscape.impl.experiment.sharing;
 
 /**
- * 10×10 MNIST patches (d = 100) for the Figure-1 experiment: a sample is one random digit of {@link Mnist} and k
- * patches of it at independent random positions whose top-left corner lies in rows and columns 4…14 (the central
- * 20×20 region where the strokes are). Pixels are scaled to [0, 1], the mean patch over all digits and positions is
- * subtracted (zero mean per coordinate), and everything is divided by one scalar so that the largest eigenvalue of the
- * patch covariance is 1, as for N(0, I) patches (with unit average variance per coordinate it is 15: neighbouring
- * pixels are strongly correlated, and SGD with the paper's η = 0.5 then diverges). Each patch is finally multiplied by
- * an independent random sign: the patch distribution becomes symmetric, so tanh(u₀ᵀx_l) has mean zero and the
- * degree-k target Π_l tanh(u₀ᵀx_l) is orthogonal to every function of fewer than k patches, as for Gaussian
- * patches (without it the product has a large low-degree part on MNIST and is not a high-frequency target at all).
+ * 10×10 MNIST patches (d = 100) for the Figure-1 experiment. Paper 004 §2: "real image patches of size 10 × 10 from
+ * the MNIST data set, normalized to have zero mean". A sample x = (x₁, …, x_k) is k patches drawn independently —
+ * each from its own random digit of {@link Mnist}, at a random position whose top-left corner lies in rows and
+ * columns 4…14 (the central 20×20 region where the strokes are) — exactly as the Gaussian x_l are independent.
+ * (Taking all k patches from one digit makes them overlap heavily — five 10×10 patches do not fit disjointly into a
+ * 28×28 digit — so Π_l tanh(u₀ᵀx_l) becomes nearly a function of one patch and is no longer a degree-k target; the
+ * weight-shared learner then learns g*_high, which the paper reports it does not.) Pixels are scaled to [0, 1] and
+ * the mean patch over all digits and positions is subtracted (zero mean per coordinate); nothing else is done to
+ * them: no variance scaling, no sign flips. The largest eigenvalue of the patch covariance is then about 2.7 (N(0, I)
+ * patches: 1).
  */
 final class MnistPatches implements SgdRun.Source {
     static final int SIDE = 10;
@@ -19,7 +20,6 @@ final class MnistPatches implements SgdRun.Source {
 
     private final Mnist mnist;
     private final double[] mean = new double[D];
-    private double scale;
     private final double topEigenvalue;
     private final double averageVariance;
 
@@ -50,7 +50,6 @@ final class MnistPatches implements SgdRun.Source {
         for (int i = 0; i < D; i++) {
             mean[i] = sum[i] / n;
         }
-        this.scale = 1;
         // largest eigenvalue of the covariance, estimated on 20,000 patches of a fixed stream
         int samples = 20_000;
         double[] c = new double[D * D];
@@ -76,15 +75,14 @@ final class MnistPatches implements SgdRun.Source {
         }
         this.topEigenvalue = top;
         this.averageVariance = var / D;
-        this.scale = 1 / Math.sqrt(top);
     }
 
-    /** The largest eigenvalue of the covariance of the centred [0, 1] patches (before scaling). */
+    /** The largest eigenvalue of the covariance of the centred [0, 1] patches (about 2.7). */
     double topEigenvalue() {
         return topEigenvalue;
     }
 
-    /** The average per-coordinate variance of the centred [0, 1] patches (before scaling). */
+    /** The average per-coordinate variance of the centred [0, 1] patches. */
     double averageVariance() {
         return averageVariance;
     }
@@ -94,11 +92,11 @@ final class MnistPatches implements SgdRun.Source {
         return D;
     }
 
-    /** Writes the normalised patch of {@code image} at (row, col) into x at {@code off}. */
+    /** Writes the centred patch of {@code image} at (row, col) into x at {@code off}. */
     void patch(int image, int row, int col, double[] x, int off) {
         for (int i = 0; i < SIDE; i++) {
             for (int j = 0; j < SIDE; j++) {
-                x[off + i * SIDE + j] = (mnist.pixel(image, row + i, col + j) / 255.0 - mean[i * SIDE + j]) * scale;
+                x[off + i * SIDE + j] = mnist.pixel(image, row + i, col + j) / 255.0 - mean[i * SIDE + j];
             }
         }
     }
@@ -106,17 +104,11 @@ final class MnistPatches implements SgdRun.Source {
     @Override
     public void fill(double[] x, int batch, int k, Rng r) {
         for (int b = 0; b < batch; b++) {
-            int image = r.nextInt(mnist.size());
             for (int l = 0; l < k; l++) {
+                int image = r.nextInt(mnist.size());
                 int row = FIRST + r.nextInt(POSITIONS);
                 int col = FIRST + r.nextInt(POSITIONS);
-                int off = (b * k + l) * D;
-                patch(image, row, col, x, off);
-                if (r.nextBoolean()) {
-                    for (int i = 0; i < D; i++) {
-                        x[off + i] = -x[off + i];
-                    }
-                }
+                patch(image, row, col, x, (b * k + l) * D);
             }
         }
     }

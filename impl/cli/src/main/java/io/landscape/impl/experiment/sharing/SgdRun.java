@@ -4,7 +4,9 @@ package io.landscape.impl.experiment.sharing;
  * Paper 004 §2 / Figure 1: online SGD on the target g*(tanh(u₀ᵀx₁), …, tanh(u₀ᵀx_k)), k patches, with g*_low(z) = z₁,
  * g*_high(z) = Π_l z_l, g*_both = their sum. Learner g(tanh(w_{(l)}ᵀx_l)_l) with a weight-shared (w_{(l)} = w₀) or
  * fully connected first layer; g either known (= g*) or learnt (FC 50 → ReLU → FC 1, with biases, hand-written
- * backprop). Squared loss L = mean over the batch of (ŷ − y)², fresh samples every batch.
+ * backprop). Squared loss in the paper's own convention (its Eq. 1: "the expected squared loss" E[½(ŷ − y)²]):
+ * L = mean over the batch of ½(ŷ − y)², fresh samples every batch. (Without the ½ the step η = 0.5 is twice the
+ * paper's, and the learnt g loses most of its ReLUs in the first steps — see the package documentation.)
  *
  * <p>Initialisation (unstated in the paper): truncated normal (±2 std, redrawn) with std 1/√fan-in for every weight
  * matrix (first layer fan-in d, hidden layer k, output 50), biases 0. The data stream and u₀ depend only on
@@ -121,7 +123,7 @@ final class SgdRun {
         }
     }
 
-    /** The batch loss mean (ŷ − y)² at the current parameters; with {@code gradient}, also fills the gradients. */
+    /** The batch loss mean ½(ŷ − y)² at the current parameters; with {@code gradient}, also fills the gradients. */
     double lossAndGradient(boolean gradient) {
         if (gradient) {
             java.util.Arrays.fill(gw, 0);
@@ -167,7 +169,7 @@ final class SgdRun {
             if (!gradient) {
                 continue;
             }
-            double e = 2 * r / batch;
+            double e = r / batch;
             if (learnt) {
                 int zb = b * HIDDEN;
                 gb2[0] += e;
@@ -199,7 +201,7 @@ final class SgdRun {
                 }
             }
         }
-        return loss / batch;
+        return 0.5 * loss / batch;
     }
 
     private double gstar(int hb) {

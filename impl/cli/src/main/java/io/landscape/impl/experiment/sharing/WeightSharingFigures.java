@@ -112,7 +112,8 @@ final class WeightSharingFigures {
         }
         int seeds = result.config().seeds();
         fig.caption(String.format(Locale.ROOT, "Paper 004 Figure 1 on %s: SGD (η = 0.5, batch 128, *k* = 5) "
-                + "on the squared loss; rows: *g* known (top) or learnt FC 50 → ReLU → FC 1 (bottom). Thick lines: "
+                + "on the squared loss ½(*ŷ* − *y*)²; rows: *g* known (top) or learnt FC 50 → ReLU → FC 1 "
+                + "(bottom). Thick lines: "
                 + "mean over %d seeds of the batch loss (means over windows of 10 iterations); thin lines: each seed.",
                 data.equals("gaussian") ? "Gaussian patches (*d* = 75)" : "MNIST 10×10 patches (*d* = 100)", seeds));
         return fig;
@@ -187,35 +188,53 @@ final class WeightSharingFigures {
         Panel q = new Panel(Axis.log(1, yHi), Axis.linear(0, Math.max(0.6, maxInitialLoss(result) * 1.05)))
                 .title("FC loss, seed 1").xLabel("GD step + 1").yLabel("*F*^{(1,*k*)}").fontSize(7.5);
         int ci = 0;
+        int nd = byD.size();
         for (var e : byD.entrySet()) {
             ErfParity.Result r = e.getValue().get(0);
             double[] x = r.fcCurveSteps().clone();
             for (int i = 0; i < x.length; i++) {
                 x[i] += 1;
             }
-            q.add(Series.of("*d* = " + e.getKey(), x, r.fcCurveLoss()).color(Palette.color(ci++)).width(1.1f));
+            q.add(Series.of("*d* = " + e.getKey(), x, r.fcCurveLoss()).color(ramp(ci++, nd)).width(1.2f));
         }
         q.hline(plateau, Palette.GREY, Series.SHORT_DASHED, "plateau ½*V*(*u*_{0},*u*_{0})^{*k*}");
-        q.legend(Panel.LegendPlace.SOUTH_WEST);
+        q.legend(Panel.LegendPlace.NORTH_EAST);
 
-        Panel w = new Panel(Axis.log(1, 1e5), Axis.log(1e-7, 100)).title("WS projected GD, seed 1")
+        Panel w = new Panel(Axis.log(1, 1e5), Axis.log(1e-7, 10)).title("WS projected GD, seed 1")
                 .xLabel("step").yLabel("‖*w*_{0} − *u*_{0}‖ (solid), angle (dashed)").fontSize(7.5);
         ci = 0;
         for (var e : byD.entrySet()) {
             ErfParity.Result r = e.getValue().get(0);
-            java.awt.Color col = Palette.color(ci++);
-            w.add(Series.of("*d* = " + e.getKey(), r.wsCurveSteps(), r.wsCurveDistance()).color(col).width(1.1f));
+            java.awt.Color col = ramp(ci++, nd);
+            w.add(Series.of(null, r.wsCurveSteps(), r.wsCurveDistance()).color(col).width(1.2f));
             w.add(Series.of(null, r.wsCurveSteps(), r.wsCurveAngle()).color(col).width(0.9f).dash(Series.DASHED));
         }
         w.hline(ErfParity.WS_EPS, Palette.GREY, Series.SHORT_DASHED, "10^{−6}");
-        w.noteAt("angle → 0 first, then the norm", 0.97, 0.93, Panel.HAlign.RIGHT, Panel.VAlign.TOP, Palette.GREY);
-        w.legend(Panel.LegendPlace.SOUTH_WEST);
+        w.noteAt("angle → 0 first, then the norm;", 0.97, 0.95, Panel.HAlign.RIGHT, Panel.VAlign.TOP, Palette.GREY);
+        w.noteAt("colours: *d* as in the middle panel", 0.97, 0.87, Panel.HAlign.RIGHT, Panel.VAlign.TOP,
+                Palette.GREY);
+        w.legend(Panel.LegendPlace.NONE);
         return new Figure(230, 190).add(p).add(q).add(w).caption(String.format(Locale.ROOT,
                 "Paper 004 §4, target erf(*u*_{0}·*x*_{1}) + Π_{*l*} erf(*u*_{0}·*x*_{*l*}), *k* = %d, "
                 + "‖*u*_{0}‖² = 12*k*²/π². Left: GD steps (η = 1) for FC from the ±*c* initialisation until the loss "
                 + "falls below half the plateau, %d seeds per *d*. Middle: FC loss curves. Right: WS projected GD "
                 + "(η = 1) converges to ‖*w*_{0} − *u*_{0}‖ ≤ 10^{−6} at every *d* (the distance curves of different *d* "
                 + "coincide: after the angle has closed, only the norm is left).", k, result.config().seeds()));
+    }
+
+    /** Plasma colour map on [0, 0.8] (dark blue → purple → orange; ordered, readable on white): i of n. */
+    private static final int[] PLASMA = {0x0d0887, 0x41049d, 0x6a00a8, 0x8f0da4, 0xb12a90, 0xcc4778, 0xe16462,
+        0xf2844b, 0xfca636};
+
+    static java.awt.Color ramp(int i, int n) {
+        double t = n <= 1 ? 0 : (double) i / (n - 1) * (PLASMA.length - 1);
+        int lo = Math.min((int) Math.floor(t), PLASMA.length - 2);
+        double f = t - lo;
+        java.awt.Color a = new java.awt.Color(PLASMA[lo]);
+        java.awt.Color b = new java.awt.Color(PLASMA[lo + 1]);
+        return new java.awt.Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     private static double maxInitialLoss(WeightSharingExperiment.Result result) {

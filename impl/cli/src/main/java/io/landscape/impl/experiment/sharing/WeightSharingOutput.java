@@ -70,11 +70,11 @@ public final class WeightSharingOutput {
                 + "); FC: GD, eta = " + WeightSharingExperiment.ERF_FC_STEP + ", coordinates uniform on {+-c}, c = "
                 + "|u0|/sqrt d, horizon " + c.erfFcHorizon() + "; escapeStep = first step with F < plateau/2, "
                 + "plateau = V(u0,u0)^k / 2");
-        settings.put("sgd", "k = 5, eta = 0.5, batch 128, loss mean (yhat - y)^2, " + c.sgdIterations()
+        settings.put("sgd", "k = 5, eta = 0.5, batch 128, loss mean (yhat - y)^2 / 2, " + c.sgdIterations()
                 + " iterations, fresh samples; u0 random with std(u0.x_l) = 2; init truncated normal std "
                 + "1/sqrt(fan-in), biases 0; learnt g: FC 50 -> ReLU -> FC 1; gaussian: d = 75; mnist: 10x10 "
-                + "patches (d = 100) of one random digit, centred, scaled to unit top covariance eigenvalue, random "
-                + "sign per patch; initialLoss = first batch, finalLoss = mean of the last 100 batches");
+                + "patches (d = 100), each from its own random digit and position, pixels in [0, 1] minus the mean patch; "
+                + "initialLoss = first batch, finalLoss = mean of the last 100 batches");
         ObjectNode timing = root.putObject("seconds");
         num(timing, "cosine", result.cosineSeconds());
         num(timing, "erf", result.erfSeconds());

@@ -41,29 +41,34 @@ class WeightSharingExperimentTest {
     }
 
     @Test
-    void mnistPatchesAreCentredAndScaled() {
+    void mnistPatchesAreCentredAndIndependent() {
         MnistPatches p = SgdExperiment.mnist();
         double ratio = p.topEigenvalue() / p.averageVariance();
         assertTrue(ratio > 5, "neighbouring pixels are correlated: top eigenvalue / mean variance = " + ratio);
         Rng r = new Rng(3);
         int n = 20_000;
-        double[] x = new double[n * MnistPatches.D];
-        p.fill(x, n, 1, r);
-        double[] mean = new double[MnistPatches.D];
-        for (int s = 0; s < n; s++) {
-            for (int i = 0; i < MnistPatches.D; i++) {
-                mean[i] += x[s * MnistPatches.D + i] / n;
+        int dd = MnistPatches.D;
+        double[] x = new double[n * 2 * dd];
+        p.fill(x, n, 2, r);
+        double[] mean = new double[dd];
+        for (int s = 0; s < 2 * n; s++) {
+            for (int i = 0; i < dd; i++) {
+                mean[i] += x[s * dd + i] / (2 * n);
             }
         }
         for (double v : mean) {
             assertEquals(0, v, 0.03);
         }
-        int dd = MnistPatches.D;
+        // covariance within a patch, and between the two patches of a sample
         double[] cov = new double[dd * dd];
+        double[] cross = new double[dd * dd];
         for (int s = 0; s < n; s++) {
+            int a = 2 * s * dd;
+            int b = a + dd;
             for (int i = 0; i < dd; i++) {
                 for (int j = 0; j < dd; j++) {
-                    cov[i * dd + j] += x[s * dd + i] * x[s * dd + j] / n;
+                    cov[i * dd + j] += x[a + i] * x[a + j] / n;
+                    cross[i * dd + j] += x[a + i] * x[b + j] / n;
                 }
             }
         }
@@ -71,7 +76,18 @@ class WeightSharingExperimentTest {
         for (double e : io.landscape.impl.sharing.SharingTheorems.symmetricEigenvalues(cov, dd)) {
             top = Math.max(top, e);
         }
-        assertEquals(1, top, 0.05, "patches scaled to a unit top covariance eigenvalue");
+        assertEquals(p.topEigenvalue(), top, 0.05 * p.topEigenvalue(), "centred [0, 1] pixels, not rescaled");
+        assertTrue(top > 2 && top < 4, "top covariance eigenvalue of centred [0, 1] patches: " + top);
+        // the patches of a sample are independent (each from its own digit): cross-covariance at noise level
+        double maxCross = 0;
+        double diag = 0;
+        for (int i = 0; i < dd; i++) {
+            diag = Math.max(diag, cov[i * dd + i]);
+            for (int j = 0; j < dd; j++) {
+                maxCross = Math.max(maxCross, Math.abs(cross[i * dd + j]));
+            }
+        }
+        assertTrue(maxCross < 0.05 * diag, "cross-covariance " + maxCross + " against variance " + diag);
     }
 
     /** Backprop of every (target, g, architecture) against central differences of the batch loss. */
