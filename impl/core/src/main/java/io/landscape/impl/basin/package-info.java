@@ -33,7 +33,10 @@
  * neurons with the same activation pattern and output sign (the sum of a cone with itself is the cone; the optimum is
  * shared equally), and writes z in an orthonormal basis of the block's row space (components orthogonal to every x_t
  * change nothing). Each group's start is rescaled to the targets' size: Bas depends on the cell only, so results do
- * not depend on the initialisation scale.
+ * not depend on the initialisation scale. Squared-loss blocks whose examples are linearly independent (r = m: the
+ * closed form below, constructed with its multipliers) or collinear (r = 1: non-negative least squares over the groups)
+ * are solved exactly by {@link io.landscape.impl.basin.ExactBlock} (engine {@code AUTO}); their answers are certified like
+ * any other, and the interior point takes over if the certificate exceeds 10⁻¹².
  *
  * <h2>Solver ({@link io.landscape.impl.basin.InteriorPoint}, {@link io.landscape.impl.basin.FacePolish})</h2>
  * A primal-dual interior-point method from the strictly feasible start the point itself provides: Mehrotra
