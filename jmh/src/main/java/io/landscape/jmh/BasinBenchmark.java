@@ -27,7 +27,8 @@ import io.landscape.impl.empirical.Initialization;
  * Bas for one cell (paper 001): the cell program (Lemma 3) solved by {@link CellBasinSolver} — presolve, interior
  * point with Woodbury Newton systems, certificate — on Gaussian data and targets with a Gaussian point, squared loss.
  * {@code shape} is m:n:d; 100:50:20 is the issue's size, 6:20:10 a Monte Carlo trial of the Thm. 4 curve, 12:20:5 one
- * with m &gt; d. Run: {@code java -jar jmh/target/benchmarks.jar BasinBenchmark}.
+ * with m &gt; d. Run: {@code java -jar jmh/target/benchmarks.jar BasinBenchmark}; ojAlgo's engine on the small shapes:
+ * {@code java -jar jmh/target/benchmarks.jar BasinBenchmark -p engine=OJALGO -p shape=6:20:10,12:20:5}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +39,15 @@ import io.landscape.impl.empirical.Initialization;
 public class BasinBenchmark {
     @Param({"100:50:20", "6:20:10", "12:20:5"})
     String shape;
+
+    /**
+     * The QP engine ({@link CellBasinSolver.Engine}): AUTO (exact blocks where they apply, else the structured interior
+     * point), INTERIOR_POINT, or OJALGO (ojAlgo's active-set solver).
+     */
+    @Param({"AUTO"})
+    String engine;
+
+    CellBasinSolver solver;
 
     EmpiricalProblem problem;
     double[] point;
@@ -59,7 +69,9 @@ public class BasinBenchmark {
         }
         problem = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
         point = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
-        BasinSolution s = CellBasinSolver.DEFAULT.solve(problem, point);
+        solver = new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(
+                CellBasinSolver.Engine.valueOf(engine)));
+        BasinSolution s = solver.solve(problem, point);
         if (!(s.kktResidual() <= 1e-8)) {
             throw new IllegalStateException("benchmark instance not solved: KKT " + s.kktResidual());
         }
@@ -67,6 +79,6 @@ public class BasinBenchmark {
 
     @Benchmark
     public double solve() {
-        return CellBasinSolver.DEFAULT.solve(problem, point).basinValue();
+        return solver.solve(problem, point).basinValue();
     }
 }

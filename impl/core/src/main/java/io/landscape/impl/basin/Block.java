@@ -24,9 +24,17 @@ final class Block {
     final int[] coords;
     final double[] basis;
     final int[][] members;
+    /** Per-example weight of the loss in the objective (1, or 0 for an example left out by {@link #without}). */
+    final double[] weight;
 
     Block(int[] examples, double[] y, int r, double[] xt, int groups, boolean[] active, double[] sign, double[] start,
           double scale, int[] coords, double[] basis, int[][] members) {
+        this(examples, y, r, xt, groups, active, sign, start, scale, coords, basis, members, ones(examples.length));
+    }
+
+    private Block(int[] examples, double[] y, int r, double[] xt, int groups, boolean[] active, double[] sign,
+                  double[] start, double scale, int[] coords, double[] basis, int[][] members, double[] weight) {
+        this.weight = weight;
         this.m = examples.length;
         this.examples = examples;
         this.y = y;
@@ -40,6 +48,23 @@ final class Block {
         this.coords = coords;
         this.basis = basis;
         this.members = members;
+    }
+
+    private static double[] ones(int m) {
+        double[] w = new double[m];
+        java.util.Arrays.fill(w, 1.0);
+        return w;
+    }
+
+    /** The same block with the examples {@code drop} left out of the objective (every constraint kept). */
+    Block without(boolean[] drop) {
+        double[] w = weight.clone();
+        for (int t = 0; t < m; t++) {
+            if (drop[t]) {
+                w[t] = 0.0;
+            }
+        }
+        return new Block(examples, y, r, xt, groups, active, sign, start, scale, coords, basis, members, w);
     }
 
     /** Number of variables K·r. */

@@ -28,19 +28,45 @@ import io.landscape.impl.empirical.TwoLayerObjective;
 public final class CellBasinSolver implements BasinSolver {
     /** Solver settings. */
     public record Options(boolean presolve, double gapTolerance, double feasibilityTolerance, int maxIterations,
-                          boolean polish) {
-        /** Presolve on, interior point to gap 10⁻¹³ and dual residual 10⁻¹², at most 200 iterations, polish on. */
-        public static final Options DEFAULT = new Options(true, 1e-13, 1e-12, 200, true);
+                          boolean polish, Engine engine) {
+        /**
+         * Presolve on, interior point to gap 10⁻¹³ and dual residual 10⁻¹², at most 200 iterations, polish on, engine
+         * {@link Engine#AUTO}.
+         */
+        public static final Options DEFAULT = new Options(true, 1e-13, 1e-12, 200, true, Engine.AUTO);
+
+        /** The given settings with the interior-point engine. */
+        public Options(boolean presolve, double gapTolerance, double feasibilityTolerance, int maxIterations,
+                       boolean polish) {
+            this(presolve, gapTolerance, feasibilityTolerance, maxIterations, polish, Engine.INTERIOR_POINT);
+        }
 
         /** The same without the presolve (one block, every neuron its own group, no projection). */
         public Options withoutPresolve() {
-            return new Options(false, gapTolerance, feasibilityTolerance, maxIterations, polish);
+            return new Options(false, gapTolerance, feasibilityTolerance, maxIterations, polish, engine);
         }
 
         /** The same without the exact polish. */
         public Options withoutPolish() {
-            return new Options(presolve, gapTolerance, feasibilityTolerance, maxIterations, false);
+            return new Options(presolve, gapTolerance, feasibilityTolerance, maxIterations, false, engine);
         }
+
+        /** The same with another engine for the squared-loss QP. */
+        public Options withEngine(Engine e) {
+            return new Options(presolve, gapTolerance, feasibilityTolerance, maxIterations, polish, e);
+        }
+    }
+
+    /**
+     * The engine of the squared-loss QP of a block. {@link #AUTO} (default): the exact solutions of {@link ExactBlock}
+     * where they apply (r = m or r = 1, with the presolve) and the structured primal-dual {@link InteriorPoint}
+     * elsewhere; {@link #INTERIOR_POINT}: the interior point for every block; {@link #OJALGO}: ojAlgo's active-set
+     * convex solver ({@link OjAlgoQp}, dense Q = 2MᵀM/m). Cross-entropy blocks always use the interior point (ojAlgo's
+     * convex solver is for quadratic objectives), with ojAlgo's linear solver for the separable part
+     * ({@link Recession}). The certificate is computed the same way for all.
+     */
+    public enum Engine {
+        AUTO, INTERIOR_POINT, OJALGO
     }
 
     public static final CellBasinSolver DEFAULT = new CellBasinSolver(Options.DEFAULT);
@@ -82,40 +108,24 @@ public final class CellBasinSolver implements BasinSolver {
         int iterations = 0;
         boolean polished = false;
         boolean anyProgram = false;
+        boolean recession = false;
+        boolean library = false;
+        boolean exact = false;
+        boolean numeric = false;
         for (int[][] comp : components(x, m, d, options.presolve)) {
             Block block = block(comp[0], comp[1], x, y, m, d, geo, z);
             if (block.groups == 0) {
                 continue;
             }
             anyProgram = true;
-            InteriorPoint ipm = new InteriorPoint(block, problem.loss());
-            InteriorPoint.Result res = ipm.solve(options.gapTolerance, options.feasibilityTolerance,
-                    options.maxIterations);
-            iterations += res.iterations();
-            double[] xi = res.xi();
-            double[] lam = res.lambda();
-            double best = Certificate.blockResidual(block, problem.loss(), xi, lam);
-            if (options.polish && problem.loss() == Loss.SQUARED && best > 1e-12) {
-                double[] slack = new double[block.constraints()];
-                block.slacks(xi, slack);
-                for (double kappa : new double[] {1.0, 1e-2, 1e2}) {
-                    double[][] pol = FacePolish.polish(block, lam, slack, kappa);
-                    if (pol == null) {
-                        continue;
-                    }
-                    double resid = Certificate.blockResidual(block, problem.loss(), pol[0], pol[1]);
-                    if (resid < best && maxAbs(pol[0]) <= 1e6 * (1 + maxAbs(res.xi()))) {
-                        best = resid;
-                        xi = pol[0];
-                        lam = pol[1];
-                        polished = true;
-                    }
-                    if (best <= 1e-13) {
-                        break;
-                    }
-                }
-            }
-            scatter(block, xi, lam, zOut, mu, d, m);
+            BlockSolution bs = solveBlock(block, problem.loss());
+            iterations += bs.iterations;
+            polished |= bs.polished;
+            recession |= bs.recession;
+            library |= bs.library;
+            exact |= bs.exact;
+            numeric |= !bs.exact;
+            scatter(block, bs.xi, bs.lambda, zOut, mu, d, m);
         }
         // the minimiser in Lemma 4's normal form: v = b, w_i = b_i z_i (fixed output weights: w_i = z_i)
         double[] minimizer = new double[problem.parameterCount()];
@@ -131,8 +141,126 @@ public final class CellBasinSolver implements BasinSolver {
         TwoLayerObjective f = new TwoLayerObjective(problem);
         double value = f.value(minimizer);
         double kkt = Certificate.residual(problem, geo.cell(), zOut, mu);
-        String method = !anyProgram ? "presolve" : polished ? "interior-point+active-set" : "interior-point";
+        String method = !anyProgram ? "presolve"
+                : (exact ? "exact" : "") + (exact && numeric ? "+" : "")
+                        + (numeric ? (library ? "ojalgo-active-set" : "interior-point") : "")
+                        + (polished ? "+active-set" : "") + (recession ? "+recession" : "");
         return new BasinSolution(f.value(point), value, minimizer, mu, kkt, geo.cell(), iterations, method);
+    }
+
+    /** One block's minimiser, multipliers and how they were found. */
+    private static final class BlockSolution {
+        double[] xi;
+        double[] lambda;
+        int iterations;
+        boolean polished;
+        boolean recession;
+        boolean library;
+        boolean exact;
+    }
+
+    /** An {@link ExactBlock} solution is taken when its block certificate is at most this (else the interior point). */
+    static final double EXACT_ACCEPT = 1e-12;
+
+    /** Margin σ_t p_t pushed onto every separated cross-entropy example: its loss is then log(1 + e⁻⁴⁰) ≈ 4·10⁻¹⁸. */
+    static final double SEPARATED_MARGIN = 40.0;
+
+    private BlockSolution solveBlock(Block block, Loss loss) {
+        BlockSolution out = new BlockSolution();
+        double best;
+        if (options.presolve && loss == Loss.SQUARED && options.engine == Engine.AUTO && ExactBlock.applies(block)) {
+            double[][] sol = ExactBlock.solve(block);
+            if (sol != null && Certificate.blockResidual(block, loss, sol[0], sol[1]) <= EXACT_ACCEPT) {
+                out.xi = sol[0];
+                out.lambda = sol[1];
+                out.exact = true;
+                return out;
+            }
+        }
+        if (options.engine == Engine.OJALGO && loss == Loss.SQUARED) {
+            double[][] sol = OjAlgoQp.solve(block);
+            out.xi = sol[0];
+            out.lambda = sol[1];
+            out.library = true;
+            best = Certificate.blockResidual(block, loss, out.xi, out.lambda);
+        } else {
+            InteriorPoint.Result res = new InteriorPoint(block, loss).solve(options.gapTolerance,
+                    options.feasibilityTolerance, options.maxIterations);
+            out.iterations = res.iterations();
+            out.xi = res.xi();
+            out.lambda = res.lambda();
+            best = Certificate.blockResidual(block, loss, out.xi, out.lambda);
+        }
+        if (options.polish && loss == Loss.SQUARED && best > 1e-12) {
+            double[] slack = new double[block.constraints()];
+            block.slacks(out.xi, slack);
+            double[] guide = out.lambda;
+            if (out.library) {
+                // an active-set solution: its active constraints are those at zero slack
+                guide = new double[slack.length];
+                java.util.Arrays.fill(guide, 1e-9 * (1 + maxAbs(slack)));
+            }
+            for (double kappa : new double[] {1.0, 1e-2, 1e2}) {
+                double[][] pol = FacePolish.polish(block, guide, slack, kappa);
+                if (pol == null) {
+                    continue;
+                }
+                double resid = Certificate.blockResidual(block, loss, pol[0], pol[1]);
+                if (resid < best && maxAbs(pol[0]) <= 1e6 * (1 + maxAbs(out.xi))) {
+                    best = resid;
+                    out.xi = pol[0];
+                    out.lambda = pol[1];
+                    out.polished = true;
+                }
+                if (best <= 1e-13) {
+                    break;
+                }
+            }
+        }
+        if (loss == Loss.CROSS_ENTROPY && best > 1e-11) {
+            // the infimum may be approached only at infinity: split off the separable examples (Recession) and
+            // solve the rest, whose minimum is attained, then push along the separating direction
+            Recession.Direction dir = Recession.of(block);
+            if (dir != null && dir.count() > 0) {
+                double[] xi0;
+                double[] lam0;
+                int it = 0;
+                if (dir.count() == block.m) {
+                    xi0 = block.start.clone();
+                    lam0 = new double[block.constraints()];
+                } else {
+                    InteriorPoint.Result res = new InteriorPoint(block.without(dir.separated()), loss).solve(
+                            options.gapTolerance, options.feasibilityTolerance, options.maxIterations);
+                    xi0 = res.xi();
+                    lam0 = res.lambda();
+                    it = res.iterations();
+                }
+                double[] p0 = new double[block.m];
+                double[] q = new double[block.m];
+                block.predictions(xi0, p0);
+                block.predictions(dir.d(), q);
+                double step = 0;
+                for (int t = 0; t < block.m; t++) {
+                    if (dir.separated()[t]) {
+                        double sigma = block.y[t] > 0.5 ? 1.0 : -1.0;
+                        step = Math.max(step, (SEPARATED_MARGIN - sigma * p0[t]) / (sigma * q[t]));
+                    }
+                }
+                double[] xi = xi0.clone();
+                for (int i = 0; i < xi.length; i++) {
+                    xi[i] += step * dir.d()[i];
+                }
+                double resid = Certificate.blockResidual(block, loss, xi, lam0);
+                out.iterations += it;
+                if (resid < best) {
+                    best = resid;
+                    out.xi = xi;
+                    out.lambda = lam0;
+                    out.recession = true;
+                }
+            }
+        }
+        return out;
     }
 
     private static double maxAbs(double[] v) {

@@ -126,6 +126,17 @@ final class FacePolish {
                 off += kg;
             }
         }
+        return new double[][] {xi, multipliers(b, xi, act)};
+    }
+
+    /**
+     * The multipliers μ ≥ 0 of the squared-loss block at ξ with active set {@code act}: for each group, the
+     * non-negative least-squares fit of ∇_g f = Σ_{t active} μ_{gt} c_{gt} x̃_t (zero off the active set).
+     */
+    static double[] multipliers(Block b, double[] xi, boolean[] act) {
+        int k = b.groups;
+        int r = b.r;
+        int m = b.m;
         double[] p = new double[m];
         b.predictions(xi, p);
         double[] mu = new double[k * m];
@@ -162,7 +173,7 @@ final class FacePolish {
                 mu[g * m + which[i]] = sol[i];
             }
         }
-        return new double[][] {xi, mu};
+        return mu;
     }
 
     private static double[] identity(int r) {

@@ -14,7 +14,7 @@ import io.landscape.impl.empirical.ScalarLoss;
  * </pre>
  * where M = [S_1 X̃ … S_K X̃] maps ξ to the predictions. Cᵀ D C is block diagonal (one r×r block per group), and
  * Mᵀ Φ M has rank ≤ m, so the system is solved through the Woodbury identity with one m×m Cholesky factorisation
- * (or, when K·r is small, as one dense K·r system), followed by two steps of iterative refinement with the exact
+ * (or, when K·r is small, as one dense K·r system), followed by up to three steps of iterative refinement with the exact
  * operator. The step is the largest keeping λ &gt; 0 and s &gt; 0, backtracked until the residual norm ‖(r_dual,
  * r_cent)‖ decreases (B&amp;V's Algorithm 11.2). Stops when the surrogate gap sᵀλ and the dual residual are below the
  * tolerances. A fresh instance per solve; the iteration loop does not allocate.
@@ -109,12 +109,13 @@ final class InteriorPoint {
     private double objective(double[] pp, double[] first, double[] second) {
         double sum = 0;
         for (int t = 0; t < m; t++) {
-            sum += ScalarLoss.value(loss, pp[t], b.y[t]);
+            double w = b.weight[t];
+            sum += w * ScalarLoss.value(loss, pp[t], b.y[t]);
             if (first != null) {
-                first[t] = b.scale * ScalarLoss.first(loss, pp[t], b.y[t]);
+                first[t] = w * b.scale * ScalarLoss.first(loss, pp[t], b.y[t]);
             }
             if (second != null) {
-                second[t] = b.scale * ScalarLoss.second(loss, pp[t], b.y[t]);
+                second[t] = w * b.scale * ScalarLoss.second(loss, pp[t], b.y[t]);
             }
         }
         return b.scale * sum;
@@ -403,15 +404,12 @@ final class InteriorPoint {
                     }
                 }
             }
-            double maxDiag = 0;
+            // regularise each diagonal entry relative to itself (a shift relative to the largest entry swamps the
+            // small curvature of a cross-entropy term once some λ/s is huge, and the method stalls)
             for (int i = 0; i < n; i++) {
-                maxDiag = Math.max(maxDiag, blocks[i * n + i]);
+                blocks[i * n + i] += Math.max(delta, 1e-13 * blocks[i * n + i]);
             }
-            double reg = Math.max(delta, 1e-13 * maxDiag);
-            for (int i = 0; i < n; i++) {
-                blocks[i * n + i] += reg;
-            }
-            Dense.cholesky(blocks, 0, n, reg * 1e-3);
+            Dense.cholesky(blocks, 0, n, delta * 1e-3);
             return;
         }
         int rr = r * r;
@@ -430,15 +428,10 @@ final class InteriorPoint {
                     }
                 }
             }
-            double maxDiag = 0;
             for (int a = 0; a < r; a++) {
-                maxDiag = Math.max(maxDiag, blocks[off + a * r + a]);
+                blocks[off + a * r + a] += Math.max(delta, 1e-15 * blocks[off + a * r + a]);
             }
-            double reg = Math.max(delta, 1e-15 * maxDiag);
-            for (int a = 0; a < r; a++) {
-                blocks[off + a * r + a] += reg;
-            }
-            Dense.cholesky(blocks, off, r, reg);
+            Dense.cholesky(blocks, off, r, delta);
             int cnt = 0;
             for (int t = 0; t < m; t++) {
                 if (b.active[g * m + t]) {
@@ -460,14 +453,16 @@ final class InteriorPoint {
                 }
             }
         }
+        // Φ⁻¹ + (PSD): every pivot is at least the smallest 1/φ_t in exact arithmetic, so that is the floor (a floor
+        // relative to the largest diagonal would clobber every pivot once some φ_t is tiny — an example whose
+        // cross-entropy is nearly 0 — and stall the method)
+        double minInv = Double.POSITIVE_INFINITY;
         for (int t = 0; t < m; t++) {
-            schur[t * m + t] += 1.0 / phi2[t];
+            double inv = 1.0 / phi2[t];
+            schur[t * m + t] += inv;
+            minInv = Math.min(minInv, inv);
         }
-        double maxS = 0;
-        for (int t = 0; t < m; t++) {
-            maxS = Math.max(maxS, schur[t * m + t]);
-        }
-        Dense.cholesky(schur, 0, m, 1e-15 * maxS);
+        Dense.cholesky(schur, 0, m, 0.5 * minInv);
     }
 
     /** x = H⁻¹ v with the factored (regularised) matrix. */
@@ -506,13 +501,28 @@ final class InteriorPoint {
         subtractCTranspose(sTrial, out);
     }
 
+    /**
+     * x = H⁻¹v: the regularised factorisation, then at most three rounds of iterative refinement against the exact
+     * operator, stopping once the residual is at rounding level (10⁻¹⁵ of v) or stops contracting.
+     */
     private void solveRefined(double[] v, double[] x) {
         applyInverse(v, x);
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            scale = Math.max(scale, Math.abs(v[i]));
+        }
+        double last = Double.POSITIVE_INFINITY;
         for (int round = 0; round < 3; round++) {
             applyOperator(x, gTrial);
+            double rn = 0;
             for (int i = 0; i < n; i++) {
                 gTrial[i] = v[i] - gTrial[i];
+                rn = Math.max(rn, Math.abs(gTrial[i]));
             }
+            if (rn <= 1e-15 * scale || rn >= 0.5 * last) {
+                break;
+            }
+            last = rn;
             applyInverse(gTrial, corr);
             for (int i = 0; i < n; i++) {
                 x[i] += corr[i];

@@ -22,7 +22,8 @@ class BasinSolverTest {
     void issueInstanceSatisfiesKkt() {
         EmpiricalProblem p = new EmpiricalProblem(new DataSet(X, Y), Loss.SQUARED, 3);
         for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
-            new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
+            new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve()),
+            new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(CellBasinSolver.Engine.OJALGO))}) {
             BasinSolution sol = s.solve(p, POINT);
             assertTrue(sol.kktResidual() <= 1e-8, "KKT " + sol.kktResidual());
         }
@@ -48,7 +49,8 @@ class BasinSolverTest {
             EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
             double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
             for (CellBasinSolver s : new CellBasinSolver[] {CellBasinSolver.DEFAULT,
-                new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve())}) {
+                new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withoutPresolve()),
+                new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(CellBasinSolver.Engine.INTERIOR_POINT))}) {
                 BasinSolution sol = s.solve(p, w);
                 double cf = ClosedForm.fullRankSquared(p, sol.cell());
                 worst = Math.max(worst, Math.abs(sol.basinValue() - cf));
@@ -57,6 +59,62 @@ class BasinSolverTest {
             }
         }
         assertTrue(worst <= 1e-9);
+    }
+
+    /**
+     * ojAlgo's active-set engine on the same 200 rank-m instances and the issue's m &gt; d instance: closed form to
+     * 1e-9 and KKT ≤ 1e-8 (with the face polish, as for the interior point); the raw library answer's accuracy and the
+     * time of both engines are printed for docs/initial-basin.
+     */
+    @Test
+    void ojAlgoEngineAgrees() {
+        CellBasinSolver.Options lib = CellBasinSolver.Options.DEFAULT.withEngine(CellBasinSolver.Engine.OJALGO);
+        CellBasinSolver[] solvers = {new CellBasinSolver(lib), new CellBasinSolver(lib.withoutPolish()),
+            new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(CellBasinSolver.Engine.INTERIOR_POINT))};
+        double[] worstValue = new double[3];
+        double[] worstKkt = new double[3];
+        long[] nanos = new long[3];
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int m = 1 + rnd.nextInt(6);
+            int d = m + rnd.nextInt(4);
+            int n = 1 + rnd.nextInt(6);
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = Initialization.gaussian(rnd);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
+            for (int k = 0; k < 3; k++) {
+                long t0 = System.nanoTime();
+                BasinSolution sol = solvers[k].solve(p, w);
+                nanos[k] += System.nanoTime() - t0;
+                double cf = ClosedForm.fullRankSquared(p, sol.cell());
+                worstValue[k] = Math.max(worstValue[k], Math.abs(sol.basinValue() - cf));
+                worstKkt[k] = Math.max(worstKkt[k], sol.kktResidual());
+                if (k == 0) {
+                    assertEquals(cf, sol.basinValue(), 1e-9, "trial " + trial);
+                    assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
+                    assertTrue(sol.method().startsWith("ojalgo") || sol.method().equals("presolve"), sol.method());
+                }
+            }
+        }
+        String[] names = {"ojAlgo+polish", "ojAlgo raw", "interior point"};
+        for (int k = 0; k < 3; k++) {
+            System.out.printf("%-15s 200 rank-m instances: worst |Bas - closed form| %.3g, worst KKT %.3g, %.3f ms/solve%n",
+                    names[k], worstValue[k], worstKkt[k], nanos[k] / 200 / 1e6);
+        }
+        EmpiricalProblem issue = new EmpiricalProblem(new DataSet(X, Y), Loss.SQUARED, 3);
+        BasinSolution a = solvers[0].solve(issue, POINT);
+        BasinSolution b = CellBasinSolver.DEFAULT.solve(issue, POINT);
+        assertTrue(a.kktResidual() <= 1e-8, "KKT " + a.kktResidual());
+        assertEquals(b.basinValue(), a.basinValue(), 1e-9);
+        System.out.printf("issue instance: ojAlgo raw KKT %.3g, interior point Bas %.17g KKT %.3g%n",
+                solvers[1].solve(issue, POINT).kktResidual(), b.basinValue(), b.kktResidual());
     }
 
     /** With an interior-point tolerance of 1e-8, wherever the face polish is taken it is exact (1e-9, KKT 1e-8). */

@@ -40,6 +40,8 @@ public final class BasinFigures {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 620;
+    /** PNGs are drawn at twice the chart's size (print resolution); the SVGs are resolution independent. */
+    static final int PNG_SCALE = 2;
 
     private BasinFigures() {
     }
@@ -77,10 +79,24 @@ public final class BasinFigures {
     private static List<Path> save(XYChart chart, Path dir, String name) throws IOException {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
-        AtomicFiles.write(png, os -> BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG));
+        AtomicFiles.write(png, os -> javax.imageio.ImageIO.write(render(chart, PNG_SCALE), "png", os));
         AtomicFiles.write(svg, os -> VectorGraphicsEncoder.saveVectorGraphic(chart, os,
                 VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         return List.of(png, svg);
+    }
+
+    /** The chart drawn at {@code scale} times its size (a 900×620 chart becomes 1800×1240 pixels at scale 2). */
+    static java.awt.image.BufferedImage render(XYChart chart, int scale) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(chart.getWidth() * scale,
+                chart.getHeight() * scale, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        return img;
     }
 
     static XYChart base(String title, String x, String y) {
@@ -108,13 +124,11 @@ public final class BasinFigures {
      */
     static Function<Double, String> powerOfTen() {
         return e -> {
-            long k = (long) Math.floor(e + 1e-9);
-            double mant = Math.pow(10, e - k);
-            String pow = k == 0 ? "1" : "10" + superscript(k);
-            if (Math.abs(mant - 1) < 1e-6) {
-                return pow;
+            long k = Math.round(e);
+            if (Math.abs(e - k) > 1e-6) {
+                return ""; // ticks between the powers of ten carry a grid line but no label
             }
-            return String.format(Locale.ROOT, "%.2g", mant) + (k == 0 ? "" : "·" + pow);
+            return k == 0 ? "1" : "10" + superscript(k);
         };
     }
 
@@ -245,6 +259,19 @@ public final class BasinFigures {
         return chart;
     }
 
+    /** The event whose probability a statement's curve estimates, as the y-axis names it. */
+    static String event(String statement) {
+        return switch (statement) {
+            case "prop1" -> "P[L(P(W⁽⁰⁾)) > L(0)]";
+            case "eq9" -> "P[P(W⁽⁰⁾) ≠ 0]";
+            case "thm2", "thm4" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ α]";
+            case "thm3" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ ε]";
+            case "thm5" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ δ²((1 + B/c)nσ_max‖ŷ‖/σ²_min + 2γ)²]";
+            case "thm6" -> "P[Bas(w⁽⁰⁾) ≤ c/4]";
+            default -> "P[" + statement + "]";
+        };
+    }
+
     /** A probability figure: one series per variant with its Wilson band, the bound dashed in black. */
     static XYChart probability(String statement, List<CurvePoint> points, boolean failure) {
         String what = switch (statement) {
@@ -256,7 +283,7 @@ public final class BasinFigures {
             case "thm5" -> "Thm. 5 (clustered data): P[Bas ≤ O(δ²)] ≥ 1 − d(7/8)ⁿ";
             default -> statement;
         };
-        String ylabel = failure ? "failure probability 1 − P[event]" : "P[event]";
+        String ylabel = failure ? "failure probability 1 − " + event(statement) : event(statement);
         XYChart chart = base(failure ? what + " — failures" : what, "width n", ylabel);
         if (failure) {
             chart.setCustomYAxisTickLabelsFormatter(powerOfTen());
@@ -362,7 +389,7 @@ public final class BasinFigures {
     /** Thm. 6: P[Bas(w) ≤ c/4] for the single neuron against e^{−d/16}, with the exact binomial probability. */
     static XYChart thm6(List<CurvePoint> points) {
         XYChart chart = base("Thm. 6 (single neuron, App. C.2, ε = 0.1): P[Bas ≤ c/4] ≤ e^{−d/16}", "dimension d",
-                "P[Bas ≤ 1/8]");
+                "P[Bas(w⁽⁰⁾) ≤ c/4 = 1/8]");
         chart.setCustomYAxisTickLabelsFormatter(powerOfTen());
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
