@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.experiment.AtomicFiles;
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.plot.Axis;
 import io.landscape.impl.experiment.plot.Figure;
 import io.landscape.impl.experiment.plot.Marker;
@@ -31,19 +30,10 @@ import io.landscape.impl.sharing.SharingTheorems;
  */
 public final class WeightSharingOutput {
     public static final String SUMMARY = "summary.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final Color WS = Palette.VERMILLION;
     static final Color FC = Palette.BLUE;
 
     private WeightSharingOutput() {
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     private static void write(Path file, String text, List<Path> files) throws IOException {
@@ -54,7 +44,7 @@ public final class WeightSharingOutput {
     public static List<Path> write(WeightSharingExperiment.Result result, Path dir, boolean plots) throws IOException {
         List<Path> files = new ArrayList<>();
         WeightSharingExperiment.Config c = result.config();
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonCodec.object();
         root.put("paper", "004: Shalev-Shwartz, Shamir & Shammah, Weight Sharing is Crucial to Successful Optimization");
         root.put("part", c.part());
         root.put("seeds", c.seeds());
@@ -76,10 +66,10 @@ public final class WeightSharingOutput {
                 + "patches (d = 100), each from its own random digit and position, pixels in [0, 1] minus the mean patch; "
                 + "initialLoss = first batch, finalLoss = mean of the last 100 batches");
         ObjectNode timing = root.putObject("seconds");
-        num(timing, "cosine", result.cosineSeconds());
-        num(timing, "erf", result.erfSeconds());
-        num(timing, "sgd", result.sgdSeconds());
-        num(timing, "total", result.wallSeconds());
+        JsonCodec.number(timing, "cosine", result.cosineSeconds());
+        JsonCodec.number(timing, "erf", result.erfSeconds());
+        JsonCodec.number(timing, "sgd", result.sgdSeconds());
+        JsonCodec.number(timing, "total", result.wallSeconds());
 
         ArrayNode cos = root.putArray("cosine");
         StringBuilder cosCsv = new StringBuilder("k,u0Norm,step,fcLoss\n");
@@ -90,13 +80,13 @@ public final class WeightSharingOutput {
             o.put("d", r.d());
             ObjectNode ws = o.putObject("ws");
             ws.put("steps", r.wsSteps());
-            num(ws, "finalDistance", r.wsFinalDistance());
-            num(ws, "thm2Bound", r.wsBound());
+            JsonCodec.number(ws, "finalDistance", r.wsFinalDistance());
+            JsonCodec.number(ws, "thm2Bound", r.wsBound());
             ws.put("withinBound", r.wsFinalDistance() <= CosineSweep.EPS && r.wsSteps() <= r.wsBound());
             ObjectNode fc = o.putObject("fc");
             fc.put("steps", r.fcSteps());
-            num(fc, "finalLoss", r.fcFinalLoss());
-            num(fc, "initialLoss", r.fcInitialLoss());
+            JsonCodec.number(fc, "finalLoss", r.fcFinalLoss());
+            JsonCodec.number(fc, "initialLoss", r.fcInitialLoss());
             if (r.fcEscapeStep() == null) {
                 fc.putNull("escapeStep");
             } else {
@@ -115,11 +105,11 @@ public final class WeightSharingOutput {
             ObjectNode o = erf.addObject();
             o.put("d", r.d());
             o.put("seed", r.seed());
-            num(o, "plateau", r.plateau());
+            JsonCodec.number(o, "plateau", r.plateau());
             ObjectNode ws = o.putObject("ws");
-            num(ws, "finalDistance", r.wsFinalDistance());
+            JsonCodec.number(ws, "finalDistance", r.wsFinalDistance());
             ws.put("steps", r.wsSteps());
-            num(ws, "initialAngle", r.wsInitialAngle());
+            JsonCodec.number(ws, "initialAngle", r.wsInitialAngle());
             ObjectNode fc = o.putObject("fc");
             if (r.fcEscapeStep() == null) {
                 fc.putNull("escapeStep");
@@ -127,7 +117,7 @@ public final class WeightSharingOutput {
                 fc.put("escapeStep", r.fcEscapeStep());
             }
             fc.put("horizon", r.fcHorizon());
-            num(fc, "finalLoss", r.fcFinalLoss());
+            JsonCodec.number(fc, "finalLoss", r.fcFinalLoss());
             for (int i = 0; i < r.fcCurveSteps().length; i++) {
                 erfFc.append(String.format(Locale.ROOT, "%d,%d,%d,%.10g%n", r.d(), r.seed(),
                         (long) r.fcCurveSteps()[i], r.fcCurveLoss()[i]));
@@ -146,9 +136,9 @@ public final class WeightSharingOutput {
             o.put("g", r.g());
             o.put("architecture", r.architecture());
             o.put("seed", r.seed());
-            num(o, "finalLoss", r.finalLoss());
-            num(o, "initialLoss", r.initialLoss());
-            num(o, "seconds", r.seconds());
+            JsonCodec.number(o, "finalLoss", r.finalLoss());
+            JsonCodec.number(o, "initialLoss", r.initialLoss());
+            JsonCodec.number(o, "seconds", r.seconds());
             double[] cv = r.curve();
             for (int i = 0; i < cv.length; i++) {
                 sgdCsv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%d,%.8g%n", r.data(), r.target(), r.g(),
@@ -170,7 +160,7 @@ public final class WeightSharingOutput {
             WeightSharingFigures.write(result, dir, files);
         }
         Path summary = dir.resolve(SUMMARY);
-        String json = MAPPER.writeValueAsString(root) + "\n";
+        String json = JsonCodec.pretty(root) + "\n";
         write(summary, json, files);
         return files;
     }
