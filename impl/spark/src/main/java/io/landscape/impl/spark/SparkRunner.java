@@ -141,6 +141,7 @@ public final class SparkRunner implements Runner {
         if (tasks.isEmpty()) {
             return;
         }
+        preflight();
         List<T> plan = List.copyOf(tasks);
         int n = plan.size();
         ClassTag<T> taskTag = tag(Task.class);
@@ -193,6 +194,53 @@ public final class SparkRunner implements Runner {
                 job.cancel();
                 sc.cancelJobGroup(group);
             }
+        }
+    }
+
+    /**
+     * Asks the executors for their fingerprints with one small job (a task per core, each returning instead of
+     * throwing) and fails with one {@link EnvironmentMismatchException} if any differs from the driver's — before any
+     * sweep task runs, so that the message is not preceded by Spark's reports of failed tasks. Executors that join
+     * later are still checked by every task.
+     */
+    private void preflight() {
+        int slices = parallelism();
+        List<Integer> probes = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            probes.add(i);
+        }
+        RDD<Integer> rdd = sc.parallelize(CollectionConverters.asScala(probes).toSeq(), slices, tag(Integer.class));
+        String[] answers = (String[]) sc.runJob(rdd, new Probe(), tag(String.class));
+        for (String a : answers) {
+            int cut = a.indexOf('\n');
+            String who = a.substring(0, cut);
+            String here = a.substring(cut + 1);
+            if (!here.equals(fingerprint)) {
+                throw new EnvironmentMismatchException(mismatch(who, here, fingerprint));
+            }
+        }
+    }
+
+    static String mismatch(String who, String here, String driver) {
+        return who + " would compute other bits than the driver: its evaluator fingerprint is [" + here
+                + "], the driver's [" + driver + "]; run every executor with the same Java, CPU features, "
+                + "--add-modules jdk.incubator.vector and landscape.* properties as the driver "
+                + "(spark.executor.extraJavaOptions), or pin a portable mode on both (-Dlandscape.vector=false)";
+    }
+
+    static String executor() {
+        SparkEnv env = SparkEnv.get();
+        return env == null ? "an executor" : "executor " + env.executorId() + " ("
+                + env.blockManager().blockManagerId().host() + ")";
+    }
+
+    /** The executor side of {@link #preflight}: "who\nfingerprint". */
+    static final class Probe extends AbstractFunction1<Iterator<Integer>, String> implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String apply(Iterator<Integer> it) {
+            return executor() + "\n" + EvaluatorFingerprint.here();
         }
     }
 
@@ -266,14 +314,7 @@ public final class SparkRunner implements Runner {
         public ArrayList<R> apply(Iterator<T> it) {
             String here = EvaluatorFingerprint.here();
             if (!here.equals(driver)) {
-                SparkEnv env = SparkEnv.get();
-                String who = env == null ? "an executor" : "executor " + env.executorId() + " ("
-                        + env.blockManager().blockManagerId().host() + ")";
-                throw new EnvironmentMismatchException(who + " would compute other bits than the driver: its "
-                        + "evaluator fingerprint is [" + here + "], the driver's [" + driver + "]; run every executor "
-                        + "with the same Java, CPU features, --add-modules jdk.incubator.vector and landscape.* "
-                        + "properties as the driver (spark.executor.extraJavaOptions), or pin a portable mode on both "
-                        + "(-Dlandscape.vector=false)");
+                throw new EnvironmentMismatchException(mismatch(executor(), here, driver));
             }
             TaskContext context = Contexts.of(run);
             ArrayList<R> out = new ArrayList<>();

@@ -121,6 +121,20 @@ class SparkRunnerTest {
     }
 
     @Test
+    void everyTaskChecksTheFingerprintToo() {
+        SharedSpark.context();
+        // an executor that joins after the preflight: the task function itself refuses
+        SparkRunner.Compute<Squares, Long> compute = new SparkRunner.Compute<>("simd=off arch=elsewhere", "run-1");
+        EnvironmentMismatchException e = assertThrows(EnvironmentMismatchException.class,
+                () -> compute.apply(scala.jdk.javaapi.CollectionConverters.asScala(
+                        List.of(new Squares(0, 2)).iterator())));
+        assertTrue(e.getMessage().contains("[simd=off arch=elsewhere]"), e.getMessage());
+        SparkRunner.Compute<Squares, Long> same = new SparkRunner.Compute<>(EvaluatorFingerprint.here(), "run-2");
+        assertEquals(List.of(0L, 1L), same.apply(scala.jdk.javaapi.CollectionConverters.asScala(
+                List.of(new Squares(0, 2)).iterator())));
+    }
+
+    @Test
     void theSparkEngineIsFoundThroughTheServiceLoader() {
         RunnerFactory f = RunnerFactory.find("spark", getClass().getClassLoader());
         assertTrue(f instanceof SparkRunnerFactory, String.valueOf(f));

@@ -36,7 +36,7 @@ import io.landscape.impl.cli.Main;
  */
 class StandaloneClusterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TIMING = List.of("seconds", "runSeconds", "cpuSeconds", "wallSeconds",
+    private static final List<String> TIMING = List.of("seconds", "runSeconds", "cpuSeconds", "wallSeconds", "certificateMillis",
             "threads");
 
     private static String classPath() throws IOException {
