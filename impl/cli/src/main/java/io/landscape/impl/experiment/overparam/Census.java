@@ -287,7 +287,7 @@ public final class Census {
                             finished.add(r.run());
                         }
                     }
-                    for (int[] chunk : Chunks.plan(count, finished, Chunks.size(count, runner.parallelism()))) {
+                    for (int[] chunk : Chunks.plan(count, finished, chunkSize(k, count, runner.parallelism()))) {
                         if (evaluator == null) {
                             evaluator = evaluator(k);
                         }
@@ -353,6 +353,16 @@ public final class Census {
             }
             return out;
         }
+    }
+
+    /**
+     * Runs per chunk: {@link Chunks#size} (8–128) for small cells, at most 8 runs for k ≤ 24 and one run beyond (a run
+     * there takes from seconds to minutes, so Spark's ~1 ms per task is nothing, and a kill loses little: a chunk
+     * reaches the log only as a whole). Scheduling only: results do not depend on it.
+     */
+    static int chunkSize(int k, int count, int parallelism) {
+        int base = Chunks.size(count, parallelism);
+        return k <= 12 ? base : k <= 24 ? Math.min(base, 8) : 1;
     }
 
     /** A cell being collected on the driver: its book, its runs, its to-do keys in run order and what arrived early. */
