@@ -91,7 +91,7 @@ public final class SparkRunner implements Runner {
     /**
      * The configuration of {@link #start}: the {@code spark.*} system properties (what {@code spark-submit} and
      * {@code -Dspark.…} set) win; missing ones default to a quiet context (no web UI, no console progress bar — the
-     * sweep draws its own), executors launched with the Vector API module and the driver's {@code landscape.*}
+     * sweep draws its own), executors launched with the Vector API module if the driver has it, the driver's {@code landscape.*}
      * properties (so they pick the same evaluators), local masters bound to 127.0.0.1, and, for a cluster master
      * outside {@code spark-submit} without {@code spark.jars}, the executors given the driver's class path (valid where
      * every node sees the same paths, e.g. a shared file system or one machine).
@@ -107,7 +107,9 @@ public final class SparkRunner implements Runner {
         conf.setIfMissing("spark.app.name", "landscape " + application);
         conf.setIfMissing("spark.ui.enabled", "false");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        StringBuilder opts = new StringBuilder("--add-modules jdk.incubator.vector -Xss8m");
+        // the executors resolve the Vector API module exactly when the driver does (else their evaluators differ)
+        StringBuilder opts = new StringBuilder(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                ? "--add-modules jdk.incubator.vector -Xss8m" : "-Xss8m");
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String key = String.valueOf(e.getKey());
             if (key.startsWith("landscape.") || key.equals("jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK")) {
