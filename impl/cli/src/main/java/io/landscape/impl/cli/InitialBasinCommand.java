@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import io.landscape.impl.experiment.basin.CurvePoint;
 import io.landscape.impl.experiment.basin.InitialBasinExperiment;
 import io.landscape.impl.experiment.basin.InitialBasinOutput;
+import io.landscape.impl.sweep.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,9 @@ public final class InitialBasinCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions common;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
         int n = trials != null ? trials : quick ? 400 : 10_000;
@@ -53,12 +57,18 @@ public final class InitialBasinCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
+        engine.check();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("statement  n     d   trials  empirical  stderr    bound     holds  variant");
-        InitialBasinExperiment.Result result = InitialBasinExperiment.run(config, p -> {
-            stdout.println(line(p));
-            stdout.flush();
-        });
+        InitialBasinExperiment.Result result;
+        try (Runner runner = engine.open("reproduce initial-basin")) {
+            java.util.function.Consumer<CurvePoint> print = p -> {
+                stdout.println(line(p));
+                stdout.flush();
+            };
+            result = runner == null ? InitialBasinExperiment.run(config, print)
+                    : InitialBasinExperiment.run(config, print, runner);
+        }
         List<Path> files = InitialBasinOutput.write(result, out, !common.noPlots);
         long failed = result.points().stream().filter(p -> !p.holds()).count();
         stdout.println(String.format(Locale.ROOT, "wrote %s (%d files) in %.1f s; %d of %d points hold their bound",

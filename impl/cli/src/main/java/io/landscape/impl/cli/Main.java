@@ -42,6 +42,12 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (ex instanceof io.landscape.impl.sweep.EnvironmentMismatchException) {
+                // a worker of another make than the driver (engine spark): a setup error, one line
+                err.println("landscape " + commandLine.getCommandName() + ": " + ex.getMessage());
+                err.flush();
+                return EXIT_INPUT;
+            }
             if (ex instanceof InputException || ex instanceof NotDifferentiableException
                     || ex instanceof IllegalArgumentException) {
                 String message = ex instanceof InputException ? ex.getMessage()

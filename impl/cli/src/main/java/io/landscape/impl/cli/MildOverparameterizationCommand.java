@@ -82,6 +82,9 @@ public final class MildOverparameterizationCommand implements Callable<Integer> 
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
+
     @Option(names = "--out", defaultValue = "reproduce-mild-overparameterization", paramLabel = "DIR",
             description = "Output directory (default ${DEFAULT-VALUE}); a killed census resumes from DIR/runs.jsonl.")
     Path out;
@@ -114,7 +117,7 @@ public final class MildOverparameterizationCommand implements Callable<Integer> 
     private void checkCensusOptionsUnused() {
         var pr = spec.commandLine().getParseResult();
         for (String o : List.of("--k", "--k-min", "--k-max", "--runs", "--norm-sum-runs", "--plain", "--max-steps",
-                "--family-tol", "--no-certify", "--threads")) {
+                "--family-tol", "--no-certify", "--threads", "--engine", "--master")) {
             if (pr.hasMatchedOption(o)) {
                 throw new InputException(o + ": only for --part census");
             }
@@ -191,12 +194,15 @@ public final class MildOverparameterizationCommand implements Callable<Integer> 
                     + "limit (e.g. LANDSCAPE_JAVA_OPTS='-Xmx%dg')", kTop, need / (1L << 30),
                     max / (double) (1L << 30), (long) Math.ceil(need * 1.25 / (1L << 30))));
         }
+        engine.check();
         SpuriousCommand.checkOutput(out, true);
         PrintWriter pw = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         List<Census.Cell> cells;
         try {
-            cells = Census.run(ks, s, out, !noProgress, System.err);
+            try (io.landscape.impl.sweep.Runner runner = engine.open("reproduce mild-overparameterization")) {
+                cells = Census.run(ks, s, out, runner, !noProgress, System.err);
+            }
         } catch (AppendLog.InUseException e) {
             throw new InputException(e.getMessage());
         }

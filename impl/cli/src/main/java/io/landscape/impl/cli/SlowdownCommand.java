@@ -16,6 +16,7 @@ import io.landscape.impl.experiment.slowdown.SlowdownOutput;
 import io.landscape.impl.experiment.slowdown.SlowdownRun;
 import io.landscape.impl.optim.GradientFlow;
 import picocli.CommandLine.Command;
+import io.landscape.impl.sweep.Runner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,14 +87,22 @@ public final class SlowdownCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions common;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         SlowdownConfig config = parse();
+        engine.check();
         SpuriousCommand.checkOutput(out, true);
         int workers = common.threads > 0 ? common.threads : Runtime.getRuntime().availableProcessors();
         GradientFlow flow = new GradientFlow(flowAtol, flowRtol, Double.POSITIVE_INFINITY);
-        SlowdownExperiment.Result result = new SlowdownExperiment(flow).run(config, workers);
+        SlowdownExperiment.Result result;
+        try (Runner runner = engine.open("slowdown")) {
+            result = runner == null ? new SlowdownExperiment(flow).run(config, workers)
+                    : new SlowdownExperiment(flow).run(config, runner);
+        }
         List<Path> files = SlowdownOutput.write(result, out, !common.noPlots);
         stdout.println("dynamics  n   finalLoss      fittedExponent  L(T=1000)");
         List<SlowdownRun> all = new ArrayList<>(result.descentRuns());

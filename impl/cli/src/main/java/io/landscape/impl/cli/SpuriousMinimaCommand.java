@@ -18,6 +18,7 @@ import io.landscape.impl.experiment.spurious.RigorousFamilyCertifier;
 import io.landscape.impl.experiment.spurious.Figure1;
 import io.landscape.impl.experiment.spurious.Reports;
 import io.landscape.impl.experiment.spurious.Sweep;
+import io.landscape.impl.sweep.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +73,9 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
 
     @Mixin
     SearchOptions search;
+
+    @Mixin
+    EngineOptions engine;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -134,9 +138,13 @@ public final class SpuriousMinimaCommand implements Callable<Integer> {
         for (int[] c : cells) {
             SpuriousCommand.checkMemory(c[0], c[1], runs, t);
         }
+        engine.check();
         SpuriousCommand.checkOutput(out, true);
         long start = System.nanoTime();
-        List<CellResult> results = Sweep.run(cells, s, out, !search.noProgress, System.err);
+        List<CellResult> results;
+        try (Runner runner = engine.open("reproduce spurious-minima")) {
+            results = Sweep.run(cells, s, out, runner, !search.noProgress, System.err);
+        }
         double wall = (System.nanoTime() - start) * 1e-9;
 
         String tables = Reports.tables(results) + Reports.otherCells(results);

@@ -12,16 +12,22 @@
  *       a worker whose own choice differs (no Vector API, {@code landscape.batch=false}) refuses the task with a
  *       message instead of computing other bits. No system property, static memo or clock reaches a result.
  *       Implementations: {@code experiment.spurious.SpuriousTask} (a chunk of a (k, n) cell → {@code RunRecord}s),
- *       {@code experiment.slowdown.SlowdownExperiment.SlowdownTask} (one (n, dynamics) run → its recorded curve),
+ *       {@code experiment.overparam.CensusTask} (a chunk of one census cell and start → its runs, families assigned
+       later on the driver in run order),
+       {@code experiment.slowdown.SlowdownExperiment.SlowdownTask} (one (n, dynamics) run → its recorded curve),
  *       {@code experiment.basin.InitialBasinExperiment.BasinTask} (a range of Monte Carlo trials → one boolean each).</li>
  *   <li><b>{@link io.landscape.impl.sweep.Runner}</b> — how to run. {@code run(tasks, sink)} executes a list of
  *       tasks and streams each finished task's results to the sink as soon as it finishes; sink calls are never
  *       concurrent; the first failure (of a task or of the sink) cancels what is left, drops unfinished results and is
  *       rethrown. {@link io.landscape.impl.sweep.LocalRunner} runs the tasks on the fixed pool of a
- *       {@link io.landscape.impl.sweep.Parallelism} budget and calls the sink on the caller's thread. A Spark runner
- *       maps the same contract onto {@code SparkContext.runJob(rdd, func, partitions, resultHandler)}: one partition
- *       per task, the task's {@code compute} as the function, the result handler as the sink (Spark calls it on the
- *       driver, serialised, as each partition finishes) — no {@code collect} at the end, no {@code reduceByKey}.
+ *       {@link io.landscape.impl.sweep.Parallelism} budget and calls the sink on the caller's thread. The Spark runner
+ *       ({@code io.landscape.impl.spark.SparkRunner} in the separate {@code landscape-spark} module, found through
+ *       {@link io.landscape.impl.sweep.RunnerFactory} and {@link java.util.ServiceLoader}: the {@code spark} engine
+ *       of {@code --engine}) maps the same contract onto {@code SparkContext.submitJob(rdd, func, partitions,
+ *       resultHandler, …)}: one partition per task, the task's {@code compute} as the function, the result handler
+ *       queueing each partition's results for the caller's thread, which calls the sink as each partition finishes —
+ *       no {@code collect} at the end, no {@code reduceByKey}. A worker that would compute other bits refuses with an
+ *       {@link io.landscape.impl.sweep.EnvironmentMismatchException}.
  *       A runner also tells its {@link io.landscape.impl.sweep.Runner#parallelism()} (threads or executor cores), which
  *       the driver uses to cut chunks.</li>
  *   <li><b>{@link io.landscape.impl.sweep.ResultStore}</b> — where to store. Opened with the result-deciding settings

@@ -3,15 +3,13 @@ package io.landscape.impl.experiment.overparam;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -27,6 +25,10 @@ import io.landscape.impl.optim.RestartPolicy;
 import io.landscape.impl.optim.StopRule;
 import io.landscape.impl.optim.UpdateStep;
 import io.landscape.impl.overparam.ReluLandscape;
+import io.landscape.impl.sweep.Chunks;
+import io.landscape.impl.sweep.LocalRunner;
+import io.landscape.impl.sweep.Parallelism;
+import io.landscape.impl.sweep.Runner;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -36,8 +38,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The minima census of paper 000 §4.2: for each k, n = d = k, teacher v_j = e_j, {@code runs} Xavier starts (entries
  * i.i.d. N(0, 1/k)) and {@code normSumRuns} starts with Σ‖w_i‖ = 2k² ({@link #start}), gradient descent with the fixed
  * step 5/k until the norm of the <em>whole</em> gradient is ≤ 10⁻¹². Runs are logged as they finish
- * ({@link CensusLog}), grouped online into symmetry classes ({@link FamilyBook}); the cell's families are then
- * analysed and certified ({@link FamilyAnalysis}).
+ * ({@link CensusLog}) and grouped into symmetry classes ({@link FamilyBook}) on the driver, in run order; the cell's
+ * families are then analysed and certified ({@link FamilyAnalysis}). The runs are pure sweep tasks ({@link CensusTask}:
+ * a chunk of one cell and one start → its runs) executed by a {@link Runner} — local threads, or Spark with
+ * {@code --engine spark} — so the outputs are identical for any thread count and any runner.
  *
  * <h2>Acceleration (default) and {@code --plain}</h2>
  * The accelerated mode adds the descent engine's Newton finish ({@link NewtonFinish}, for n·d ≤
@@ -74,7 +78,7 @@ public final class Census {
 
     /** Result-determining settings plus the thread count (which decides nothing). */
     public record Settings(long seed, int runs, int normSumRuns, boolean plain, long maxSteps, double familyTolerance,
-                           int threads) {
+                           int threads) implements java.io.Serializable {
         public Settings {
             if (runs < 0 || normSumRuns < 0 || runs + normSumRuns < 1) {
                 throw new IllegalArgumentException("--runs/--norm-sum-runs: need at least one run, got " + runs + "/"
@@ -203,8 +207,12 @@ public final class Census {
         return new GradientDescent(objective(k), k * k);
     }
 
-    /** One run (no family assigned yet: {@link CensusRun#NOT_A_MINIMUM} or {@link CensusRun#GLOBAL} decided here). */
-    static CensusRun runOne(GradientDescent gd, int k, CensusRun.Start start, int run, Settings s, FamilyBook book) {
+    /**
+     * One run, a function of (k, start, run, settings) alone: the family is not assigned yet
+     * ({@link CensusRun#NOT_A_MINIMUM} or {@link CensusRun#GLOBAL} are decided here; a converged non-global run comes
+     * back as {@link CensusRun#UNCLASSIFIED} with its end point, for {@link #classify} on the driver).
+     */
+    static CensusRun runOne(GradientDescent gd, int k, CensusRun.Start start, int run, Settings s) {
         long seed = runSeed(s.seed(), start, run);
         GradientDescent.Result r = gd.run(start(start, seed, k), config(k, s));
         boolean converged = r.stop() == GradientDescent.Stop.CONVERGED || r.stop() == GradientDescent.Stop.NEWTON;
@@ -215,27 +223,69 @@ public final class Census {
         } else if (r.value() < GLOBAL_VALUE) {
             family = CensusRun.GLOBAL;
         } else {
-            int id = book.assign(r.point(), r.value());
-            family = Math.abs(id);
-            if (id < 0) {
-                point = r.point();
-            }
+            family = CensusRun.UNCLASSIFIED;
+            point = r.point();
         }
         return new CensusRun(k, start, run, seed, r.totalIterations(), r.newtonSteps(), r.restarts(), r.stop(),
                 r.value(), r.gradientNorm(), normSum(r.point(), k), r.seconds(), r.cpuSeconds(), family, point);
     }
 
     /**
-     * Runs every cell of {@code ks} (skipping runs already in {@code DIR/runs.jsonl}) and returns the cells.
+     * The run with its family assigned by {@code book} (on the driver, in run order): an existing class, or a new one
+     * that this run founds (then its end point stays in the record, as the family's representative). Runs that are not
+     * {@link CensusRun#UNCLASSIFIED} are returned as they are.
+     */
+    static CensusRun classify(CensusRun r, FamilyBook book) {
+        if (r.family() != CensusRun.UNCLASSIFIED) {
+            return r;
+        }
+        int id = book.assign(r.point(), r.value());
+        return new CensusRun(r.k(), r.start(), r.run(), r.seed(), r.iterations(), r.newtonSteps(), r.restarts(),
+                r.stop(), r.value(), r.gradientNorm(), r.normSum(), r.seconds(), r.cpuSeconds(), Math.abs(id),
+                id < 0 ? r.point() : null);
+    }
+
+    /**
+     * The evaluator fingerprint of cell k on this JVM: the class of the evaluator {@link #objective(int)} selects.
+     * Travels inside every {@link CensusTask}; a worker that would select another one refuses the task.
+     */
+    static String evaluator(int k) {
+        return objective(k).getClass().getName();
+    }
+
+    /**
+     * Runs every cell of {@code ks} on local threads ({@code s.threads()}), skipping runs already in
+     * {@code DIR/runs.jsonl}.
      *
      * @param err progress bar and resume messages (null: quiet)
      */
     public static List<Cell> run(List<Integer> ks, Settings s, Path dir, boolean progress, PrintStream err) {
-        List<Cell> out = new ArrayList<>();
+        return run(ks, s, dir, null, progress, err);
+    }
+
+    /**
+     * The driver: opens the run log, computes the to-do list from it, cuts each cell's missing runs into
+     * {@link CensusTask chunks} ({@link Chunks}: one cell and one start each) and hands them all to {@code runner}
+     * (null: a {@link LocalRunner} of {@code s.threads()} threads). Families are assigned here, on the driver, in run
+     * order (Xavier runs 0, 1, …, then norm-sum runs 0, 1, …): a chunk that finishes before an earlier one of its cell
+     * waits in memory until that one arrives, then its runs are classified and appended to the log. So the family ids,
+     * the founders (the representatives) and the log are the same for any thread count, runner or completion order,
+     * and a log always holds a prefix, in run order, of each cell's missing runs; a kill loses at most the chunks
+     * held or in flight.
+     *
+     * @param err progress bar and resume messages (null: quiet)
+     */
+    public static List<Cell> run(List<Integer> ks, Settings s, Path dir, Runner runner, boolean progress,
+                                 PrintStream err) {
+        if (runner == null) {
+            try (Parallelism budget = Parallelism.of(s.threads(), "census-worker")) {
+                return run(ks, s, dir, new LocalRunner(budget), progress, err);
+            }
+        }
         try (CensusLog log = CensusLog.open(dir, s.header(), err)) {
             long total = (long) ks.size() * (s.runs() + s.normSumRuns());
-            Map<Integer, List<CensusRun>> have = new HashMap<>();
-            Map<Integer, FamilyBook> books = new HashMap<>();
+            Map<Integer, Pending> pending = new LinkedHashMap<>();
+            List<CensusTask> tasks = new ArrayList<>();
             long already = 0;
             for (int k : ks) {
                 FamilyBook book = new FamilyBook(k, s.familyTolerance());
@@ -252,8 +302,30 @@ public final class Census {
                         kept.add(r); // a member whose founder line was lost is recomputed
                     }
                 }
-                have.put(k, kept);
-                books.put(k, book);
+                Pending p = new Pending(k, book, kept);
+                String evaluator = null;
+                for (CensusRun.Start st : CensusRun.Start.values()) {
+                    int count = st == CensusRun.Start.XAVIER ? s.runs() : s.normSumRuns();
+                    if (count == 0) {
+                        continue;
+                    }
+                    Set<Integer> finished = new HashSet<>();
+                    for (CensusRun r : kept) {
+                        if (r.start() == st) {
+                            finished.add(r.run());
+                        }
+                    }
+                    for (int[] chunk : Chunks.plan(count, finished, chunkSize(k, count, runner.parallelism()))) {
+                        if (evaluator == null) {
+                            evaluator = evaluator(k);
+                        }
+                        tasks.add(new CensusTask(k, st, chunk, s, evaluator));
+                        for (int r : chunk) {
+                            p.order.add(CensusLog.key(k, st, r));
+                        }
+                    }
+                }
+                pending.put(k, p);
                 already += kept.size();
             }
             if (already > 0 && err != null) {
@@ -266,82 +338,75 @@ public final class Census {
                         .setUpdateIntervalMillis(1000).setUnit(" runs", 1).showSpeed().build();
                 bar.stepTo(already);
             }
+            long[] last = {System.nanoTime()};
             try {
-                for (int k : ks) {
-                    if (bar != null) {
-                        bar.setExtraMessage("k=" + k);
+                for (Pending p : pending.values()) {
+                    if (p.order.isEmpty()) {
+                        p.seconds = 0;
                     }
-                    out.add(cell(k, s, have.get(k), books.get(k), log, bar));
                 }
+                ProgressBar b = bar;
+                runner.run(tasks, (task, results) -> {
+                    Pending p = pending.get(task.k());
+                    for (CensusRun r : results) {
+                        p.arrived.put(CensusLog.key(r.k(), r.start(), r.run()), r);
+                    }
+                    // classify and log in run order: the longest prefix of the cell's to-do list that has arrived
+                    while (p.next < p.order.size() && p.arrived.containsKey(p.order.get(p.next))) {
+                        CensusRun r = classify(p.arrived.remove(p.order.get(p.next)), p.book);
+                        log.append(r);
+                        p.runs.add(r);
+                        p.next++;
+                    }
+                    if (b != null) {
+                        b.setExtraMessage("k=" + task.k());
+                        b.stepBy(results.size());
+                    }
+                    if (p.next == p.order.size()) {
+                        long now = System.nanoTime();
+                        p.seconds = (now - last[0]) * 1e-9;
+                        last[0] = now;
+                    }
+                });
             } finally {
                 if (bar != null) {
                     bar.close();
                 }
             }
+            List<Cell> out = new ArrayList<>();
+            for (Pending p : pending.values()) {
+                List<CensusRun> sorted = new ArrayList<>(p.runs);
+                sorted.sort(Comparator.comparing((CensusRun r) -> r.start().ordinal()).thenComparingInt(CensusRun::run));
+                out.add(new Cell(p.k, List.copyOf(sorted), p.book.entries(), p.seconds));
+            }
+            return out;
         }
-        return out;
     }
 
-    private static Cell cell(int k, Settings s, List<CensusRun> done, FamilyBook book, CensusLog log,
-                             ProgressBar bar) {
-        long t0 = System.nanoTime();
-        java.util.Set<String> finished = new java.util.HashSet<>();
-        List<CensusRun> runs = java.util.Collections.synchronizedList(new ArrayList<>(done));
-        for (CensusRun r : done) {
-            finished.add(CensusLog.key(k, r.start(), r.run()));
-        }
-        List<Callable<Void>> tasks = new ArrayList<>();
-        ThreadLocal<GradientDescent> worker = ThreadLocal.withInitial(() -> driver(k));
-        for (CensusRun.Start st : CensusRun.Start.values()) {
-            int count = st == CensusRun.Start.XAVIER ? s.runs() : s.normSumRuns();
-            for (int r = 0; r < count; r++) {
-                if (finished.contains(CensusLog.key(k, st, r))) {
-                    continue;
-                }
-                final int run = r;
-                tasks.add(() -> {
-                    CensusRun rec = runOne(worker.get(), k, st, run, s, book);
-                    log.append(rec);
-                    runs.add(rec);
-                    if (bar != null) {
-                        bar.step();
-                    }
-                    return null;
-                });
-            }
-        }
-        if (!tasks.isEmpty()) {
-            invokeAll(Math.min(s.threads(), tasks.size()), tasks);
-        }
-        List<CensusRun> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparing((CensusRun r) -> r.start().ordinal()).thenComparingInt(CensusRun::run));
-        return new Cell(k, List.copyOf(sorted), book.entries(), (System.nanoTime() - t0) * 1e-9);
+    /**
+     * Runs per chunk: {@link Chunks#size} (8–128) for small cells, at most 8 runs for k ≤ 24 and one run beyond (a run
+     * there takes from seconds to minutes, so Spark's ~1 ms per task is nothing, and a kill loses little: a chunk
+     * reaches the log only as a whole). Scheduling only: results do not depend on it.
+     */
+    static int chunkSize(int k, int count, int parallelism) {
+        int base = Chunks.size(count, parallelism);
+        return k <= 12 ? base : k <= 24 ? Math.min(base, 8) : 1;
     }
 
-    private static void invokeAll(int threads, List<Callable<Void>> tasks) {
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "census-worker-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+    /** A cell being collected on the driver: its book, its runs, its to-do keys in run order and what arrived early. */
+    private static final class Pending {
+        final int k;
+        final FamilyBook book;
+        final List<CensusRun> runs;
+        final List<String> order = new ArrayList<>();
+        final Map<String, CensusRun> arrived = new HashMap<>();
+        int next;
+        double seconds;
+
+        Pending(int k, FamilyBook book, List<CensusRun> done) {
+            this.k = k;
+            this.book = book;
+            this.runs = new ArrayList<>(done);
         }
     }
 }

@@ -26,8 +26,8 @@ import io.landscape.impl.optim.GradientDescent;
  * runs in flight, and a restart with the same settings continues where it stopped. A header that differs from the
  * requested settings is refused with a message naming the first differing key (use another {@code --out}); a line
  * that is not a complete run record is reported as {@code runs.jsonl:LINE} and its run is recomputed. The thread count
- * is not in the header: it changes no outcome (a family's representative is the founding run's end point, which, with
- * more than one thread, may be another member of the same family — within the family's diameter).
+ * is not in the header, nor the engine: they change no outcome (families are assigned on the driver in run order, so
+ * the founding run — whose end point is the family's representative — is the same for any thread count or runner).
  */
 final class CensusLog implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper()

@@ -11,12 +11,18 @@ import io.landscape.impl.optim.GradientDescent;
  */
 public record CensusRun(int k, Start start, int run, long seed, long iterations, int newtonSteps, int restarts,
                         GradientDescent.Stop stop, double value, double gradientNorm, double normSum, double seconds,
-                        double cpuSeconds, int family, double[] point) {
+                        double cpuSeconds, int family, double[] point) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** The family id of runs that ended at a global minimum (F ≈ 0). */
     public static final int GLOBAL = 0;
     /** The family id of runs that did not reach the gradient tolerance (step cap, divergence). */
     public static final int NOT_A_MINIMUM = -1;
+    /**
+     * A converged run at a non-global point whose family the driver has not assigned yet (it carries its end point);
+     * never written to the log.
+     */
+    public static final int UNCLASSIFIED = -2;
 
     /** How a run was started. */
     public enum Start {

@@ -8,7 +8,7 @@ import io.landscape.impl.experiment.spurious.Symmetry;
 import io.landscape.impl.linalg.SmallMatrices;
 
 /**
- * The symmetry classes of one census cell, built online as runs finish: an end point joins the first class whose
+ * The symmetry classes of one census cell, built on the driver in run order ({@link Census#run}): an end point joins the first class whose
  * founder has the same F (to 10⁻⁸ relatively) and lies within the tolerance after optimal permutation of neurons and
  * coordinates ({@link Symmetry#distance}, an upper bound achieved by an explicit permutation pair), else it founds a new
  * class. Thread-safe ({@link #assign} is synchronized). The founder's end point is the family's representative.

@@ -118,7 +118,7 @@ public record SpuriousTask(int k, int n, long seed, String initName, double init
         GradientDescent.Settings s = descent.settings();
         String here = fingerprint(n, s.accelerate());
         if (!here.equals(evaluator)) {
-            throw new IllegalStateException("cell (k, n) = (" + k + ", " + n + "): planned for the evaluator "
+            throw new io.landscape.impl.sweep.EnvironmentMismatchException("cell (k, n) = (" + k + ", " + n + "): planned for the evaluator "
                     + evaluator + " but this JVM would use " + here + ", whose runs round differently: run every "
                     + "worker with the same Vector API and landscape.vector/landscape.batch settings");
         }

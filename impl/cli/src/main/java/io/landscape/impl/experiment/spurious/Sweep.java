@@ -89,6 +89,22 @@ public final class Sweep {
     }
 
     /**
+     * Runs the cells on {@code runner} (null: a {@link LocalRunner} of {@code s.threads()} threads), with the progress
+     * bar of {@link #run(List, Settings, Path, boolean, PrintStream)}; the driver's numerics (the families' λ_min) use
+     * {@code s.threads()} threads of this JVM.
+     */
+    public static List<CellResult> run(List<int[]> cells, Settings s, Path outDir, Runner runner, boolean progress,
+                                       PrintStream err) {
+        if (runner == null) {
+            return run(cells, s, outDir, progress, err);
+        }
+        try (ConsoleProgress bar = new ConsoleProgress(progress, err);
+             Parallelism budget = Parallelism.of(s.threads(), "spurious-driver")) {
+            return run(cells, s, outDir, runner, budget.workers(), RigorousFamilyCertifier.INSTANCE, bar);
+        }
+    }
+
+    /**
      * Runs the cells on a {@link LocalRunner} of {@code s.threads()} threads (the sweep's one parallelism budget: the
      * runs, the families' λ_min and nothing else), certifying with {@link RigorousFamilyCertifier#INSTANCE}.
      */

@@ -72,7 +72,7 @@ class CensusTest {
         CensusRun found = null;
         GradientDescent gd = Census.driver(k);
         for (int r = 0; r < 60 && found == null; r++) {
-            CensusRun run = Census.runOne(gd, k, CensusRun.Start.XAVIER, r, s, book);
+            CensusRun run = Census.classify(Census.runOne(gd, k, CensusRun.Start.XAVIER, r, s), book);
             if (run.family() > 0) {
                 found = run;
             }
