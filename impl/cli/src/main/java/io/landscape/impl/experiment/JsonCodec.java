@@ -95,6 +95,50 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * Reads back what {@link #putDouble} wrote: field {@code key} of {@code o} as a JSON number or one of the strings
+     * "NaN", "Infinity", "-Infinity".
+     *
+     * @throws IllegalArgumentException naming the field when it is missing, null or not such a number
+     */
+    public static double getDouble(JsonNode o, String key) {
+        return readDouble(field(o, key), "\"" + key + "\"");
+    }
+
+    /** {@code n} as {@link #putDouble} writes a double; {@code what} names it in the message of a refusal. */
+    public static double readDouble(JsonNode n, String what) {
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        if (n.isTextual()) {
+            switch (n.asText()) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: break;
+            }
+        }
+        throw new IllegalArgumentException(what + " is not a number");
+    }
+
+    /** Field {@code key} of {@code o}, refused with a message naming it when missing or null. */
+    public static JsonNode field(JsonNode o, String key) {
+        JsonNode n = o.get(key);
+        if (n == null || n.isNull()) {
+            throw new IllegalArgumentException("no \"" + key + "\"");
+        }
+        return n;
+    }
+
+    /** Field {@code key} of {@code o} as an integer in [min, max], refused with a message naming it otherwise. */
+    public static long getLong(JsonNode o, String key, long min, long max) {
+        JsonNode n = field(o, key);
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
+            throw new IllegalArgumentException("\"" + key + "\" is not an integer in [" + min + ", " + max + "]");
+        }
+        return n.asLong();
+    }
+
     /** {@code o.key = v}, or {@code null} where v is not finite; returns {@code o}. */
     public static ObjectNode number(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {

@@ -71,6 +71,42 @@ public final class Evaluators {
     }
 
     /**
+     * What decides which evaluator this JVM picks under the default parameters and how it rounds, as one string, e.g.
+     * {@code simd=on batch=on simdMinStudents=12 vectorBits=512 fma=on java=17 arch=amd64}: whether the SIMD
+     * evaluators are used ({@link EvaluatorParameters#simd()} and {@link #simdAvailable()}), whether batching is on,
+     * the SIMD threshold in students, the SIMD width ({@code landscape.vectorBits}, else the JVM's preferred double
+     * species), hardware FMA, the Java feature release and the architecture. Run logs record it so that a resume never
+     * mixes runs of two evaluators; the Spark runner compares it between driver and executors.
+     */
+    public static String fingerprint() {
+        EvaluatorParameters p = EvaluatorParameters.defaults();
+        boolean simd = p.simd() && simdAvailable();
+        return "simd=" + onOff(simd) + " batch=" + onOff(simd && p.batch()) + " simdMinStudents="
+                + p.simdMinStudents() + " vectorBits=" + (simd ? vectorBits() : "-") + " fma="
+                + onOff(io.landscape.impl.linalg.FastAngle.hardwareFma()) + " java=" + Runtime.version().feature()
+                + " arch=" + System.getProperty("os.arch", "?").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
+    }
+
+    /** The SIMD width the evaluators use: {@code landscape.vectorBits}, else the preferred double species' width. */
+    private static String vectorBits() {
+        if (EvaluatorParameters.VECTOR_BITS != null) {
+            return EvaluatorParameters.VECTOR_BITS;
+        }
+        try {
+            Class<?> dv = Class.forName("jdk.incubator.vector.DoubleVector");
+            Object species = dv.getField("SPECIES_PREFERRED").get(null);
+            return String.valueOf(Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("vectorBitSize")
+                    .invoke(species));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "?";
+        }
+    }
+
+    /**
      * The general evaluator of {@code p}: pairwise assembly over the compiled kernel of {@code p.kernel()}, for any
      * problem (the reference the specialised evaluators are tested against).
      */

@@ -112,6 +112,8 @@ public final class Census {
             h.put("globalValue", GLOBAL_VALUE);
             h.put("newtonMaxDimension", plain ? 0 : NEWTON_MAX_DIMENSION);
             h.put("largeFinish", plain ? "none" : LARGE_FINISH);
+            // the evaluator and its rounding (SIMD width, FMA, …): a resume on another JVM must not mix runs
+            h.put("evaluator", Evaluators.fingerprint());
             return h;
         }
     }

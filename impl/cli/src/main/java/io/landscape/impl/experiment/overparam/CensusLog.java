@@ -1,5 +1,8 @@
 package io.landscape.impl.experiment.overparam;
 
+import static io.landscape.impl.experiment.JsonCodec.getDouble;
+import static io.landscape.impl.experiment.JsonCodec.getLong;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,17 +24,18 @@ import io.landscape.impl.optim.GradientDescent;
 /**
  * The census's append-only run log {@code DIR/runs.jsonl}: line 1 is a header holding every setting that decides a
  * run's outcome or its family (seed, runs, norm-sum runs, mode, step rule, tolerance, step cap, start constructions,
- * family tolerance, global threshold, Newton limits); each further line is one finished run, keyed by
- * (k, start, run). Each line is one write, flushed at once ({@link AppendLog}): killing the process loses at most the
- * runs in flight, and a restart with the same settings continues where it stopped. A header that differs from the
- * requested settings is refused with a message naming the first differing key (use another {@code --out}); a line
- * that is not a complete run record is reported as {@code runs.jsonl:LINE} and its run is recomputed. The thread count
- * is not in the header, nor the engine: they change no outcome (families are assigned on the driver in run order, so
- * the founding run — whose end point is the family's representative — is the same for any thread count or runner).
+ * family tolerance, global threshold, Newton limits, the large-k finish, the evaluator fingerprint); each further line
+ * is one finished run, keyed by (k, start, run). Each line is one write, flushed at once ({@link AppendLog}): killing
+ * the process loses at most the runs in flight, and a restart with the same settings continues where it stopped. A
+ * header that differs from the requested settings is refused with a message naming the first differing key (use another
+ * {@code --out}); a line that is not a complete run record is reported as {@code runs.jsonl:LINE} and its run is
+ * recomputed. The thread count is not in the header, nor the engine: they change no outcome (families are assigned on
+ * the driver in run order, so the founding run — whose end point is the family's representative — is the same for any
+ * thread count or runner).
  */
 final class CensusLog implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The one codec's mapper (strict about repeated keys). */
+    static final ObjectMapper JSON = JsonCodec.MAPPER;
 
     private final AppendLog log;
     private final Map<String, CensusRun> done = new LinkedHashMap<>();
@@ -158,40 +162,13 @@ final class CensusLog implements AutoCloseable {
         return o;
     }
 
-    private static double number(JsonNode o, String key) {
-        JsonNode n = o.get(key);
-        if (n == null) {
-            throw new IllegalArgumentException("no \"" + key + "\"");
-        }
-        if (n.isNumber()) {
-            return n.asDouble();
-        }
-        if (n.isTextual()) {
-            switch (n.asText()) {
-                case "NaN": return Double.NaN;
-                case "Infinity": return Double.POSITIVE_INFINITY;
-                case "-Infinity": return Double.NEGATIVE_INFINITY;
-                default: break;
-            }
-        }
-        throw new IllegalArgumentException("\"" + key + "\" is not a number");
-    }
-
-    private static long integer(JsonNode o, String key, long min, long max) {
-        JsonNode n = o.get(key);
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
-            throw new IllegalArgumentException("\"" + key + "\" is not an integer in [" + min + ", " + max + "]");
-        }
-        return n.asLong();
-    }
-
     static CensusRun parse(JsonNode o) {
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        int k = (int) integer(o, "k", 1, 46340);
+        int k = (int) getLong(o, "k", 1, 46340);
         CensusRun.Start start = CensusRun.Start.of(o.path("start").asText());
-        int family = (int) integer(o, "family", CensusRun.NOT_A_MINIMUM, Integer.MAX_VALUE);
+        int family = (int) getLong(o, "family", CensusRun.NOT_A_MINIMUM, Integer.MAX_VALUE);
         double[] point = null;
         if (o.has("point")) {
             JsonNode p = o.get("point");
@@ -212,10 +189,10 @@ final class CensusLog implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"stop\" is not a stop reason");
         }
-        return new CensusRun(k, start, (int) integer(o, "run", 0, Integer.MAX_VALUE),
-                integer(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE), integer(o, "iterations", 0, Long.MAX_VALUE),
-                (int) integer(o, "newtonSteps", 0, Integer.MAX_VALUE), (int) integer(o, "restarts", 0,
-                Integer.MAX_VALUE), stop, number(o, "value"), number(o, "gradientNorm"), number(o, "normSum"),
-                number(o, "seconds"), number(o, "cpuSeconds"), family, point);
+        return new CensusRun(k, start, (int) getLong(o, "run", 0, Integer.MAX_VALUE),
+                getLong(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE), getLong(o, "iterations", 0, Long.MAX_VALUE),
+                (int) getLong(o, "newtonSteps", 0, Integer.MAX_VALUE), (int) getLong(o, "restarts", 0,
+                Integer.MAX_VALUE), stop, getDouble(o, "value"), getDouble(o, "gradientNorm"), getDouble(o, "normSum"),
+                getDouble(o, "seconds"), getDouble(o, "cpuSeconds"), family, point);
     }
 }

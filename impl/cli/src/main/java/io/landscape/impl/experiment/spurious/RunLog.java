@@ -1,5 +1,10 @@
 package io.landscape.impl.experiment.spurious;
 
+import static io.landscape.impl.experiment.JsonCodec.field;
+import static io.landscape.impl.experiment.JsonCodec.getDouble;
+import static io.landscape.impl.experiment.JsonCodec.getLong;
+import static io.landscape.impl.experiment.JsonCodec.readDouble;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
@@ -233,49 +238,13 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
         return o;
     }
 
-    private static double getDouble(JsonNode o, String field) {
-        return number(field(o, field), "\"" + field + "\"");
-    }
-
-    /** A number as {@link #putDouble} writes it: a JSON number, or "NaN"/"Infinity"/"-Infinity". */
-    private static double number(JsonNode n, String what) {
-        if (n.isNumber()) {
-            return n.asDouble();
-        }
-        if (n.isTextual()) {
-            switch (n.asText()) {
-                case "NaN": return Double.NaN;
-                case "Infinity": return Double.POSITIVE_INFINITY;
-                case "-Infinity": return Double.NEGATIVE_INFINITY;
-                default: break;
-            }
-        }
-        throw new IllegalArgumentException(what + " is not a number");
-    }
-
-    private static JsonNode field(JsonNode o, String name) {
-        JsonNode n = o.get(name);
-        if (n == null || n.isNull()) {
-            throw new IllegalArgumentException("no \"" + name + "\"");
-        }
-        return n;
-    }
-
-    private static long integer(JsonNode o, String name, long min, long max) {
-        JsonNode n = field(o, name);
-        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
-            throw new IllegalArgumentException("\"" + name + "\" is not an integer in [" + min + ", " + max + "]");
-        }
-        return n.asLong();
-    }
-
     /** A run record from its JSON line, checked field by field (a record missing anything is refused). */
     static RunRecord parse(JsonNode o) {
         if (o == null || !o.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        int k = (int) integer(o, "k", 1, Integer.MAX_VALUE);
-        int n = (int) integer(o, "n", 1, Integer.MAX_VALUE);
+        int k = (int) getLong(o, "k", 1, Integer.MAX_VALUE);
+        int n = (int) getLong(o, "n", 1, Integer.MAX_VALUE);
         double value = getDouble(o, "value");
         double[] point = null;
         if (o.has("point")) {
@@ -285,7 +254,7 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
             }
             point = new double[p.size()];
             for (int i = 0; i < point.length; i++) {
-                point[i] = number(p.get(i), "\"point\" entry " + (i + 1));
+                point[i] = readDouble(p.get(i), "\"point\" entry " + (i + 1));
             }
         } else if (value >= RunRecord.CANDIDATE_THRESHOLD || !Double.isFinite(value)) {
             throw new IllegalArgumentException("a candidate run without its \"point\"");
@@ -298,9 +267,9 @@ public final class RunLog implements ResultStore<Cell, RunRecord> {
             throw new IllegalArgumentException("\"stop\" is not a stop reason: " + stop);
         }
         double seconds = getDouble(o, "seconds");
-        return new RunRecord(k, n, (int) integer(o, "run", 0, Integer.MAX_VALUE), integer(o, "seed", Long.MIN_VALUE,
-                Long.MAX_VALUE), integer(o, "iterations", 0, Long.MAX_VALUE), integer(o, "totalIterations", 0,
-                Long.MAX_VALUE), (int) integer(o, "newtonSteps", 0, Integer.MAX_VALUE), (int) integer(o, "restarts", 0,
+        return new RunRecord(k, n, (int) getLong(o, "run", 0, Integer.MAX_VALUE), getLong(o, "seed", Long.MIN_VALUE,
+                Long.MAX_VALUE), getLong(o, "iterations", 0, Long.MAX_VALUE), getLong(o, "totalIterations", 0,
+                Long.MAX_VALUE), (int) getLong(o, "newtonSteps", 0, Integer.MAX_VALUE), (int) getLong(o, "restarts", 0,
                 Integer.MAX_VALUE), getDouble(o, "step"), how, value, getDouble(o, "maxGradient"), seconds,
                 o.has("cpuSeconds") ? getDouble(o, "cpuSeconds") : seconds, point);
     }
