@@ -9,11 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.optim.Initialization;
+import io.landscape.impl.experiment.StopAfterRunner;
 import io.landscape.impl.sweep.LocalRunner;
 import io.landscape.impl.sweep.Parallelism;
 import io.landscape.impl.sweep.Runner;
-import io.landscape.impl.sweep.Task;
 import io.landscape.impl.sweep.TaskContext;
 
 /**
@@ -42,40 +40,12 @@ class SweepDeterminismTest {
                 Families.DEFAULT_TOLERANCE);
     }
 
-    /** Stops the sweep (as a kill would) after {@code chunks} chunks reached the log. */
-    private static final class Killed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Killed() {
-            super("killed");
-        }
-    }
-
-    /** A runner that passes on the first {@code limit} chunks, then throws {@link Killed} from the sink. */
-    private record StopAfter(Runner inner, int limit) implements Runner {
-        @Override
-        public <R extends Serializable, T extends Task<R>> void run(List<T> tasks, Sink<T, R> sink) {
-            AtomicInteger seen = new AtomicInteger();
-            inner.run(tasks, (task, results) -> {
-                if (seen.getAndIncrement() == limit) {
-                    throw new Killed();
-                }
-                sink.finished(task, results);
-            });
-        }
-
-        @Override
-        public int parallelism() {
-            return inner.parallelism();
-        }
-    }
-
     private static List<CellResult> sweep(Path dir, int threads, int stopAfter) {
         Sweep.Settings s = settings(threads);
         try (Parallelism budget = Parallelism.of(threads)) {
             Runner runner = new LocalRunner(budget);
             if (stopAfter >= 0) {
-                runner = new StopAfter(runner, stopAfter);
+                runner = new StopAfterRunner(runner, stopAfter);
             }
             return Sweep.run(GRID, s, dir, runner, budget.workers(), FamilyCertifier.NONE, null);
         }
@@ -125,7 +95,7 @@ class SweepDeterminismTest {
 
         // kill after 3 chunks (2 threads: chunks of 24 runs, 2 per cell), then resume with 1 thread
         Path cut = dir.resolve("cut");
-        assertThrows(Killed.class, () -> sweep(cut, 2, 3));
+        assertThrows(StopAfterRunner.Killed.class, () -> sweep(cut, 2, 3));
         List<String> lines = Files.readAllLines(cut.resolve("runs.jsonl"));
         int logged = lines.size() - 1;
         assertTrue(logged > 0 && logged < GRID.size() * RUNS, "the kill left a partial log: " + logged + " runs");

@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.landscape.impl.spark.SharedSpark;
+import io.landscape.impl.experiment.StopAfterRunner;
 import io.landscape.impl.sweep.LocalRunner;
 import io.landscape.impl.sweep.Parallelism;
-import io.landscape.impl.sweep.Runner;
-import io.landscape.impl.sweep.Task;
 
 /**
  * The census as sweep tasks: one thread, two threads and Spark ({@code local[2]}) give the same runs, family ids,
@@ -28,28 +25,6 @@ import io.landscape.impl.sweep.Task;
 class SparkCensusTest {
     private static final List<Integer> KS = List.of(6, 9);
     private static final Census.Settings SETTINGS = new Census.Settings(5, 24, 8, false, 10_000_000L, 1e-6, 2);
-
-    private static final class Killed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    private record StopAfter(Runner inner, int limit) implements Runner {
-        @Override
-        public <R extends Serializable, T extends Task<R>> void run(List<T> tasks, Sink<T, R> sink) {
-            AtomicInteger seen = new AtomicInteger();
-            inner.run(tasks, (task, results) -> {
-                if (seen.getAndIncrement() == limit) {
-                    throw new Killed();
-                }
-                sink.finished(task, results);
-            });
-        }
-
-        @Override
-        public int parallelism() {
-            return inner.parallelism();
-        }
-    }
 
     private static List<Census.Cell> local(Path dir, int threads) {
         try (Parallelism budget = Parallelism.of(threads)) {
@@ -114,7 +89,7 @@ class SparkCensusTest {
         assertEquals(new java.util.TreeSet<>(a), new java.util.TreeSet<>(b));
 
         Path cut = dir.resolve("cut");
-        assertThrows(Killed.class, () -> Census.run(KS, SETTINGS, cut, new StopAfter(SharedSpark.runner(), 2), false,
+        assertThrows(StopAfterRunner.Killed.class, () -> Census.run(KS, SETTINGS, cut, new StopAfterRunner(SharedSpark.runner(), 2), false,
                 null));
         int logged = Files.readAllLines(cut.resolve("runs.jsonl")).size() - 1;
         assertTrue(logged < KS.size() * 32, "a partial log: " + logged + " runs");

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.landscape.impl.linalg.Workers;
 import io.landscape.impl.optim.GradientDescent;
 import io.landscape.impl.spark.SharedSpark;
+import io.landscape.impl.experiment.StopAfterRunner;
 import io.landscape.impl.sweep.LocalRunner;
 import io.landscape.impl.sweep.Parallelism;
 import io.landscape.impl.sweep.Runner;
-import io.landscape.impl.sweep.Task;
 
 /**
  * The spurious grid on Spark ({@code local[2]}, Java serialisation of every chunk and result) gives every non-timing
@@ -38,33 +36,6 @@ class SparkSweepTest {
                 Families.DEFAULT_TOLERANCE);
     }
 
-    private static final class Killed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Killed() {
-            super("killed");
-        }
-    }
-
-    /** Passes on the first {@code limit} chunks, then throws {@link Killed} from the sink (as a kill would). */
-    private record StopAfter(Runner inner, int limit) implements Runner {
-        @Override
-        public <R extends Serializable, T extends Task<R>> void run(List<T> tasks, Sink<T, R> sink) {
-            AtomicInteger seen = new AtomicInteger();
-            inner.run(tasks, (task, results) -> {
-                if (seen.getAndIncrement() == limit) {
-                    throw new Killed();
-                }
-                sink.finished(task, results);
-            });
-        }
-
-        @Override
-        public int parallelism() {
-            return inner.parallelism();
-        }
-    }
-
     private static List<CellResult> local(Path dir) {
         try (Parallelism budget = Parallelism.of(2)) {
             return Sweep.run(GRID, settings(2), dir, new LocalRunner(budget), budget.workers(), FamilyCertifier.NONE,
@@ -75,7 +46,7 @@ class SparkSweepTest {
     private static List<CellResult> spark(Path dir, int stopAfter) {
         Runner runner = SharedSpark.runner();
         if (stopAfter >= 0) {
-            runner = new StopAfter(runner, stopAfter);
+            runner = new StopAfterRunner(runner, stopAfter);
         }
         return Sweep.run(GRID, settings(2), dir, runner, Workers.NONE, FamilyCertifier.NONE, null);
     }
@@ -109,7 +80,7 @@ class SparkSweepTest {
 
         // kill after 3 chunks (local[2]: chunks of 24 and 16 runs), resume on Spark
         Path cut = dir.resolve("cut");
-        assertThrows(Killed.class, () -> spark(cut, 3));
+        assertThrows(StopAfterRunner.Killed.class, () -> spark(cut, 3));
         int logged = Files.readAllLines(cut.resolve("runs.jsonl")).size() - 1;
         assertTrue(List.of(48, 56, 64, 72).contains(logged), "exactly 3 chunks in the log, got " + logged + " runs");
         List<CellResult> resumed = spark(cut, -1);
