@@ -388,7 +388,7 @@ public final class BasinFigures {
 
     /** Thm. 6: P[Bas(w) ≤ c/4] for the single neuron against e^{−d/16}, with the exact binomial probability. */
     static XYChart thm6(List<CurvePoint> points) {
-        XYChart chart = base("Thm. 6 (single neuron, App. C.2, ε = 0.1): P[Bas ≤ c/4] ≤ e^{−d/16}", "dimension d",
+        XYChart chart = base("Thm. 6 (single neuron, App. C.2, ε = 0.1): P[Bas ≤ c/4] ≤ exp(−d/16)", "dimension d",
                 "P[Bas(w⁽⁰⁾) ≤ c/4 = 1/8]");
         chart.setCustomYAxisTickLabelsFormatter(powerOfTen());
         List<Double> xs = new ArrayList<>();
@@ -410,7 +410,7 @@ public final class BasinFigures {
             by.add(Math.log10(p.bound()));
             min = Math.min(min, Math.min(p.exact(), p.bound()));
         }
-        XYSeries bound = chart.addSeries("paper's upper bound e^{−d/16}", bx, by);
+        XYSeries bound = chart.addSeries("paper's upper bound exp(−d/16)", bx, by);
         bound.setLineColor(Color.BLACK);
         bound.setLineStyle(dashed(2f));
         bound.setMarker(SeriesMarkers.NONE);
