@@ -71,9 +71,4 @@ public final class EngineOptions {
             throw new InputException(e.getMessage());
         }
     }
-
-    /** "local threads" or "spark (MASTER)" for footers. */
-    String describe(Runner runner) {
-        return runner == null ? "local threads" : "spark, " + runner.parallelism() + " executor cores";
-    }
 }

@@ -13,11 +13,7 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  */
 final class OjAlgoQp {
     static {
-        // ojAlgo prints a hardware-profile notice on standard output at start-up unless this property is set: the
-        // command line's standard output is JSON
-        if (System.getProperty("shut.up.ojAlgo") == null) {
-            System.setProperty("shut.up.ojAlgo", "true");
-        }
+        OjAlgoSetup.quiet();
     }
 
     private OjAlgoQp() {

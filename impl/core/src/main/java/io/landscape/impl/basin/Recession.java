@@ -22,11 +22,7 @@ final class Recession {
     }
 
     static {
-        // ojAlgo prints a hardware-profile notice on standard output at start-up unless this property is set: the
-        // command line's standard output is JSON
-        if (System.getProperty("shut.up.ojAlgo") == null) {
-            System.setProperty("shut.up.ojAlgo", "true");
-        }
+        OjAlgoSetup.quiet();
     }
 
     private Recession() {

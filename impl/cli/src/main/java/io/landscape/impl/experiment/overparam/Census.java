@@ -13,6 +13,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.api.Objective;
 import io.landscape.api.Problem;
 import io.landscape.impl.objective.EvaluatorParameters;
@@ -96,7 +97,7 @@ public final class Census {
         }
 
         ObjectNode header() {
-            ObjectNode h = CensusLog.JSON.createObjectNode();
+            ObjectNode h = JsonCodec.MAPPER.createObjectNode();
             h.put("type", "header");
             h.put("experiment", "mild-overparameterization");
             h.put("seed", seed);

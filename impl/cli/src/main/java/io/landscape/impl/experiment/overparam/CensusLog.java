@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,8 +33,6 @@ import io.landscape.impl.optim.GradientDescent;
  * thread count or runner).
  */
 final class CensusLog implements AutoCloseable {
-    /** The one codec's mapper (strict about repeated keys). */
-    static final ObjectMapper JSON = JsonCodec.MAPPER;
 
     private final AppendLog log;
     private final Map<String, CensusRun> done = new LinkedHashMap<>();
@@ -66,14 +63,14 @@ final class CensusLog implements AutoCloseable {
     private void load(ObjectNode header) throws IOException {
         List<AppendLog.Line> lines = log.existing();
         if (lines.isEmpty()) {
-            log.append(JSON.writeValueAsString(header));
+            log.append(JsonCodec.MAPPER.writeValueAsString(header));
             log.sync();
             return;
         }
         AppendLog.Line first = lines.get(0);
         JsonNode h;
         try {
-            h = JSON.readTree(first.text());
+            h = JsonCodec.MAPPER.readTree(first.text());
         } catch (IOException e) {
             h = null;
         }
@@ -93,7 +90,7 @@ final class CensusLog implements AutoCloseable {
         for (int i = 1; i < lines.size(); i++) {
             AppendLog.Line line = lines.get(i);
             try {
-                CensusRun r = parse(JSON.readTree(line.text()));
+                CensusRun r = parse(JsonCodec.MAPPER.readTree(line.text()));
                 // a run recomputed after its line was found unusable appears again later: the later line wins
                 done.remove(key(r.k(), r.start(), r.run()));
                 done.put(key(r.k(), r.start(), r.run()), r);
@@ -125,7 +122,7 @@ final class CensusLog implements AutoCloseable {
 
     synchronized void append(CensusRun r) {
         try {
-            log.append(JSON.writeValueAsString(toJson(r)));
+            log.append(JsonCodec.MAPPER.writeValueAsString(toJson(r)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -138,7 +135,7 @@ final class CensusLog implements AutoCloseable {
     }
 
     static ObjectNode toJson(CensusRun r) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonCodec.MAPPER.createObjectNode();
         o.put("k", r.k());
         o.put("start", r.start().key());
         o.put("run", r.run());

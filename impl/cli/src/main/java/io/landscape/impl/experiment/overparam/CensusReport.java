@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.certify.Certificate;
 import io.landscape.impl.experiment.AtomicFiles;
 import io.landscape.impl.experiment.plot.Axis;
@@ -76,7 +77,7 @@ public final class CensusReport {
     }
 
     static ObjectNode familyJson(FamilyAnalysis f, int multiplicity) {
-        ObjectNode o = CensusLog.JSON.createObjectNode();
+        ObjectNode o = JsonCodec.MAPPER.createObjectNode();
         o.put("id", f.id());
         ArrayNode p = o.putArray("point");
         for (double[] row : f.point()) {
@@ -125,7 +126,7 @@ public final class CensusReport {
 
     /** The summary of all cells. */
     public static ObjectNode summary(List<CellReport> cells, Census.Settings s, double seconds) {
-        ObjectNode root = CensusLog.JSON.createObjectNode();
+        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         root.put("experiment", "mild-overparameterization");
         root.put("paper", "000 §4.2");
         root.set("settings", s.header().without("type"));
@@ -326,7 +327,7 @@ public final class CensusReport {
     /** Writes summary.json, families.csv, runs.csv, table.txt and the figure; returns the table. */
     public static String write(List<CellReport> cells, Census.Settings s, double seconds, Path dir, boolean plots)
             throws IOException {
-        AtomicFiles.write(dir.resolve("summary.json"), CensusLog.JSON.writerWithDefaultPrettyPrinter()
+        AtomicFiles.write(dir.resolve("summary.json"), JsonCodec.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(summary(cells, s, seconds)));
         AtomicFiles.write(dir.resolve("families.csv"), familiesCsv(cells));
         AtomicFiles.write(dir.resolve("runs.csv"), runsCsv(cells));

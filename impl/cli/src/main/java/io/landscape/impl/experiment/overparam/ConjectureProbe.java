@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.impl.experiment.AtomicFiles;
 import io.landscape.impl.optim.Initialization;
 
@@ -292,7 +293,7 @@ public final class ConjectureProbe {
     }
 
     static ObjectNode json(Stats s) {
-        ObjectNode o = CensusLog.JSON.createObjectNode();
+        ObjectNode o = JsonCodec.MAPPER.createObjectNode();
         o.put("k", s.k()).put("m", s.m()).put("d", s.k()).put("variant", s.cancelling() ? "cancelling" : "gaussian")
                 .put("variance", s.variance()).put("samples", s.samples()).put("minLhs", s.minLhs())
                 .put("minLhsMinusRhs", s.minDiff()).put("positive", s.positive())
@@ -306,7 +307,7 @@ public final class ConjectureProbe {
             throw new IllegalArgumentException("--out " + problem);
         }
         long t0 = System.nanoTime();
-        ObjectNode root = CensusLog.JSON.createObjectNode();
+        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         root.put("experiment", "conjecture1");
         root.put("paper", "000 App. D.1, Table 1");
         root.put("lhs", "(w - w~)^T Hess F(w) (w - w~), F = (1/2) E[(...)^2], d = k, v_i = e_i");
@@ -353,7 +354,7 @@ public final class ConjectureProbe {
             }
         }
         root.put("seconds", (System.nanoTime() - t0) * 1e-9);
-        AtomicFiles.write(out.resolve("conjecture1.json"), CensusLog.JSON.writerWithDefaultPrettyPrinter()
+        AtomicFiles.write(out.resolve("conjecture1.json"), JsonCodec.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(root));
         AtomicFiles.write(out.resolve("conjecture1.txt"), txt.toString());
         pw.print(txt.substring(txt.indexOf("\nScaling")));

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.landscape.impl.experiment.JsonCodec;
 import io.landscape.api.Objective;
 import io.landscape.impl.experiment.AtomicFiles;
 import io.landscape.impl.experiment.plot.Axis;
@@ -163,7 +164,7 @@ public final class PerturbedGdExperiment {
                     double[] x0 = start(k, m, startSeed);
                     double d0 = distance(x0, wt);
                     Parameters p = parameters(n, lip, d0);
-                    ObjectNode pj = CensusLog.JSON.createObjectNode();
+                    ObjectNode pj = JsonCodec.MAPPER.createObjectNode();
                     pj.put("k", k).put("m", m).put("n", n).put("seed", s).put("initialDistance", d0)
                             .put("lambda", p.lambda()).put("L", p.lipschitz()).put("delta", p.delta())
                             .put("alpha", p.alpha()).put("eta", p.eta()).put("iterationsNeeded", p.iterationsNeeded());
@@ -215,7 +216,7 @@ public final class PerturbedGdExperiment {
         List<Object> r = run(seed, pw);
         List<Trace> traces = (List<Trace>) r.get(0);
         List<ObjectNode> params = (List<ObjectNode>) r.get(1);
-        ObjectNode root = CensusLog.JSON.createObjectNode();
+        ObjectNode root = JsonCodec.MAPPER.createObjectNode();
         root.put("experiment", "perturbed-gd");
         root.put("paper", "000 Algorithm 1, Thm 7");
         root.put("noise", "xi ~ N(0, I_d/d), one xi shared by all neurons, added after the gradient step");
@@ -238,7 +239,7 @@ public final class PerturbedGdExperiment {
             }
         }
         root.put("seconds", (System.nanoTime() - t0) * 1e-9);
-        AtomicFiles.write(out.resolve("perturbed-gd.json"), CensusLog.JSON.writerWithDefaultPrettyPrinter()
+        AtomicFiles.write(out.resolve("perturbed-gd.json"), JsonCodec.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(root));
         AtomicFiles.write(out.resolve("perturbed-gd.csv"), csv.toString());
         if (plots) {
