@@ -11,7 +11,9 @@ import io.landscape.api.function.TwiceDifferentiableFunction;
 /**
  * The descent engine: x ← U(x, ∇F(x), η) from an initial point with an {@link UpdateStep} (fixed-step gradient descent
  * today), until a {@link StopRule} fires; on divergence the {@link RestartPolicy} restarts from the same point with a
- * smaller step; optionally a {@link NewtonFinish} ends the run once the gradient is small. What runs is a
+ * smaller step; optionally a {@link Finish} (the dense {@link NewtonFinish} or the matrix-free
+ * {@link NewtonCgFinish}, as the configuration's {@link NewtonFinish.Options#kind()} says) ends the run once the
+ * gradient is small. What runs is a
  * {@link Config}; paper 002's search (Safran &amp; Shamir 2018 §3) is one configuration, built by {@link Settings}:
  * {@link Settings#plain()} is exactly the paper's loop (η = 0.1, tolerance 10⁻⁹ on max_i‖∇_{w_i}F‖, step halved on
  * divergence, only ∇F evaluated per step and F once at the end), {@link Settings#accelerated()} adds the search's
@@ -64,7 +66,7 @@ public final class GradientDescent {
             if (update == null || stop == null || restart == null) {
                 throw new IllegalArgumentException("update, stop and restart must be given");
             }
-            if (newton != null && newton.matrixFree() == null && !valuesEveryStep) {
+            if (newton != null && newton.kind().needsValuesEveryStep() && !valuesEveryStep) {
                 throw new IllegalArgumentException("the Newton finish needs F at every step");
             }
         }
@@ -221,10 +223,13 @@ public final class GradientDescent {
     private final int d;
     private final double[] x;
     private final double[] g;
-    /** Created on the first Newton finish (it holds an m×m matrix). */
-    private NewtonFinish newton;
-    /** Created on the first matrix-free finish. */
-    private NewtonCgFinish newtonCg;
+    /**
+     * The finishes of this driver by {@link Finish.Kind#ordinal()}, each created on first use (the dense one holds an
+     * m×m matrix).
+     */
+    private final Finish[] finishes = new Finish[Finish.Kind.values().length];
+    /** The finish called last (its {@link Finish#lastSteps()}), or null. */
+    private Finish lastFinish;
     /** Minima already verified by other runs (null: every finish checks its end point itself). */
     private NewtonFinish.VerifiedMinima verified;
     /** ‖g‖² from the last {@link #scanGradient}. */
@@ -257,15 +262,23 @@ public final class GradientDescent {
     /** Shares {@code minima} with this driver's Newton finishes (null: none); returns this driver. */
     public GradientDescent remembering(NewtonFinish.VerifiedMinima minima) {
         this.verified = minima;
-        if (newton != null) {
-            newton.remembering(minima);
+        for (Finish finish : finishes) {
+            if (finish != null) {
+                finish.remembering(minima);
+            }
         }
         return this;
     }
 
     /** Newton finishes whose end-point check was answered by {@link #remembering the shared minima}. */
     public long endChecksRemembered() {
-        return newton == null ? 0 : newton.endChecksRemembered();
+        long n = 0;
+        for (Finish finish : finishes) {
+            if (finish != null) {
+                n += finish.endChecksRemembered();
+            }
+        }
+        return n;
     }
 
     /** Convenience: a fresh driver for one run. */
@@ -345,23 +358,14 @@ public final class GradientDescent {
             // one pass over g for both norms (per-block maximum and total)
             double gmax = scanGradient(g);
             DescentMonitor.Action action = monitor.observe(value, gmax, Math.sqrt(gradientSquared));
-            if (action == DescentMonitor.Action.TRY_NEWTON && c.newton().matrixFree() != null) {
-                NewtonCgFinish cg = newtonCg();
-                double polished = cg.finish(x, g, values ? value : Double.NaN, c.tol(), eta, c.newton().radius(),
-                        c.newton().matrixFree());
+            if (action == DescentMonitor.Action.TRY_NEWTON) {
+                Finish finish = finish(c.newton());
+                double polished = finish.finish(x, g, values ? value : Double.NaN, c.tol(), eta, c.newton());
                 if (!Double.isNaN(polished)) {
-                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), cg.lastSteps());
+                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), finish.lastSteps());
                 }
-                // rejected: x and g are unchanged; retry where the certificate says it can succeed
-                action = monitor.rejected(gmax, cg.nextSwitch());
-            } else if (action == DescentMonitor.Action.TRY_NEWTON) {
-                NewtonFinish nf = newton();
-                double polished = nf.finish(x, g, value, c.tol(), c.newton());
-                if (!Double.isNaN(polished)) {
-                    return new Attempt(Stop.NEWTON, polished, monitor.steps(), nf.lastSteps());
-                }
-                // rejected: x and g are unchanged
-                action = monitor.rejected(gmax);
+                // rejected: x and g are unchanged; the finish tells the monitor when to retry
+                action = finish.rejected(monitor, gmax);
             }
             switch (action) {
                 case DIVERGED:
@@ -380,26 +384,22 @@ public final class GradientDescent {
         }
     }
 
-    /** The matrix-free Newton finish, created on first use. */
-    private NewtonCgFinish newtonCg() {
-        if (newtonCg == null) {
-            newtonCg = new NewtonCgFinish((TwiceDifferentiableFunction) f, d);
+    /** The finish {@code options} select, created on first use (sharing the {@link #remembering memory}). */
+    private Finish finish(NewtonFinish.Options options) {
+        Finish.Kind kind = options.kind();
+        Finish finish = finishes[kind.ordinal()];
+        if (finish == null) {
+            finish = kind.create((TwiceDifferentiableFunction) f, d);
+            finish.remembering(verified);
+            finishes[kind.ordinal()] = finish;
         }
-        return newtonCg;
+        lastFinish = finish;
+        return finish;
     }
 
     /** The matrix-free finish of this driver (null before its first use), for its diagnostics. */
     public NewtonCgFinish matrixFreeFinish() {
-        return newtonCg;
-    }
-
-    /** The Newton finish, created on first use. */
-    private NewtonFinish newton() {
-        if (newton == null) {
-            newton = new NewtonFinish((TwiceDifferentiableFunction) f, d);
-            newton.remembering(verified);
-        }
-        return newton;
+        return (NewtonCgFinish) finishes[Finish.Kind.MATRIX_FREE.ordinal()];
     }
 
     /**
@@ -407,7 +407,9 @@ public final class GradientDescent {
      * runs in SIMD lanes and hands a run here when its {@link DescentMonitor} says
      * {@link DescentMonitor.Action#TRY_NEWTON}. {@code point} and {@code grad} (m entries, F = {@code value} there)
      * are replaced by the end point and its gradient if the finish is accepted, and left unchanged otherwise. Returns
-     * F at the end point, or NaN if rejected; {@link #lastNewtonSteps()} gives the Newton steps taken.
+     * F at the end point, or NaN if rejected; {@link #lastNewtonSteps()} gives the Newton steps taken. The finish is
+     * the one {@code s.newton()} selects, told the step {@code s.step()} (the dense finish of {@link Settings} does not
+     * depend on it).
      */
     public double newtonFrom(double[] point, double[] grad, double value, Settings s) {
         if (point.length != m || grad.length != m) {
@@ -416,7 +418,7 @@ public final class GradientDescent {
         }
         System.arraycopy(point, 0, x, 0, m);
         System.arraycopy(grad, 0, g, 0, m);
-        double polished = newton().finish(x, g, value, s.tol(), s.newton());
+        double polished = finish(s.newton()).finish(x, g, value, s.tol(), s.step(), s.newton());
         if (!Double.isNaN(polished)) {
             System.arraycopy(x, 0, point, 0, m);
             System.arraycopy(g, 0, grad, 0, m);
@@ -426,7 +428,7 @@ public final class GradientDescent {
 
     /** Newton steps of the last accepted finish. */
     public int lastNewtonSteps() {
-        return newton == null ? 0 : newton.lastSteps();
+        return lastFinish == null ? 0 : lastFinish.lastSteps();
     }
 
     /**

@@ -56,7 +56,7 @@ import io.landscape.impl.objective.NonFiniteObjectiveException;
  * <p>Not thread-safe (scratch space); one instance per function and thread. Allocation: the Lanczos basis (up to
  * {@link #MAX_LANCZOS} vectors) is created on first use and kept.
  */
-public final class NewtonCgFinish {
+public final class NewtonCgFinish implements Finish {
 
     /**
      * A bound B on the third derivative of F on a ball: for every y with ‖y − center‖ ≤ radius and every unit u,
@@ -139,6 +139,7 @@ public final class NewtonCgFinish {
     }
 
     /** Newton steps of the last accepted finish. */
+    @Override
     public int lastSteps() {
         return lastSteps;
     }
@@ -241,6 +242,21 @@ public final class NewtonCgFinish {
         } catch (NotDifferentiableException | NonFiniteObjectiveException | ArithmeticException e) {
             return reject(x, g, e.getMessage());
         }
+    }
+
+    /**
+     * {@link Finish} entry: as {@link #finish(double[], double[], double, double, double, double, Lipschitz)} with the
+     * radius and third-derivative bound of {@code options} (which must be {@link NewtonFinish.Options#matrixFree}).
+     */
+    @Override
+    public double finish(double[] x, double[] g, double value, double tol, double eta, NewtonFinish.Options options) {
+        return finish(x, g, value, tol, eta, options.radius(), options.matrixFree());
+    }
+
+    /** After a rejection the retry waits for the gradient level {@link #nextSwitch()} (and a tenfold shrink). */
+    @Override
+    public DescentMonitor.Action rejected(DescentMonitor monitor, double maxBlockGradient) {
+        return monitor.rejected(maxBlockGradient, nextSwitch);
     }
 
     /** The gradient level at which δ should have shrunk to half the largest ball (ii) allows. */

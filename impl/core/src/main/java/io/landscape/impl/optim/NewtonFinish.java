@@ -19,7 +19,7 @@ import io.landscape.impl.linalg.SmallMatrices;
  *
  * <p>Not thread-safe (scratch space, and the function's); one instance per function.
  */
-public final class NewtonFinish {
+public final class NewtonFinish implements Finish {
 
     /**
      * When and how the finish is tried.
@@ -49,6 +49,11 @@ public final class NewtonFinish {
                 throw new IllegalArgumentException("the matrix-free finish needs a third-derivative bound");
             }
             return new Options(switchAt, radius, Integer.MAX_VALUE, Double.NEGATIVE_INFINITY, bound);
+        }
+
+        /** The finish these options select: {@link Finish.Kind#MATRIX_FREE} with a bound, else the dense one. */
+        public Finish.Kind kind() {
+            return matrixFree == null ? Finish.Kind.DENSE : Finish.Kind.MATRIX_FREE;
         }
     }
 
@@ -104,16 +109,19 @@ public final class NewtonFinish {
     }
 
     /** Shares {@code minima} with this finish's end-point checks (null: none). */
-    void remembering(VerifiedMinima minima) {
+    @Override
+    public void remembering(VerifiedMinima minima) {
         this.verified = minima;
     }
 
     /** Finishes whose end-point check the shared minima answered. */
-    long endChecksRemembered() {
+    @Override
+    public long endChecksRemembered() {
         return endChecksRemembered;
     }
 
     /** Newton steps of the last accepted finish. */
+    @Override
     public int lastSteps() {
         return lastSteps;
     }
@@ -185,6 +193,21 @@ public final class NewtonFinish {
         }
         lastSteps = steps;
         return value;
+    }
+
+    /**
+     * {@link Finish} entry: as {@link #finish(double[], double[], double, double, Options)} (the dense finish does not
+     * depend on the descent's step {@code eta}; {@code value} must be F at x — the dense finish needs F at every step).
+     */
+    @Override
+    public double finish(double[] x, double[] g, double value, double tol, double eta, Options options) {
+        return finish(x, g, value, tol, options);
+    }
+
+    /** After a rejection the dense finish is retried once the block gradient has shrunk tenfold. */
+    @Override
+    public DescentMonitor.Action rejected(DescentMonitor monitor, double maxBlockGradient) {
+        return monitor.rejected(maxBlockGradient);
     }
 
     private static double reject(double[] x, double[] g, double[] x0, double[] g0) {

@@ -8,7 +8,9 @@
  *       evaluate ∇F (and F when valuesEveryStep)
  *       DescentMonitor.observe(F, max block ‖∇F‖, ‖∇F‖)    the state the rules read
  *         StopRule  anyOf(divergence, gradientTolerance[, globalThreshold])   first that fires decides
- *         NewtonFinish.Options → TRY_NEWTON → NewtonFinish.finish (accepted or rejected, see below)
+ *         NewtonFinish.Options → TRY_NEWTON → Finish.finish (accepted or rejected, see below)
+ *           the Options' kind() creates the Finish: NewtonFinish (dense) or NewtonCgFinish (matrix-free);
+ *           on rejection Finish.rejected tells the monitor when to retry
  *         StopRule  stepBudget                             always last
  *       UpdateStep.apply(x, ∇F, η)                         FIXED today (perturbed GD, SGD: further UpdateSteps)
  *     on DIVERGED: RestartPolicy (η ← η/2 from x0, at most MAX_RESTARTS, while the budget lasts)

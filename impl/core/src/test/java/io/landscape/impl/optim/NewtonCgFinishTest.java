@@ -2,6 +2,8 @@ package io.landscape.impl.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -122,6 +124,53 @@ class NewtonCgFinishTest {
             assertEquals(2.0, cert[0], 1e-2);
             assertTrue(cert[1] <= 2 + 4 * C + 1e-9 && cert[1] >= 2 + 3.9 * C, "theta_max " + cert[1]);
         }
+    }
+
+    /**
+     * The engine calls whichever {@link Finish} its options select, through the one interface: the options name the
+     * kind, the kind creates the finish, and one driver serves both kinds in turn with results bit-identical to fresh
+     * drivers; both finishes end where the plain loop ends.
+     */
+    @Test
+    void theOptionsSelectTheFinishAndOneDriverServesBothKinds() {
+        Well f = new Well();
+        double eta = 0.1;
+        NewtonFinish.Options dense = new NewtonFinish.Options(1e-4, 1e-2, 1000, Double.NEGATIVE_INFINITY);
+        NewtonFinish.Options free = NewtonFinish.Options.matrixFree(1e-4, 1e-2, BOUND);
+        assertSame(Finish.Kind.DENSE, dense.kind());
+        assertSame(Finish.Kind.MATRIX_FREE, free.kind());
+        assertTrue(Finish.Kind.DENSE.create(f, M) instanceof NewtonFinish);
+        assertTrue(Finish.Kind.MATRIX_FREE.create(f, M) instanceof NewtonCgFinish);
+        assertTrue(Finish.Kind.DENSE.needsValuesEveryStep());
+        assertTrue(!Finish.Kind.MATRIX_FREE.needsValuesEveryStep());
+        GradientDescent.Config plain = GradientDescent.Config.plain(eta, 1e-12, 1_000_000);
+        assertThrows(IllegalArgumentException.class, () -> new GradientDescent.Config(eta, 1e-12, 1_000_000,
+                UpdateStep.FIXED, plain.stop(), plain.restart(), dense, false));
+        GradientDescent.Config withDense = plain.withNewton(dense);
+        GradientDescent.Config withFree = new GradientDescent.Config(eta, 1e-12, 1_000_000, UpdateStep.FIXED,
+                plain.stop(), plain.restart(), free, false);
+        double[] x0 = near(1.0, 0.6, 7);
+        GradientDescent.Result p = new GradientDescent(f, M).run(x0, plain);
+        GradientDescent shared = new GradientDescent(f, M);
+        assertEquals(null, shared.matrixFreeFinish());
+        GradientDescent.Result[] inTurn = {shared.run(x0, withFree), shared.run(x0, withDense),
+            shared.run(x0, withFree)};
+        GradientDescent.Result freshFree = new GradientDescent(f, M).run(x0, withFree);
+        GradientDescent.Result freshDense = new GradientDescent(f, M).run(x0, withDense);
+        GradientDescent.Result[] fresh = {freshFree, freshDense, freshFree};
+        for (int r = 0; r < 3; r++) {
+            assertEquals(GradientDescent.Stop.NEWTON, inTurn[r].stop());
+            assertArrayEquals(fresh[r].point(), inTurn[r].point(), 0.0);
+            assertEquals(fresh[r].totalIterations(), inTurn[r].totalIterations());
+            assertEquals(fresh[r].newtonSteps(), inTurn[r].newtonSteps());
+            assertTrue(inTurn[r].newtonSteps() > 0);
+            assertTrue(inTurn[r].totalIterations() < p.totalIterations());
+            for (int i = 0; i < M; i++) {
+                assertEquals(p.point()[i], inTurn[r].point()[i], 2e-12);
+            }
+        }
+        assertTrue(shared.matrixFreeFinish() != null);
+        assertEquals(0, shared.endChecksRemembered());
     }
 
     @Test
