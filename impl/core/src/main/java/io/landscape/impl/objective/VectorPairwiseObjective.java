@@ -342,8 +342,12 @@ public final class VectorPairwiseObjective implements Objective {
             }
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x, i * d, wv, i * dp, d);
-                for (int q = 0; q < d; q++) {
-                    wvT[q * np + i] = x[i * d + q];
+            }
+            // the transpose row by row of wvT: contiguous stores, strided loads (cheaper than strided stores)
+            for (int q = 0; q < d; q++) {
+                int o = q * np;
+                for (int i = 0, xi = q; i < n; i++, xi += d) {
+                    wvT[o + i] = x[xi];
                 }
             }
             if (workers != null) {
