@@ -13,10 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
  * here, so that class links the module only when {@link VectorPairwiseObjective#isAvailable()} said yes.
  *
  * <p><b>Product.</b> out (m × cols) = A (m × inner) · B (inner × cols), row-major with strides, cols a multiple of the
- * lane count L (the callers pad). Tiles of 4 rows × 2 vectors: eight accumulators, one broadcast per row and two
- * vector loads per step of the inner index — 8 independent FMA chains, enough to keep two FMA pipes of 4-cycle latency
- * busy. Each output element is <em>one</em> FMA chain over the inner index in increasing order, so the result does not
- * depend on the tiling, the vector width or the thread that computed it.
+ * lane count L (the callers pad). Tiles of 8 rows × 2 vectors: 16 accumulators, one broadcast per row and two
+ * vector loads per step of the inner index — 16 independent FMA chains, enough to keep two FMA pipes of 4-cycle latency
+ * busy, and each strip of B streamed once per 8 rows of A (the former 4-row tiles streamed it twice as often: at
+ * k = n = d = 100 the two products took 65 and 70 CPU µs with 4-row tiles, 35 and 50 with 8-row ones, ≈ 43 and 42·10⁹
+ * multiply-adds per second; remaining rows take 4-row and single-row tiles). Each output element is <em>one</em> FMA
+ * chain over the inner index in increasing order, so the result does not depend on the tiling, the vector width or the
+ * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling).
  *
  * <p><b>Pair coefficients of the ReLU kernel.</b> {@link #reluPass} evaluates K, gA, gAv, gB of a row of pairs lane by
  * lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE operations in the same
@@ -45,7 +48,16 @@ final class VectorDense {
      */
     static void product(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int bs, int cols,
                         double[] out, int os, boolean upper) {
-        int i = rowFrom;
+        // one method per tile height: each is a small C2 unit (one method of ~1700 bytecodes took C2 tens of seconds
+        // on a loaded machine, the Vector API running boxed in C1 code meanwhile)
+        int i = rows8(a, as, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+        i = rows4(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+        rows1(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+    }
+
+    /** {@link #product}'s tiles of 8 rows × 2 vectors from row i on; returns the first row not done. */
+    private static int rows8(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                             double[] out, int os, boolean upper) {
         for (; i + 7 < rowTo; i += 8) {
             int j = upper ? (i / L) * L : 0;
             int a0 = i * as;
@@ -120,6 +132,12 @@ final class VectorDense {
                 tail4(a, as, i + 4, inner, b, bs, j, out, os);
             }
         }
+        return i;
+    }
+
+    /** {@link #product}'s tiles of 4 rows × 2 vectors from row i on; returns the first row not done. */
+    private static int rows4(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                             double[] out, int os, boolean upper) {
         for (; i + 3 < rowTo; i += 4) {
             int j = upper ? (i / L) * L : 0;
             int a0 = i * as;
@@ -182,6 +200,12 @@ final class VectorDense {
                 c3.intoArray(out, o + 3 * os);
             }
         }
+        return i;
+    }
+
+    /** {@link #product}'s single rows from row i to rowTo. */
+    private static void rows1(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                             double[] out, int os, boolean upper) {
         for (; i < rowTo; i++) {
             int a0 = i * as;
             for (int j = upper ? (i / L) * L : 0; j < cols; j += L) {
