@@ -37,9 +37,10 @@ public final class Landscape {
     /**
      * As {@link #objective(Problem)}, letting one evaluation use up to {@code threads} threads: with 2, one value and
      * gradient ({@link Objective#valueAndGradient}, {@link Gradient#evaluate}) of a general problem (any teacher but
-     * the identity special case) with at least 50 students is computed on the caller's thread and one helper thread —
-     * about 1.5–2× less wall time at 100 students, <em>bit for bit</em> the one-thread results (the sums are completed
-     * in the one-thread order). Smaller problems, {@link Objective#value} and the Hessian stay on the caller's thread:
+     * the identity special case) with at least 50 students is computed on the caller's thread and one helper thread,
+     * <em>bit for bit</em> the one-thread results (the sums are completed in the one-thread order). At
+     * k = n = d = 100: 172–209 µs wall against 447–553 µs on one thread, measured on a loaded 2-core machine where the
+     * pair also gets a larger share of the cores; expect up to 2× on an idle one (docs/performance.md). Smaller problems, {@link Objective#value} and the Hessian stay on the caller's thread:
      * there the hand-off costs more than it saves.
      *
      * <p>Opt-in: {@link #objective(Problem)} never starts a thread, so code that runs its own parallel sweeps (one
