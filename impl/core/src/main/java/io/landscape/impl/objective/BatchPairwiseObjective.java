@@ -23,7 +23,8 @@ import jdk.incubator.vector.VectorOperators;
  * <p>Create with {@link VectorPairwiseObjective#batch}. Not thread-safe: one instance per thread. Allocation-free per
  * call: every workspace is a field sized at construction, and the vector work of a row lives in one method that C2
  * compiles as a unit of its own ({@code rowGeometry}); before, C2 left the arccos's constants boxed and a call
- * allocated 39 KB, 453 KB, 2.9–11.5 MB at k = n = d = 6, 20, 100 (JMH {@code -prof gc}), now nothing. CPU time per
+ * allocated 39 KB, 0.4–0.45 MB and 10–11.5 MB at k = n = d = 6, 20, 100 once compiled (JMH {@code -prof gc},
+ * ThreadMXBean), now nothing (code not yet compiled by C2 still boxes vectors, as all Vector API code). CPU time per
  * call of 8 points (512-bit lanes, loaded machine): 48 µs at 20 (was 119–135), 4.2–4.4 ms at 100 (was 7.5–8.0 ms) —
  * per point still slower than the single-point evaluator (3.6 µs, 137 µs): the kernel is called per lane and every
  * dot product is one FMA chain of its own, where the single-point products use register tiles. Use it where L points
