@@ -35,6 +35,33 @@ public final class Landscape {
     }
 
     /**
+     * As {@link #objective(Problem)}, letting one evaluation use up to {@code threads} threads: with 2, one value and
+     * gradient ({@link Objective#valueAndGradient}, {@link Gradient#evaluate}) of a general problem (any teacher but
+     * the identity special case) with at least 50 students is computed on the caller's thread and one helper thread,
+     * <em>bit for bit</em> the one-thread results (the sums are completed in the one-thread order). At
+     * k = n = d = 100: 172–209 µs wall against 447–553 µs on one thread, measured on a loaded 2-core machine where the
+     * pair also gets a larger share of the cores; expect up to 2× on an idle one (docs/performance.md). Smaller
+     * problems, {@link Objective#value} and the Hessian stay on the caller's thread: there the hand-off costs more
+     * than it saves.
+     *
+     * <p>Opt-in: {@link #objective(Problem)} never starts a thread, so code that runs its own parallel sweeps (one
+     * objective per worker) keeps exactly the threads it asked for. Ask for 2 when a single large descent or
+     * Hessian-free method is the whole job and a second core is idle. The helper threads are daemons of one shared
+     * pool, started on first use and ended after a minute idle; each evaluation in progress uses one (objectives used
+     * from several threads at once get one helper each).
+     *
+     * @param threads 1 (the same as {@link #objective(Problem)}) or 2
+     * @throws IllegalArgumentException if {@code threads} is not 1 or 2
+     * @throws InvalidFormulaException  if the problem's kernel formula cannot be used, saying why
+     */
+    public static Objective objective(Problem problem, int threads) {
+        if (threads != 1 && threads != 2) {
+            throw new IllegalArgumentException("objective(problem, threads): threads must be 1 or 2, got " + threads);
+        }
+        return provider().objective(problem, threads);
+    }
+
+    /**
      * Compiles a closed-form objective: Symja derives its gradient and Hessian, which are printed as Java and compiled
      * (the first use of a formula takes seconds; the result is cached on disk and in memory). See
      * {@link io.landscape.api.formula.ObjectiveFormula} for what a formula may say.

@@ -10,6 +10,14 @@ import io.landscape.api.function.TwiceDifferentiableFunction;
 public interface LandscapeProvider {
     Objective objective(Problem problem);
 
+    /**
+     * See {@link Landscape#objective(Problem, int)} (which has checked that {@code threads} is 1 or 2). This default
+     * answers with {@link #objective(Problem)}, one thread, for implementations without a parallel evaluator.
+     */
+    default Objective objective(Problem problem, int threads) {
+        return objective(problem);
+    }
+
     FormulaChecker formulaChecker();
 
     /** See {@link Landscape#symbolicObjective}. */

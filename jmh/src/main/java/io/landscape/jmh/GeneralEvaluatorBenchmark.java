@@ -31,7 +31,8 @@ import io.landscape.impl.objective.VectorPairwiseObjective;
  * {@link VectorPairwiseObjective}, compiled (Symja → Janino) against hand-written ReLU kernel, at the identity teacher
  * and a Xavier-scaled random point (the same as {@link ObjectiveBenchmark}). {@code hvp} is one Hessian-vector product
  * from an operator formed once ({@code hessianAt}), {@code hvpWithSetup} forms it and multiplies once. Forked per
- * parameter set. Run with {@code -prof gc} for allocation.
+ * parameter set. {@code batchValueAndGradient} is one call of the batched evaluator (L points). Run with
+ * {@code -prof gc} for allocation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +59,10 @@ public class GeneralEvaluatorBenchmark {
     private double[] u;
     private double[] hu;
     private HessianOperator op;
+    private io.landscape.impl.objective.BatchPairwiseObjective batch;
+    private double[] xb;
+    private double[] gb;
+    private double[] values;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -97,6 +102,20 @@ public class GeneralEvaluatorBenchmark {
             u[i] = rnd.nextGaussian();
         }
         hu = new double[x.length];
+        if (VectorPairwiseObjective.isAvailable()) {
+            // the batched evaluator: L perturbations of x, one per lane
+            batch = VectorPairwiseObjective.batch(p, k);
+            xb = new double[batch.batchLength()];
+            gb = new double[xb.length];
+            values = new double[batch.lanes()];
+            double[] y = new double[x.length];
+            for (int lane = 0; lane < batch.lanes(); lane++) {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = x[i] * (1 + 0.01 * lane);
+                }
+                batch.put(y, xb, lane);
+            }
+        }
     }
 
     @org.openjdk.jmh.annotations.TearDown(Level.Trial)
@@ -109,6 +128,16 @@ public class GeneralEvaluatorBenchmark {
     @Benchmark
     public double valueAndGradient() {
         return f.valueAndGradient(x, g);
+    }
+
+    /**
+     * One call of the batched evaluator ({@link VectorPairwiseObjective#batch}): L points (one per lane); divide by L
+     * for the time per point. Independent of {@code evaluator}.
+     */
+    @Benchmark
+    public double[] batchValueAndGradient() {
+        batch.valueAndGradient(xb, gb, values);
+        return values;
     }
 
     @Benchmark

@@ -30,7 +30,9 @@ import io.landscape.impl.linalg.Workers;
  * <tr><td>{@link #workers()}</td><td>{@link Workers#NONE}</td><td>—</td><td>the share of the parallelism budget one
  * evaluation may use (e.g. {@code sweep.Parallelism#workers()}): the SIMD general evaluator computes one value and
  * gradient on the caller's thread and one helper when the problem has at least {@link #parallelMinStudents()} students
- * — bitwise the one-thread results.</td></tr>
+ * — bitwise the one-thread results. Public route: {@code Landscape.objective(problem, 2)}; the default stays
+ * {@link Workers#NONE}, because a library called from its users' own parallel sweeps must not start threads
+ * unasked.</td></tr>
  * <tr><td>{@link #parallelMinStudents()}</td><td>{@value #DEFAULT_PARALLEL_MIN_STUDENTS}</td><td>—</td><td>fewest
  * students for the two-thread general evaluation: below, handing work to a helper costs more than it saves (see
  * docs/performance.md, general evaluator).</td></tr>

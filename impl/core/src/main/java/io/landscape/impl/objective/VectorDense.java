@@ -13,10 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
  * here, so that class links the module only when {@link VectorPairwiseObjective#isAvailable()} said yes.
  *
  * <p><b>Product.</b> out (m × cols) = A (m × inner) · B (inner × cols), row-major with strides, cols a multiple of the
- * lane count L (the callers pad). Tiles of 4 rows × 2 vectors: eight accumulators, one broadcast per row and two
- * vector loads per step of the inner index — 8 independent FMA chains, enough to keep two FMA pipes of 4-cycle latency
- * busy. Each output element is <em>one</em> FMA chain over the inner index in increasing order, so the result does not
- * depend on the tiling, the vector width or the thread that computed it.
+ * lane count L (the callers pad). Tiles of 8 rows × 2 vectors: 16 accumulators, one broadcast per row and two
+ * vector loads per step of the inner index — 16 independent FMA chains, enough to keep two FMA pipes of 4-cycle latency
+ * busy, and each strip of B streamed once per 8 rows of A (the former 4-row tiles streamed it twice as often: at
+ * k = n = d = 100 the two products took 65 and 70 CPU µs with 4-row tiles, 35 and 50 with 8-row ones, ≈ 43 and 42·10⁹
+ * multiply-adds per second; remaining rows take 4-row and single-row tiles). Each output element is <em>one</em> FMA
+ * chain over the inner index in increasing order, so the result does not depend on the tiling, the vector width or the
+ * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling).
  *
  * <p><b>Pair coefficients of the ReLU kernel.</b> {@link #reluPass} evaluates K, gA, gAv, gB of a row of pairs lane by
  * lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE operations in the same
@@ -45,7 +48,96 @@ final class VectorDense {
      */
     static void product(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int bs, int cols,
                         double[] out, int os, boolean upper) {
-        int i = rowFrom;
+        // one method per tile height: each is a small C2 unit (one method of ~1700 bytecodes took C2 tens of seconds
+        // on a loaded machine, the Vector API running boxed in C1 code meanwhile)
+        int i = rows8(a, as, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+        i = rows4(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+        rows1(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+    }
+
+    /** {@link #product}'s tiles of 8 rows × 2 vectors from row i on; returns the first row not done. */
+    private static int rows8(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                             double[] out, int os, boolean upper) {
+        for (; i + 7 < rowTo; i += 8) {
+            int j = upper ? (i / L) * L : 0;
+            int a0 = i * as;
+            for (; j + 2 * L <= cols; j += 2 * L) {
+                DoubleVector c00 = DoubleVector.zero(SP);
+                DoubleVector c01 = c00;
+                DoubleVector c10 = c00;
+                DoubleVector c11 = c00;
+                DoubleVector c20 = c00;
+                DoubleVector c21 = c00;
+                DoubleVector c30 = c00;
+                DoubleVector c31 = c00;
+                DoubleVector c40 = c00;
+                DoubleVector c41 = c00;
+                DoubleVector c50 = c00;
+                DoubleVector c51 = c00;
+                DoubleVector c60 = c00;
+                DoubleVector c61 = c00;
+                DoubleVector c70 = c00;
+                DoubleVector c71 = c00;
+                int bq = j;
+                for (int q = 0; q < inner; q++, bq += bs) {
+                    DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+                    DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
+                    int aq = a0 + q;
+                    DoubleVector x = DoubleVector.broadcast(SP, a[aq]);
+                    c00 = x.lanewise(VectorOperators.FMA, b0, c00);
+                    c01 = x.lanewise(VectorOperators.FMA, b1, c01);
+                    x = DoubleVector.broadcast(SP, a[aq + as]);
+                    c10 = x.lanewise(VectorOperators.FMA, b0, c10);
+                    c11 = x.lanewise(VectorOperators.FMA, b1, c11);
+                    x = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+                    c20 = x.lanewise(VectorOperators.FMA, b0, c20);
+                    c21 = x.lanewise(VectorOperators.FMA, b1, c21);
+                    x = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+                    c30 = x.lanewise(VectorOperators.FMA, b0, c30);
+                    c31 = x.lanewise(VectorOperators.FMA, b1, c31);
+                    x = DoubleVector.broadcast(SP, a[aq + 4 * as]);
+                    c40 = x.lanewise(VectorOperators.FMA, b0, c40);
+                    c41 = x.lanewise(VectorOperators.FMA, b1, c41);
+                    x = DoubleVector.broadcast(SP, a[aq + 5 * as]);
+                    c50 = x.lanewise(VectorOperators.FMA, b0, c50);
+                    c51 = x.lanewise(VectorOperators.FMA, b1, c51);
+                    x = DoubleVector.broadcast(SP, a[aq + 6 * as]);
+                    c60 = x.lanewise(VectorOperators.FMA, b0, c60);
+                    c61 = x.lanewise(VectorOperators.FMA, b1, c61);
+                    x = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+                    c70 = x.lanewise(VectorOperators.FMA, b0, c70);
+                    c71 = x.lanewise(VectorOperators.FMA, b1, c71);
+                }
+                int o = i * os + j;
+                c00.intoArray(out, o);
+                c01.intoArray(out, o + L);
+                c10.intoArray(out, o + os);
+                c11.intoArray(out, o + os + L);
+                c20.intoArray(out, o + 2 * os);
+                c21.intoArray(out, o + 2 * os + L);
+                c30.intoArray(out, o + 3 * os);
+                c31.intoArray(out, o + 3 * os + L);
+                c40.intoArray(out, o + 4 * os);
+                c41.intoArray(out, o + 4 * os + L);
+                c50.intoArray(out, o + 5 * os);
+                c51.intoArray(out, o + 5 * os + L);
+                c60.intoArray(out, o + 6 * os);
+                c61.intoArray(out, o + 6 * os + L);
+                c70.intoArray(out, o + 7 * os);
+                c71.intoArray(out, o + 7 * os + L);
+            }
+            if (j < cols) {
+                // the last single vector of columns: the 4-row kernel's tail, twice
+                tail4(a, as, i, inner, b, bs, j, out, os);
+                tail4(a, as, i + 4, inner, b, bs, j, out, os);
+            }
+        }
+        return i;
+    }
+
+    /** {@link #product}'s tiles of 4 rows × 2 vectors from row i on; returns the first row not done. */
+    private static int rows4(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                             double[] out, int os, boolean upper) {
         for (; i + 3 < rowTo; i += 4) {
             int j = upper ? (i / L) * L : 0;
             int a0 = i * as;
@@ -108,6 +200,12 @@ final class VectorDense {
                 c3.intoArray(out, o + 3 * os);
             }
         }
+        return i;
+    }
+
+    /** {@link #product}'s single rows from row i to rowTo. */
+    private static void rows1(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                             double[] out, int os, boolean upper) {
         for (; i < rowTo; i++) {
             int a0 = i * as;
             for (int j = upper ? (i / L) * L : 0; j < cols; j += L) {
@@ -120,6 +218,29 @@ final class VectorDense {
                 c0.intoArray(out, i * os + j);
             }
         }
+    }
+
+    /** Rows i..i+3, the one vector of columns at j (the tail of an 8-row tile): four FMA chains over q. */
+    private static void tail4(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
+        int a0 = i * as;
+        DoubleVector c0 = DoubleVector.zero(SP);
+        DoubleVector c1 = c0;
+        DoubleVector c2 = c0;
+        DoubleVector c3 = c0;
+        int bq = j;
+        for (int q = 0; q < inner; q++, bq += bs) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            int aq = a0 + q;
+            c0 = DoubleVector.broadcast(SP, a[aq]).lanewise(VectorOperators.FMA, b0, c0);
+            c1 = DoubleVector.broadcast(SP, a[aq + as]).lanewise(VectorOperators.FMA, b0, c1);
+            c2 = DoubleVector.broadcast(SP, a[aq + 2 * as]).lanewise(VectorOperators.FMA, b0, c2);
+            c3 = DoubleVector.broadcast(SP, a[aq + 3 * as]).lanewise(VectorOperators.FMA, b0, c3);
+        }
+        int o = i * os + j;
+        c0.intoArray(out, o);
+        c1.intoArray(out, o + os);
+        c2.intoArray(out, o + 2 * os);
+        c3.intoArray(out, o + 3 * os);
     }
 
     /**

@@ -120,9 +120,9 @@
  * <ol>
  * <li><b>Layout.</b> W is copied into the stacked matrix [W; V] ((n + k) × d, rows padded to the lane count L) and
  * into its transpose [Wᵀ Vᵀ] (d × (n + k), padded); the teacher rows are written once, at construction.</li>
- * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product}: register tiles of 4 rows × 2 vectors (eight
- * accumulators; per step of the inner index one broadcast per row and two vector loads feed eight independent FMA
- * chains), only the tiles that reach the upper triangle of WWᵀ. <b>Reduction order:</b> every entry is one FMA chain
+ * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product}: register tiles of 8 rows × 2 vectors (16
+ * accumulators; per step of the inner index one broadcast per row and two vector loads feed 16 independent FMA
+ * chains; 4-row and single-row tiles for the remaining rows), only the tiles that reach the upper triangle of WWᵀ. <b>Reduction order:</b> every entry is one FMA chain
  * over the inner index in increasing order, started from zero — so the result does not depend on the tiling, the
  * vector width or the thread, and the squared norms ‖w_i‖² = D_ii are those same chains.</li>
  * <li><b>Angles</b>, one contiguous vector pass per student row i over the pairs (i, j &gt; i) and (i, l) (they are
@@ -167,7 +167,9 @@
  * evaluates L points per call, one per SIMD lane (the optimiser's batch-function shape: interleaved batches, value and
  * gradient, block gradient norms, step). Each lane does exactly the single-point arithmetic in the same order (the dot
  * products and gradient entries are the same FMA chains), so a lane's F and ∇F are bitwise
- * {@code VectorPairwiseObjective}'s at that point ({@code BatchPairwiseObjectiveTest}).
+ * {@code VectorPairwiseObjective}'s at that point ({@code BatchPairwiseObjectiveTest}). Per row, the lanes' dot
+ * products and angles are one method ({@code rowGeometry}) that C2 compiles as a unit of its own, so that no vector is
+ * boxed: the call allocates nothing (JMH {@code -prof gc}).
  *
  * <p><b>Two threads for one evaluation.</b> {@code VectorPairwiseObjective.create(problem, kernel, workers)} (chosen
  * by {@link io.landscape.impl.objective.Evaluators#select} when the problem has at least
@@ -176,7 +178,9 @@
  * entry is still one FMA chain, so the split changes nothing), the pair pass is split where half the pairs are done,
  * each row keeping its F terms and C-diagonal contributions in per-pair arrays; then one thread adds F's terms and the
  * other C's diagonal, both in the one-thread order. The results are bitwise those of one thread, for every split and
- * thread count ({@code VectorPairwiseObjectiveTest}). {@code value} stays on one thread.
+ * thread count ({@code VectorPairwiseObjectiveTest}). {@code value} stays on one thread. The public route is
+ * {@code Landscape.objective(problem, 2)} (a helper from a shared daemon pool; {@code Landscape.objective(problem)}
+ * never starts a thread).
  */
 package io.landscape.impl.objective;
 import io.landscape.impl.linalg.FastAngle;

@@ -14,6 +14,7 @@ import io.landscape.api.function.NetworkObjective;
 import io.landscape.api.function.TwiceDifferentiableFunction;
 import io.landscape.impl.certify.Certifier;
 import io.landscape.impl.certify.Options;
+import io.landscape.impl.linalg.Workers;
 import io.landscape.impl.objective.EvaluatorParameters;
 import io.landscape.impl.objective.Evaluators;
 import io.landscape.impl.optim.GradientDescent;
@@ -39,6 +40,54 @@ public final class Provider implements LandscapeProvider {
     @Override
     public Objective objective(Problem problem) {
         return Evaluators.select(problem, EvaluatorParameters.defaults());
+    }
+
+    /**
+     * {@link Evaluators#select} with {@link EvaluatorParameters#defaults()} and, for {@code threads} = 2, one helper of
+     * a shared pool of daemon threads ({@link EvaluatorParameters#withWorkers}): the SIMD general evaluator
+     * then splits each value and gradient of a problem with at least
+     * {@link EvaluatorParameters#parallelMinStudents()} students between the caller and the helper, bitwise the
+     * one-thread results.
+     */
+    @Override
+    public Objective objective(Problem problem, int threads) {
+        if (threads != 1 && threads != 2) {
+            throw new IllegalArgumentException("objective(problem, threads): threads must be 1 or 2, got " + threads);
+        }
+        EvaluatorParameters params = EvaluatorParameters.defaults();
+        if (threads == 2) {
+            params = params.withWorkers(Helpers.WORKERS);
+        }
+        return Evaluators.select(problem, params);
+    }
+
+    /** Thread name prefix of the helper threads. */
+    static final String HELPER_NAME = "landscape-evaluator-helper-";
+
+    /** Tasks handed to the helper pool so far (for tests: whether the two-thread path ran). */
+    static long helperTasks() {
+        return Helpers.TASKS.get();
+    }
+
+    /** The helper threads of {@link #objective(Problem, int)}: daemons, made on demand, ended after 60 s idle. */
+    private static final class Helpers {
+        static final java.util.concurrent.atomic.AtomicLong TASKS = new java.util.concurrent.atomic.AtomicLong();
+        static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(
+                new java.util.concurrent.ThreadFactory() {
+                    private final java.util.concurrent.atomic.AtomicInteger count =
+                            new java.util.concurrent.atomic.AtomicInteger();
+
+                    @Override
+                    public Thread newThread(Runnable r) {
+                        Thread t = new Thread(r, HELPER_NAME + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    }
+                });
+        static final Workers WORKERS = new Workers(r -> {
+            TASKS.incrementAndGet();
+            POOL.execute(r);
+        }, 1);
     }
 
     @Override

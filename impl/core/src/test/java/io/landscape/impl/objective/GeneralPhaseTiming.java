@@ -1,0 +1,143 @@
+package io.landscape.impl.objective;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Random;
+
+import io.landscape.api.Kernel;
+import io.landscape.api.Problem;
+import io.landscape.impl.compile.KernelCompiler;
+import io.landscape.impl.kernel.PairKernel;
+
+/**
+ * Not a test: the phase breakdown of one SIMD value and gradient ({@link VectorPairwiseObjective}'s steps, replayed
+ * with the same calls on its own buffers), in thread CPU µs per call, best of 7 blocks. Run from impl/core with the
+ * test class path: {@code java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt)
+ * io.landscape.impl.objective.GeneralPhaseTiming 20 100}.
+ */
+public final class GeneralPhaseTiming {
+    private static final ThreadMXBean BEAN = ManagementFactory.getThreadMXBean();
+
+    private GeneralPhaseTiming() {
+    }
+
+    static double cpu(Runnable r) {
+        long t0 = BEAN.getCurrentThreadCpuTime();
+        int calls = 0;
+        while (BEAN.getCurrentThreadCpuTime() - t0 < 1_000_000_000L) {
+            r.run();
+            calls++;
+        }
+        int reps = Math.max(1, calls / 20);
+        double best = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < 7; b++) {
+            long s = BEAN.getCurrentThreadCpuTime();
+            for (int i = 0; i < reps; i++) {
+                r.run();
+            }
+            best = Math.min(best, (BEAN.getCurrentThreadCpuTime() - s) / 1e3 / reps);
+        }
+        return best;
+    }
+
+    public static void main(String[] args) {
+        for (String arg : args) {
+            int size = Integer.parseInt(arg);
+            int n = size;
+            int k = size;
+            int d = size;
+            Problem p = Problem.identityTeacher(k, k, n);
+            PairKernel kernel = KernelCompiler.compiled(Kernel.relu());
+            Random rnd = new Random(1);
+            double[] x = new double[n * d];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextGaussian() / Math.sqrt(size);
+            }
+            int L = VectorDense.lanes();
+            int nk = n + k;
+            int dp = (d + L - 1) / L * L;
+            int np = (nk + L - 1) / L * L;
+            double[] wv = new double[nk * dp];
+            double[] wvT = new double[d * np];
+            for (int l = 0; l < k; l++) {
+                double[] row = p.teacherNeuron(l);
+                for (int q = 0; q < d; q++) {
+                    wv[(n + l) * dp + q] = row[q];
+                    wvT[q * np + n + l] = row[q];
+                }
+            }
+            double[] dots = new double[n * np + L];
+            double[] rv = new double[np + L];
+            double[] inv = new double[np + L];
+            java.util.Arrays.fill(rv, 1.0);
+            java.util.Arrays.fill(inv, 1.0);
+            double[] ab = new double[np + L];
+            java.util.Arrays.fill(ab, 0, nk, 1.0);
+            double[] coef = new double[n * np + L];
+            double[] gp = new double[n * dp];
+            double[] c = new double[np + L];
+            double[] s = new double[np + L];
+            double[] t = new double[np + L];
+            double[] wk = new double[np + L];
+            double[] wga = new double[np + L];
+            double[] wgav = new double[np + L];
+            double[] off = new double[np + L];
+            double[] sum = new double[4];
+            PairGeometry geo = new PairGeometry();
+            int relu = VectorDense.reluTranscription(kernel);
+            Runnable copy = () -> {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(x, i * d, wv, i * dp, d);
+                }
+                // the transpose row by row of wvT: contiguous stores, strided loads (cheaper than strided stores)
+                for (int q = 0; q < d; q++) {
+                    int o = q * np;
+                    for (int i = 0, xi = q; i < n; i++, xi += d) {
+                        wvT[o + i] = x[xi];
+                    }
+                }
+            };
+            copy.run();
+            Runnable gram = () -> VectorDense.product(wv, dp, 0, n, d, wvT, np, np, dots, np, true);
+            gram.run();
+            for (int i = 0; i < n; i++) {
+                rv[i] = Math.sqrt(dots[i * np + i]);
+                inv[i] = 1.0 / rv[i];
+            }
+            for (int l = 0; l < k; l++) {
+                rv[n + l] = 1.0;
+                inv[n + l] = 1.0;
+            }
+            Runnable angles = () -> {
+                for (int i = 0; i < n; i++) {
+                    VectorDense.angles(dots, i * np, i + 1, nk, inv[i], inv, wv, dp, i, d, c, s, t, geo);
+                }
+            };
+            Runnable coefs = () -> {
+                for (int i = 0; i < n; i++) {
+                    VectorDense.reluPass(relu, true, rv[i], 1.0, inv[i], rv, inv, ab, c, s, t, i + 1, nk, wk, wga,
+                            wgav, off);
+                    System.arraycopy(off, i + 1, coef, i * np + i + 1, nk - i - 1);
+                }
+            };
+            Runnable sums = () -> {
+                PairSums.reset(sum);
+                for (int i = 0; i < n; i++) {
+                    coef[i * np + i] += PairSums.row(sum, i, i + 1, n, nk, wk, wga, wgav, coef, np, 0.0);
+                }
+            };
+            Runnable grad = () -> VectorDense.product(coef, np, 0, n, nk, wv, dp, dp, gp, dp, false);
+            var f = VectorPairwiseObjective.create(p, kernel);
+            double[] g = new double[x.length];
+            Runnable whole = () -> f.valueAndGradient(x, g);
+            System.out.printf("size %d (L = %d, relu transcription %d): CPU µs per call, best of 7%n", size, L, relu);
+            System.out.printf("  whole value+gradient   %8.2f%n", cpu(whole));
+            System.out.printf("  copy + transpose       %8.2f%n", cpu(copy));
+            System.out.printf("  Gram product (upper)   %8.2f%n", cpu(gram));
+            System.out.printf("  angles                 %8.2f%n", cpu(angles));
+            System.out.printf("  ReLU coefficients      %8.2f%n", cpu(coefs));
+            System.out.printf("  row sums (F, C diag)   %8.2f%n", cpu(sums));
+            System.out.printf("  gradient product       %8.2f%n", cpu(grad));
+        }
+    }
+}
