@@ -167,7 +167,8 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
     }
 
     /**
-     * gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): four rows per pass over Xᵀ, each row only
+     * gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): eight rows per pass over Xᵀ (then four,
+     * then one), each row only
      * from the lane chunk holding its diagonal on; the entries left of it are copied from the rows above (G_ij and G_ji
      * are the same FMA chain — the products x_il·x_jl and x_jl·x_il are equal — so the copy is bitwise what the chain
      * would give, and G is exactly symmetric). About n²d/2 + n·d·lanes multiply-adds instead of n²d.
@@ -179,6 +180,47 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         final int np = this.np;
         final int lanes = this.lanes;
         int i = 0;
+        for (; i + 7 < n; i += 8) {
+            int x0 = i * k;
+            int from = i / lanes * lanes;
+            for (int c = from; c < np; c += lanes) {
+                DoubleVector a0 = DoubleVector.zero(sp);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                DoubleVector a4 = a0;
+                DoubleVector a5 = a0;
+                DoubleVector a6 = a0;
+                DoubleVector a7 = a0;
+                for (int l = 0; l < k; l++) {
+                    DoubleVector v = DoubleVector.fromArray(sp, xt, l * np + c);
+                    int xo = x0 + l;
+                    a0 = v.fma(bc(x[xo]), a0);
+                    a1 = v.fma(bc(x[xo + k]), a1);
+                    a2 = v.fma(bc(x[xo + 2 * k]), a2);
+                    a3 = v.fma(bc(x[xo + 3 * k]), a3);
+                    a4 = v.fma(bc(x[xo + 4 * k]), a4);
+                    a5 = v.fma(bc(x[xo + 5 * k]), a5);
+                    a6 = v.fma(bc(x[xo + 6 * k]), a6);
+                    a7 = v.fma(bc(x[xo + 7 * k]), a7);
+                }
+                int o = i * np + c;
+                a0.intoArray(gram, o);
+                a1.intoArray(gram, o + np);
+                a2.intoArray(gram, o + 2 * np);
+                a3.intoArray(gram, o + 3 * np);
+                a4.intoArray(gram, o + 4 * np);
+                a5.intoArray(gram, o + 5 * np);
+                a6.intoArray(gram, o + 6 * np);
+                a7.intoArray(gram, o + 7 * np);
+            }
+            for (int j = 0; j < from; j++) {
+                int src = j * np + i;
+                for (int q = 0; q < 8; q++) {
+                    gram[(i + q) * np + j] = gram[src + q];
+                }
+            }
+        }
         for (; i + 3 < n; i += 4) {
             int x0 = i * k;
             int from = i / lanes * lanes;
@@ -321,7 +363,10 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         tRow[i] = (Math.PI - geo.th) * INV_2PI;
     }
 
-    /** ∇ᵀ_l = E_l + Σ_j x_jl C_j for l &lt; k (lanes i), four rows l per pass over C. */
+    /**
+     * ∇ᵀ_l = E_l + Σ_j x_jl C_j for l &lt; k (lanes i), eight rows l per pass over C (then four, then one): eight
+     * independent FMA chains hide the FMA latency that four left exposed; each chain runs over j in the same order.
+     */
     private void assemble(double[] x) {
         final VectorSpecies<Double> sp = SP;
         final int n = this.n;
@@ -329,6 +374,37 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         final int np = this.np;
         for (int c = 0; c < np; c += lanes) {
             int l = 0;
+            for (; l + 7 < k; l += 8) {
+                int e = l * np + c;
+                DoubleVector a0 = DoubleVector.fromArray(sp, coefE, e);
+                DoubleVector a1 = DoubleVector.fromArray(sp, coefE, e + np);
+                DoubleVector a2 = DoubleVector.fromArray(sp, coefE, e + 2 * np);
+                DoubleVector a3 = DoubleVector.fromArray(sp, coefE, e + 3 * np);
+                DoubleVector a4 = DoubleVector.fromArray(sp, coefE, e + 4 * np);
+                DoubleVector a5 = DoubleVector.fromArray(sp, coefE, e + 5 * np);
+                DoubleVector a6 = DoubleVector.fromArray(sp, coefE, e + 6 * np);
+                DoubleVector a7 = DoubleVector.fromArray(sp, coefE, e + 7 * np);
+                for (int j = 0; j < n; j++) {
+                    DoubleVector v = DoubleVector.fromArray(sp, coefC, j * np + c);
+                    int xo = j * k + l;
+                    a0 = v.fma(bc(x[xo]), a0);
+                    a1 = v.fma(bc(x[xo + 1]), a1);
+                    a2 = v.fma(bc(x[xo + 2]), a2);
+                    a3 = v.fma(bc(x[xo + 3]), a3);
+                    a4 = v.fma(bc(x[xo + 4]), a4);
+                    a5 = v.fma(bc(x[xo + 5]), a5);
+                    a6 = v.fma(bc(x[xo + 6]), a6);
+                    a7 = v.fma(bc(x[xo + 7]), a7);
+                }
+                a0.intoArray(gt, e);
+                a1.intoArray(gt, e + np);
+                a2.intoArray(gt, e + 2 * np);
+                a3.intoArray(gt, e + 3 * np);
+                a4.intoArray(gt, e + 4 * np);
+                a5.intoArray(gt, e + 5 * np);
+                a6.intoArray(gt, e + 6 * np);
+                a7.intoArray(gt, e + 7 * np);
+            }
             for (; l + 3 < k; l += 4) {
                 DoubleVector a0 = DoubleVector.fromArray(sp, coefE, l * np + c);
                 DoubleVector a1 = DoubleVector.fromArray(sp, coefE, (l + 1) * np + c);
