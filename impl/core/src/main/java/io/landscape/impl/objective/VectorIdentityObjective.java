@@ -46,6 +46,13 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
     private final double[] coefC;
     private final double[] sinS;
     private final double[] coefE;
+    /** sin θ_il of teacher row l, lanes i (k × np), kept until the near-parallel pairs are patched. */
+    private final double[] sinT;
+    /** The near-parallel teacher pairs of one evaluation: row l, lane i and cosine x_il/‖w_i‖, in discovery order. */
+    private final int[] nearL;
+    private final int[] nearI;
+    private final double[] nearC;
+    private int nearCount;
     private final double[] gt;
     private final double[] r;
     private final double[] invR;
@@ -97,6 +104,10 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         this.coefC = new double[n * np];
         this.sinS = new double[n * np];
         this.coefE = new double[k * np];
+        this.sinT = new double[k * np];
+        this.nearL = new int[k * n];
+        this.nearI = new int[k * n];
+        this.nearC = new double[k * n];
         this.gt = new double[k * np];
         this.r = new double[np];
         this.invR = new double[np];
@@ -145,8 +156,13 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         for (int j = 0; j < n; j++) {
             studentRow(x, j, withValue);
         }
+        nearCount = 0;
         for (int l = 0; l < k; l++) {
-            teacherRow(x, l, withValue);
+            teacherAngles(l);
+        }
+        patchTeachers(x);
+        for (int l = 0; l < k; l++) {
+            teacherSums(l, withValue);
         }
         for (int i = 0; i < n; i++) {
             coefC[i * np + i] = 0.5 + (sumSinS[i] - sumSinT[i]) * INV_2PI * invR[i];
@@ -277,8 +293,11 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             DoubleVector.fromArray(sp, gram, row + c).mul(DoubleVector.fromArray(sp, invR, c).mul(inv))
                     .intoArray(cRow, c);
         }
+        // the self-pair's angle is discarded (sRow[j] = tRow[j] = 0 below); a zero cosine keeps the diagonal's chunk
+        // off the two-reduction arccos and off the near-parallel patch (every lane's angle depends on its own c only)
+        cRow[j] = 0.0;
         if (angles()) {
-            patchNear(x, j, true);
+            patchNear(x, j);
         }
         sRow[j] = 0.0;   // no self-pair: sin term and
         tRow[j] = 0.0;   // C_jj (overwritten by the diagonal later) contribute nothing to the sums
@@ -297,8 +316,8 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         }
     }
 
-    /** Redoes the near-parallel lanes (|c| &gt; 0.9) of the flagged chunks of student row j or teacher row l. */
-    private void patchNear(double[] x, int row, boolean student) {
+    /** Redoes the near-parallel lanes (|c| &gt; 0.9) of the flagged chunks of student row j. */
+    private void patchNear(double[] x, int j) {
         for (int b = 0, from = 0; from < n; b++, from += lanes) {
             if (!near[b]) {
                 continue;
@@ -306,11 +325,7 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             for (int i = from, to = Math.min(n, from + lanes); i < to; i++) {
                 double c = cRow[i];
                 if (c > 0.9 || c < -0.9) {
-                    if (student) {
-                        patchStudent(x, row, i);
-                    } else {
-                        patchTeacher(x, row, i);
-                    }
+                    patchStudent(x, j, i);
                 }
             }
         }
@@ -331,8 +346,11 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         }
     }
 
-    /** Teacher row l (lanes i): E_l·, Σ_l sin θ_il and the value terms. */
-    private void teacherRow(double[] x, int l, boolean withValue) {
+    /**
+     * Teacher row l (lanes i): E_l· = −(π − θ)/2π into {@code coefE}, sin θ into {@code sinT}; the near-parallel lanes
+     * (|c| &gt; 0.9) are queued for {@link #patchTeachers}.
+     */
+    private void teacherAngles(int l) {
         final VectorSpecies<Double> sp = SP;
         final int np = this.np;
         final int row = l * np;
@@ -340,27 +358,107 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             DoubleVector.fromArray(sp, xt, row + c).mul(DoubleVector.fromArray(sp, invR, c)).intoArray(cRow, c);
         }
         if (angles()) {
-            patchNear(x, l, false);
+            for (int b = 0, from = 0; from < n; b++, from += lanes) {
+                if (!near[b]) {
+                    continue;
+                }
+                for (int i = from, to = Math.min(n, from + lanes); i < to; i++) {
+                    double c = cRow[i];
+                    if (c > 0.9 || c < -0.9) {
+                        nearL[nearCount] = l;
+                        nearI[nearCount] = i;
+                        nearC[nearCount] = c;
+                        nearCount++;
+                    }
+                }
+            }
         }
         for (int c = 0; c < np; c += lanes) {
-            DoubleVector sin = DoubleVector.fromArray(sp, sRow, c);
-            DoubleVector pt = DoubleVector.fromArray(sp, tRow, c);
-            pt.neg().intoArray(coefE, row + c);
+            DoubleVector.fromArray(sp, tRow, c).neg().intoArray(coefE, row + c);
+            DoubleVector.fromArray(sp, sRow, c).intoArray(sinT, row + c);
+        }
+    }
+
+    /**
+     * The queued near-parallel teacher pairs (l, i): θ from the orthogonal part Σ_{q≠l} x_iq², exactly as
+     * {@link PairGeometry#axisAngle} (the scalar evaluator's rule) — the same sequential sum per pair, but four pairs'
+     * sums interleaved, because one pair's sum is a chain of k dependent additions and near a minimum every student is
+     * near-parallel to a teacher (about n such pairs per evaluation). Adding +0.0 at q = l instead of skipping it leaves
+     * a sum of squares (never −0.0) bitwise unchanged.
+     */
+    private void patchTeachers(double[] x) {
+        final int k = this.k;
+        final int count = nearCount;
+        int p = 0;
+        for (; p + 3 < count; p += 4) {
+            int l0 = nearL[p];
+            int l1 = nearL[p + 1];
+            int l2 = nearL[p + 2];
+            int l3 = nearL[p + 3];
+            int o0 = nearI[p] * k;
+            int o1 = nearI[p + 1] * k;
+            int o2 = nearI[p + 2] * k;
+            int o3 = nearI[p + 3] * k;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int q = 0; q < k; q++) {
+                double v0 = x[o0 + q];
+                double v1 = x[o1 + q];
+                double v2 = x[o2 + q];
+                double v3 = x[o3 + q];
+                s0 += q == l0 ? 0.0 : v0 * v0;
+                s1 += q == l1 ? 0.0 : v1 * v1;
+                s2 += q == l2 ? 0.0 : v2 * v2;
+                s3 += q == l3 ? 0.0 : v3 * v3;
+            }
+            axisPatch(p, s0);
+            axisPatch(p + 1, s1);
+            axisPatch(p + 2, s2);
+            axisPatch(p + 3, s3);
+        }
+        for (; p < count; p++) {
+            int l = nearL[p];
+            int o = nearI[p] * k;
+            double s = 0;
+            for (int q = 0; q < k; q++) {
+                if (q != l) {
+                    s += x[o + q] * x[o + q];
+                }
+            }
+            axisPatch(p, s);
+        }
+    }
+
+    /** Queued pair p with perp = Σ_{q≠l} x_iq²: the rest of {@link PairGeometry#axisAngle}, into sinT and coefE. */
+    private void axisPatch(int p, double perp) {
+        int i = nearI[p];
+        double cc = nearC[p];
+        double s = Math.sqrt(perp) * invR[i];
+        double alpha = FastAngle.asinSmall(Math.min(1.0, s));
+        double th = cc > 0 ? alpha : Math.PI - alpha;
+        int at = nearL[p] * np + i;
+        sinT[at] = s;
+        coefE[at] = -((Math.PI - th) * INV_2PI);
+    }
+
+    /** Teacher row l (lanes i), after the patches: Σ_l sin θ_il and the value terms. */
+    private void teacherSums(int l, boolean withValue) {
+        final VectorSpecies<Double> sp = SP;
+        final int np = this.np;
+        final int row = l * np;
+        for (int c = 0; c < np; c += lanes) {
+            DoubleVector sin = DoubleVector.fromArray(sp, sinT, row + c);
             sin.add(DoubleVector.fromArray(sp, sumSinT, c)).intoArray(sumSinT, c);
             if (withValue) {
+                DoubleVector pt = DoubleVector.fromArray(sp, coefE, row + c).neg();
                 DoubleVector ri = DoubleVector.fromArray(sp, r, c).mul(INV_2PI);
                 DoubleVector xl = DoubleVector.fromArray(sp, xt, row + c);
                 DoubleVector acc = DoubleVector.fromArray(sp, fTeach, c);
                 ri.fma(sin, pt.mul(xl)).neg().add(acc).intoArray(fTeach, c);
             }
         }
-    }
-
-    /** Student i and teacher e_l: θ from the orthogonal part Σ_{q≠l} x_iq², as the scalar evaluator. */
-    private void patchTeacher(double[] x, int l, int i) {
-        geo.axisAngle(x, i * k, l, k, invR[i], cRow[i]);
-        sRow[i] = geo.s;
-        tRow[i] = (Math.PI - geo.th) * INV_2PI;
     }
 
     /**
