@@ -17,22 +17,29 @@ import jdk.incubator.vector.VectorSpecies;
  * <h2>Layout and steps</h2>
  * Rows are padded to np = n rounded up to the lane count; padded lanes carry zero norms and never reach an output.
  * <ol>
- * <li>Xᵀ (k × np) from x; the Gram matrix G (n × np), row i = Σ_l x_il · Xᵀ_l (broadcast-FMA; G_ij and G_ji are the same
- * FMA chain, so G is exactly symmetric).</li>
+ * <li>Xᵀ (k × np) from x; the Gram matrix G (n × np), row i = Σ_l x_il · Xᵀ_l (broadcast-FMA, eight rows per pass;
+ * G_ij and G_ji are the same FMA chain, so G is exactly symmetric and its lower part is copied).</li>
  * <li>Student pairs, row j, lanes i: c = G_ji·(1/‖w_j‖·1/‖w_i‖) (symmetric product), s = √((1−c)(1+c)),
  * θ = arccos c by a branch-free vector arccos (the polynomial of {@link FastAngle}, both reductions blended; within
- * 2 ulps, tested). Lanes with |c| &gt; 0.9 are redone in scalar code by the chord formula of {@link PairGeometry}
+ * 2 ulps, tested; the self-pair's lane gets c = 0, its result is discarded). Lanes with |c| &gt; 0.9 are redone in scalar code by the chord formula of {@link PairGeometry}
  * (in row j for lanes i &gt; j; lanes i &lt; j copy the value row i computed, so C stays exactly symmetric). Then C_ji = (π − θ)/2π and the
  * lane sums Σ_j ‖w_j‖ sin θ_ij and, for F, Σ_j (‖w_i‖‖w_j‖ sin θ_ij/2π + C_ij G_ij).</li>
- * <li>Teacher pairs, row l, lanes i: c = x_il/‖w_i‖; near-parallel lanes take θ from the orthogonal part
- * Σ_{q≠l} x_iq² ({@link PairGeometry#axisAngle}, as the scalar evaluator); E_li = −(π − θ)/2π and Σ_l sin θ_il.</li>
- * <li>C_ii = ½ + (Σ_j ‖w_j‖ sin θ_ij − Σ_l sin θ_il)/(2π‖w_i‖); ∇ᵀ_l = E_l + Σ_j x_jl C_j (broadcast-FMA), then
- * transposed into the caller's layout.</li>
+ * <li>Teacher pairs, row l, lanes i: c = x_il/‖w_i‖; near-parallel lanes (|c| &gt; 0.9) are queued and afterwards take
+ * θ from the orthogonal part Σ_{q≠l} x_iq² (the rule of {@link PairGeometry#axisAngle}, as the scalar evaluator; four
+ * queued pairs' sequential sums interleaved); E_li = −(π − θ)/2π, then Σ_l sin θ_il row by row.</li>
+ * <li>C_ii = ½ + (Σ_j ‖w_j‖ sin θ_ij − Σ_l sin θ_il)/(2π‖w_i‖); ∇ᵀ_l = E_l + Σ_j x_jl C_j (broadcast-FMA, eight
+ * rows l per pass), then transposed into the caller's layout.</li>
  * </ol>
  * Pairs are evaluated twice (rows i and j) because full rows vectorise without masks. One plain GD step (JMH
  * {@code GradientDescentBenchmark.gdStep} vs {@code gdStepScalar}, 512-bit vectors): 3.8 vs 5.4 µs at k = n = 20,
- * 14.2 vs 29.0 µs at k = n = 40. Allocation-free once compiled (every vector is scalar-replaced by C2; JMH
- * {@code -prof gc}: 0.02 B/op). Safe to share between threads (see {@link IdentityTeacherBase}).
+ * 14.2 vs 29.0 µs at k = n = 40. A census step at k = n = d (JMH {@code CensusStepBenchmark}'s operation in thread
+ * CPU, {@code CensusStepCpuTime}, on a shared 2-core machine): 20.0 µs at 50, 110 µs at 100, against 20.8 and 117 µs
+ * before the eight-row blocking and the queued teacher patches (commit 894e2fd); near the end of a run, where every
+ * student is near-parallel to a teacher, the gradient at k = 100 takes 104 instead of 116 µs. Where the time goes and
+ * the measurements: docs/mild-overparameterization/README.md §4. Every output is bitwise that of the 894e2fd code
+ * ({@code VectorIdentityObjectiveFrozenTest}), so a census resumes across the change. Allocation-free once compiled
+ * (every vector is scalar-replaced by C2; JMH {@code -prof gc}: 0.02 B/op). Safe to share between threads (see
+ * {@link IdentityTeacherBase}).
  *
  * <p>Loading this class needs the incubator module ({@code --add-modules jdk.incubator.vector}); use
  * {@link Evaluators#select} which falls back to the scalar evaluator without it.
