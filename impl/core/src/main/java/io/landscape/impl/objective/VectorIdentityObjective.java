@@ -17,22 +17,29 @@ import jdk.incubator.vector.VectorSpecies;
  * <h2>Layout and steps</h2>
  * Rows are padded to np = n rounded up to the lane count; padded lanes carry zero norms and never reach an output.
  * <ol>
- * <li>Xᵀ (k × np) from x; the Gram matrix G (n × np), row i = Σ_l x_il · Xᵀ_l (broadcast-FMA; G_ij and G_ji are the same
- * FMA chain, so G is exactly symmetric).</li>
+ * <li>Xᵀ (k × np) from x; the Gram matrix G (n × np), row i = Σ_l x_il · Xᵀ_l (broadcast-FMA, eight rows per pass;
+ * G_ij and G_ji are the same FMA chain, so G is exactly symmetric and its lower part is copied).</li>
  * <li>Student pairs, row j, lanes i: c = G_ji·(1/‖w_j‖·1/‖w_i‖) (symmetric product), s = √((1−c)(1+c)),
  * θ = arccos c by a branch-free vector arccos (the polynomial of {@link FastAngle}, both reductions blended; within
- * 2 ulps, tested). Lanes with |c| &gt; 0.9 are redone in scalar code by the chord formula of {@link PairGeometry}
+ * 2 ulps, tested; the self-pair's lane gets c = 0, its result is discarded). Lanes with |c| &gt; 0.9 are redone in scalar code by the chord formula of {@link PairGeometry}
  * (in row j for lanes i &gt; j; lanes i &lt; j copy the value row i computed, so C stays exactly symmetric). Then C_ji = (π − θ)/2π and the
  * lane sums Σ_j ‖w_j‖ sin θ_ij and, for F, Σ_j (‖w_i‖‖w_j‖ sin θ_ij/2π + C_ij G_ij).</li>
- * <li>Teacher pairs, row l, lanes i: c = x_il/‖w_i‖; near-parallel lanes take θ from the orthogonal part
- * Σ_{q≠l} x_iq² ({@link PairGeometry#axisAngle}, as the scalar evaluator); E_li = −(π − θ)/2π and Σ_l sin θ_il.</li>
- * <li>C_ii = ½ + (Σ_j ‖w_j‖ sin θ_ij − Σ_l sin θ_il)/(2π‖w_i‖); ∇ᵀ_l = E_l + Σ_j x_jl C_j (broadcast-FMA), then
- * transposed into the caller's layout.</li>
+ * <li>Teacher pairs, row l, lanes i: c = x_il/‖w_i‖; near-parallel lanes (|c| &gt; 0.9) are queued and afterwards take
+ * θ from the orthogonal part Σ_{q≠l} x_iq² (the rule of {@link PairGeometry#axisAngle}, as the scalar evaluator; four
+ * queued pairs' sequential sums interleaved); E_li = −(π − θ)/2π, then Σ_l sin θ_il row by row.</li>
+ * <li>C_ii = ½ + (Σ_j ‖w_j‖ sin θ_ij − Σ_l sin θ_il)/(2π‖w_i‖); ∇ᵀ_l = E_l + Σ_j x_jl C_j (broadcast-FMA, eight
+ * rows l per pass), then transposed into the caller's layout.</li>
  * </ol>
  * Pairs are evaluated twice (rows i and j) because full rows vectorise without masks. One plain GD step (JMH
  * {@code GradientDescentBenchmark.gdStep} vs {@code gdStepScalar}, 512-bit vectors): 3.8 vs 5.4 µs at k = n = 20,
- * 14.2 vs 29.0 µs at k = n = 40. Allocation-free once compiled (every vector is scalar-replaced by C2; JMH
- * {@code -prof gc}: 0.02 B/op). Safe to share between threads (see {@link IdentityTeacherBase}).
+ * 14.2 vs 29.0 µs at k = n = 40. A census step at k = n = d (JMH {@code CensusStepBenchmark}'s operation in thread
+ * CPU, {@code CensusStepCpuTime}, on a shared 2-core machine): 20.0 µs at 50, 110 µs at 100, against 20.8 and 117 µs
+ * before the eight-row blocking and the queued teacher patches (commit 894e2fd); near the end of a run, where every
+ * student is near-parallel to a teacher, the gradient at k = 100 takes 104 instead of 116 µs. Where the time goes and
+ * the measurements: docs/mild-overparameterization/README.md §4. Every output is bitwise that of the 894e2fd code
+ * ({@code VectorIdentityObjectiveFrozenTest}), so a census resumes across the change. Allocation-free once compiled
+ * (every vector is scalar-replaced by C2; JMH {@code -prof gc}: 0.02 B/op). Safe to share between threads (see
+ * {@link IdentityTeacherBase}).
  *
  * <p>Loading this class needs the incubator module ({@code --add-modules jdk.incubator.vector}); use
  * {@link Evaluators#select} which falls back to the scalar evaluator without it.
@@ -46,6 +53,13 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
     private final double[] coefC;
     private final double[] sinS;
     private final double[] coefE;
+    /** sin θ_il of teacher row l, lanes i (k × np), kept until the near-parallel pairs are patched. */
+    private final double[] sinT;
+    /** The near-parallel teacher pairs of one evaluation: row l, lane i and cosine x_il/‖w_i‖, in discovery order. */
+    private final int[] nearL;
+    private final int[] nearI;
+    private final double[] nearC;
+    private int nearCount;
     private final double[] gt;
     private final double[] r;
     private final double[] invR;
@@ -97,6 +111,10 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         this.coefC = new double[n * np];
         this.sinS = new double[n * np];
         this.coefE = new double[k * np];
+        this.sinT = new double[k * np];
+        this.nearL = new int[k * n];
+        this.nearI = new int[k * n];
+        this.nearC = new double[k * n];
         this.gt = new double[k * np];
         this.r = new double[np];
         this.invR = new double[np];
@@ -145,8 +163,13 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         for (int j = 0; j < n; j++) {
             studentRow(x, j, withValue);
         }
+        nearCount = 0;
         for (int l = 0; l < k; l++) {
-            teacherRow(x, l, withValue);
+            teacherAngles(l);
+        }
+        patchTeachers(x);
+        for (int l = 0; l < k; l++) {
+            teacherSums(l, withValue);
         }
         for (int i = 0; i < n; i++) {
             coefC[i * np + i] = 0.5 + (sumSinS[i] - sumSinT[i]) * INV_2PI * invR[i];
@@ -167,7 +190,8 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
     }
 
     /**
-     * gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): four rows per pass over Xᵀ, each row only
+     * gram[i·np + j] = w_i·w_j for i &lt; n, all j &lt; np (padded lanes 0): eight rows per pass over Xᵀ (then four,
+     * then one), each row only
      * from the lane chunk holding its diagonal on; the entries left of it are copied from the rows above (G_ij and G_ji
      * are the same FMA chain — the products x_il·x_jl and x_jl·x_il are equal — so the copy is bitwise what the chain
      * would give, and G is exactly symmetric). About n²d/2 + n·d·lanes multiply-adds instead of n²d.
@@ -179,6 +203,47 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         final int np = this.np;
         final int lanes = this.lanes;
         int i = 0;
+        for (; i + 7 < n; i += 8) {
+            int x0 = i * k;
+            int from = i / lanes * lanes;
+            for (int c = from; c < np; c += lanes) {
+                DoubleVector a0 = DoubleVector.zero(sp);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                DoubleVector a4 = a0;
+                DoubleVector a5 = a0;
+                DoubleVector a6 = a0;
+                DoubleVector a7 = a0;
+                for (int l = 0; l < k; l++) {
+                    DoubleVector v = DoubleVector.fromArray(sp, xt, l * np + c);
+                    int xo = x0 + l;
+                    a0 = v.fma(bc(x[xo]), a0);
+                    a1 = v.fma(bc(x[xo + k]), a1);
+                    a2 = v.fma(bc(x[xo + 2 * k]), a2);
+                    a3 = v.fma(bc(x[xo + 3 * k]), a3);
+                    a4 = v.fma(bc(x[xo + 4 * k]), a4);
+                    a5 = v.fma(bc(x[xo + 5 * k]), a5);
+                    a6 = v.fma(bc(x[xo + 6 * k]), a6);
+                    a7 = v.fma(bc(x[xo + 7 * k]), a7);
+                }
+                int o = i * np + c;
+                a0.intoArray(gram, o);
+                a1.intoArray(gram, o + np);
+                a2.intoArray(gram, o + 2 * np);
+                a3.intoArray(gram, o + 3 * np);
+                a4.intoArray(gram, o + 4 * np);
+                a5.intoArray(gram, o + 5 * np);
+                a6.intoArray(gram, o + 6 * np);
+                a7.intoArray(gram, o + 7 * np);
+            }
+            for (int j = 0; j < from; j++) {
+                int src = j * np + i;
+                for (int q = 0; q < 8; q++) {
+                    gram[(i + q) * np + j] = gram[src + q];
+                }
+            }
+        }
         for (; i + 3 < n; i += 4) {
             int x0 = i * k;
             int from = i / lanes * lanes;
@@ -235,8 +300,11 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             DoubleVector.fromArray(sp, gram, row + c).mul(DoubleVector.fromArray(sp, invR, c).mul(inv))
                     .intoArray(cRow, c);
         }
+        // the self-pair's angle is discarded (sRow[j] = tRow[j] = 0 below); a zero cosine keeps the diagonal's chunk
+        // off the two-reduction arccos and off the near-parallel patch (every lane's angle depends on its own c only)
+        cRow[j] = 0.0;
         if (angles()) {
-            patchNear(x, j, true);
+            patchNear(x, j);
         }
         sRow[j] = 0.0;   // no self-pair: sin term and
         tRow[j] = 0.0;   // C_jj (overwritten by the diagonal later) contribute nothing to the sums
@@ -255,8 +323,8 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         }
     }
 
-    /** Redoes the near-parallel lanes (|c| &gt; 0.9) of the flagged chunks of student row j or teacher row l. */
-    private void patchNear(double[] x, int row, boolean student) {
+    /** Redoes the near-parallel lanes (|c| &gt; 0.9) of the flagged chunks of student row j. */
+    private void patchNear(double[] x, int j) {
         for (int b = 0, from = 0; from < n; b++, from += lanes) {
             if (!near[b]) {
                 continue;
@@ -264,11 +332,7 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             for (int i = from, to = Math.min(n, from + lanes); i < to; i++) {
                 double c = cRow[i];
                 if (c > 0.9 || c < -0.9) {
-                    if (student) {
-                        patchStudent(x, row, i);
-                    } else {
-                        patchTeacher(x, row, i);
-                    }
+                    patchStudent(x, j, i);
                 }
             }
         }
@@ -289,8 +353,11 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         }
     }
 
-    /** Teacher row l (lanes i): E_l·, Σ_l sin θ_il and the value terms. */
-    private void teacherRow(double[] x, int l, boolean withValue) {
+    /**
+     * Teacher row l (lanes i): E_l· = −(π − θ)/2π into {@code coefE}, sin θ into {@code sinT}; the near-parallel lanes
+     * (|c| &gt; 0.9) are queued for {@link #patchTeachers}.
+     */
+    private void teacherAngles(int l) {
         final VectorSpecies<Double> sp = SP;
         final int np = this.np;
         final int row = l * np;
@@ -298,14 +365,101 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             DoubleVector.fromArray(sp, xt, row + c).mul(DoubleVector.fromArray(sp, invR, c)).intoArray(cRow, c);
         }
         if (angles()) {
-            patchNear(x, l, false);
+            for (int b = 0, from = 0; from < n; b++, from += lanes) {
+                if (!near[b]) {
+                    continue;
+                }
+                for (int i = from, to = Math.min(n, from + lanes); i < to; i++) {
+                    double c = cRow[i];
+                    if (c > 0.9 || c < -0.9) {
+                        nearL[nearCount] = l;
+                        nearI[nearCount] = i;
+                        nearC[nearCount] = c;
+                        nearCount++;
+                    }
+                }
+            }
         }
         for (int c = 0; c < np; c += lanes) {
-            DoubleVector sin = DoubleVector.fromArray(sp, sRow, c);
-            DoubleVector pt = DoubleVector.fromArray(sp, tRow, c);
-            pt.neg().intoArray(coefE, row + c);
+            DoubleVector.fromArray(sp, tRow, c).neg().intoArray(coefE, row + c);
+            DoubleVector.fromArray(sp, sRow, c).intoArray(sinT, row + c);
+        }
+    }
+
+    /**
+     * The queued near-parallel teacher pairs (l, i): θ from the orthogonal part Σ_{q≠l} x_iq², exactly as
+     * {@link PairGeometry#axisAngle} (the scalar evaluator's rule) — the same sequential sum per pair, but four pairs'
+     * sums interleaved, because one pair's sum is a chain of k dependent additions and near a minimum every student is
+     * near-parallel to a teacher (about n such pairs per evaluation). Adding +0.0 at q = l instead of skipping it leaves
+     * a sum of squares (never −0.0) bitwise unchanged.
+     */
+    private void patchTeachers(double[] x) {
+        final int k = this.k;
+        final int count = nearCount;
+        int p = 0;
+        for (; p + 3 < count; p += 4) {
+            int l0 = nearL[p];
+            int l1 = nearL[p + 1];
+            int l2 = nearL[p + 2];
+            int l3 = nearL[p + 3];
+            int o0 = nearI[p] * k;
+            int o1 = nearI[p + 1] * k;
+            int o2 = nearI[p + 2] * k;
+            int o3 = nearI[p + 3] * k;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int q = 0; q < k; q++) {
+                double v0 = x[o0 + q];
+                double v1 = x[o1 + q];
+                double v2 = x[o2 + q];
+                double v3 = x[o3 + q];
+                s0 += q == l0 ? 0.0 : v0 * v0;
+                s1 += q == l1 ? 0.0 : v1 * v1;
+                s2 += q == l2 ? 0.0 : v2 * v2;
+                s3 += q == l3 ? 0.0 : v3 * v3;
+            }
+            axisPatch(p, s0);
+            axisPatch(p + 1, s1);
+            axisPatch(p + 2, s2);
+            axisPatch(p + 3, s3);
+        }
+        for (; p < count; p++) {
+            int l = nearL[p];
+            int o = nearI[p] * k;
+            double s = 0;
+            for (int q = 0; q < k; q++) {
+                if (q != l) {
+                    s += x[o + q] * x[o + q];
+                }
+            }
+            axisPatch(p, s);
+        }
+    }
+
+    /** Queued pair p with perp = Σ_{q≠l} x_iq²: the rest of {@link PairGeometry#axisAngle}, into sinT and coefE. */
+    private void axisPatch(int p, double perp) {
+        int i = nearI[p];
+        double cc = nearC[p];
+        double s = Math.sqrt(perp) * invR[i];
+        double alpha = FastAngle.asinSmall(Math.min(1.0, s));
+        double th = cc > 0 ? alpha : Math.PI - alpha;
+        int at = nearL[p] * np + i;
+        sinT[at] = s;
+        coefE[at] = -((Math.PI - th) * INV_2PI);
+    }
+
+    /** Teacher row l (lanes i), after the patches: Σ_l sin θ_il and the value terms. */
+    private void teacherSums(int l, boolean withValue) {
+        final VectorSpecies<Double> sp = SP;
+        final int np = this.np;
+        final int row = l * np;
+        for (int c = 0; c < np; c += lanes) {
+            DoubleVector sin = DoubleVector.fromArray(sp, sinT, row + c);
             sin.add(DoubleVector.fromArray(sp, sumSinT, c)).intoArray(sumSinT, c);
             if (withValue) {
+                DoubleVector pt = DoubleVector.fromArray(sp, coefE, row + c).neg();
                 DoubleVector ri = DoubleVector.fromArray(sp, r, c).mul(INV_2PI);
                 DoubleVector xl = DoubleVector.fromArray(sp, xt, row + c);
                 DoubleVector acc = DoubleVector.fromArray(sp, fTeach, c);
@@ -314,14 +468,10 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         }
     }
 
-    /** Student i and teacher e_l: θ from the orthogonal part Σ_{q≠l} x_iq², as the scalar evaluator. */
-    private void patchTeacher(double[] x, int l, int i) {
-        geo.axisAngle(x, i * k, l, k, invR[i], cRow[i]);
-        sRow[i] = geo.s;
-        tRow[i] = (Math.PI - geo.th) * INV_2PI;
-    }
-
-    /** ∇ᵀ_l = E_l + Σ_j x_jl C_j for l &lt; k (lanes i), four rows l per pass over C. */
+    /**
+     * ∇ᵀ_l = E_l + Σ_j x_jl C_j for l &lt; k (lanes i), eight rows l per pass over C (then four, then one): eight
+     * independent FMA chains hide the FMA latency that four left exposed; each chain runs over j in the same order.
+     */
     private void assemble(double[] x) {
         final VectorSpecies<Double> sp = SP;
         final int n = this.n;
@@ -329,6 +479,37 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
         final int np = this.np;
         for (int c = 0; c < np; c += lanes) {
             int l = 0;
+            for (; l + 7 < k; l += 8) {
+                int e = l * np + c;
+                DoubleVector a0 = DoubleVector.fromArray(sp, coefE, e);
+                DoubleVector a1 = DoubleVector.fromArray(sp, coefE, e + np);
+                DoubleVector a2 = DoubleVector.fromArray(sp, coefE, e + 2 * np);
+                DoubleVector a3 = DoubleVector.fromArray(sp, coefE, e + 3 * np);
+                DoubleVector a4 = DoubleVector.fromArray(sp, coefE, e + 4 * np);
+                DoubleVector a5 = DoubleVector.fromArray(sp, coefE, e + 5 * np);
+                DoubleVector a6 = DoubleVector.fromArray(sp, coefE, e + 6 * np);
+                DoubleVector a7 = DoubleVector.fromArray(sp, coefE, e + 7 * np);
+                for (int j = 0; j < n; j++) {
+                    DoubleVector v = DoubleVector.fromArray(sp, coefC, j * np + c);
+                    int xo = j * k + l;
+                    a0 = v.fma(bc(x[xo]), a0);
+                    a1 = v.fma(bc(x[xo + 1]), a1);
+                    a2 = v.fma(bc(x[xo + 2]), a2);
+                    a3 = v.fma(bc(x[xo + 3]), a3);
+                    a4 = v.fma(bc(x[xo + 4]), a4);
+                    a5 = v.fma(bc(x[xo + 5]), a5);
+                    a6 = v.fma(bc(x[xo + 6]), a6);
+                    a7 = v.fma(bc(x[xo + 7]), a7);
+                }
+                a0.intoArray(gt, e);
+                a1.intoArray(gt, e + np);
+                a2.intoArray(gt, e + 2 * np);
+                a3.intoArray(gt, e + 3 * np);
+                a4.intoArray(gt, e + 4 * np);
+                a5.intoArray(gt, e + 5 * np);
+                a6.intoArray(gt, e + 6 * np);
+                a7.intoArray(gt, e + 7 * np);
+            }
             for (; l + 3 < k; l += 4) {
                 DoubleVector a0 = DoubleVector.fromArray(sp, coefE, l * np + c);
                 DoubleVector a1 = DoubleVector.fromArray(sp, coefE, (l + 1) * np + c);
