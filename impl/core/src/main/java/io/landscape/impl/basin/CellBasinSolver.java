@@ -17,6 +17,7 @@ import io.landscape.api.empirical.Cell;
 import io.landscape.api.empirical.DataSet;
 import io.landscape.api.empirical.EmpiricalProblem;
 import io.landscape.api.empirical.Loss;
+import io.landscape.impl.empirical.ScalarLoss;
 import io.landscape.impl.empirical.TwoLayerObjective;
 
 /**
@@ -168,7 +169,7 @@ public final class CellBasinSolver implements BasinSolver {
                         + (polished ? "+active-set" : "") + (recession ? "+recession" : "")
                         + (rejected < 0 ? "" : Double.isInfinite(rejected) ? " (fallback: ojalgo found no optimum)"
                                 : String.format(java.util.Locale.ROOT, " (fallback: ojalgo KKT %.1e)", rejected));
-        return new BasinSolution(f.value(point), value, minimizer, mu, kkt, geo.cell(), iterations, method, engine);
+        return new BasinSolution(geo.loss(problem), value, minimizer, mu, kkt, geo.cell(), iterations, method, engine);
     }
 
     /** One block's minimiser, multipliers and how they were found. */
@@ -497,7 +498,7 @@ public final class CellBasinSolver implements BasinSolver {
             }
         }
         // groups: neurons with the same pattern on the block and the same output sign share one cone
-        Map<String, Integer> index = new HashMap<>();
+        Map<GroupKey, Integer> index = new HashMap<>();
         List<List<Integer>> groups = new ArrayList<>();
         List<Integer> groupSign = new ArrayList<>();
         List<byte[]> groupPattern = new ArrayList<>();
@@ -512,17 +513,7 @@ public final class CellBasinSolver implements BasinSolver {
             if (options.presolve && !any) {
                 continue; // inactive on every example of the block: contributes nothing, keeps its weights
             }
-            String key;
-            if (options.presolve) {
-                char[] chars = new char[me + 1];
-                chars[0] = b > 0 ? '+' : '-';
-                for (int t = 0; t < me; t++) {
-                    chars[t + 1] = pattern[t] > 0 ? '1' : '0';
-                }
-                key = new String(chars);
-            } else {
-                key = Integer.toString(i);
-            }
+            GroupKey key = options.presolve ? new GroupKey(b, pattern) : new GroupKey(i, null);
             Integer g = index.get(key);
             if (g == null) {
                 g = groups.size();
@@ -583,10 +574,46 @@ public final class CellBasinSolver implements BasinSolver {
         return new Block(ex, yc, r, xt, k, active, sign, start, 1.0 / mTotal, co, basis, members);
     }
 
+    /** A group of the presolve: output sign and activation pattern on the block (or, without presolve, a neuron). */
+    private static final class GroupKey {
+        private final int sign;
+        private final byte[] pattern;
+        private final int hash;
+
+        GroupKey(int sign, byte[] pattern) {
+            this.sign = sign;
+            this.pattern = pattern;
+            this.hash = 31 * sign + Arrays.hashCode(pattern);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupKey k && k.sign == sign && Arrays.equals(k.pattern, pattern);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     /** The cell of a point and its output weights (1 when fixed); rejects points on a cell boundary. */
-    record Geometry(Cell cell, double[] v) {
+    record Geometry(Cell cell, double[] v, double[] predictions) {
         double outputWeight(int i) {
             return v[i];
+        }
+
+        /**
+         * L_S at the point, from the predictions accumulated while finding the cell: the same sums in the same order
+         * as {@link TwoLayerObjective#value}, so the same bits, without a second pass over the n·m pre-activations.
+         */
+        double loss(EmpiricalProblem problem) {
+            DataSet data = problem.data();
+            double sum = 0;
+            for (int t = 0; t < predictions.length; t++) {
+                sum += ScalarLoss.value(problem.loss(), predictions[t], data.target(t));
+            }
+            return sum / predictions.length;
         }
 
         static Geometry of(EmpiricalProblem problem, double[] point) {
@@ -602,6 +629,8 @@ public final class CellBasinSolver implements BasinSolver {
             int[][] a = new int[n][m];
             int[] b = new int[n];
             double[] v = new double[n];
+            double[] x = data.featuresRowMajor();
+            double[] p = new double[m];
             for (int i = 0; i < n; i++) {
                 v[i] = problem.trainableOutputWeights() ? point[n * d + i] : 1.0;
                 if (!Double.isFinite(v[i])) {
@@ -615,7 +644,7 @@ public final class CellBasinSolver implements BasinSolver {
                 for (int t = 0; t < m; t++) {
                     double u = 0;
                     for (int j = 0; j < d; j++) {
-                        u += point[i * d + j] * data.feature(t, j);
+                        u += point[i * d + j] * x[t * d + j];
                     }
                     if (!Double.isFinite(u)) {
                         throw new IllegalArgumentException("neuron " + i + " has a non-finite weight");
@@ -625,9 +654,12 @@ public final class CellBasinSolver implements BasinSolver {
                                 + "> = 0 (neuron " + i + ", example " + t + "), so Bas is not defined there");
                     }
                     a[i][t] = u > 0 ? 1 : -1;
+                    if (u > 0) {
+                        p[t] += v[i] * u; // in increasing i for each t, as TwoLayerObjective.predictions
+                    }
                 }
             }
-            return new Geometry(new Cell(a, b), v);
+            return new Geometry(new Cell(a, b), v, p);
         }
     }
 }

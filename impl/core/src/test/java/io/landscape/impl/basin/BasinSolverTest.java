@@ -71,6 +71,32 @@ class BasinSolverTest {
         assertEquals("ojalgo", ok.engine(), ok.method());
     }
 
+    /** BasinSolution.loss (now from the cell pass) is L_S at the point, bit for bit, for every loss and layout. */
+    @Test
+    void lossAtThePointIsTheObjectiveBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int trial = 0; trial < 40; trial++) {
+            int m = 1 + rnd.nextInt(12);
+            int d = 1 + rnd.nextInt(5);
+            int n = 1 + rnd.nextInt(40);
+            Loss loss = trial % 2 == 0 ? Loss.SQUARED : Loss.CROSS_ENTROPY;
+            boolean trainable = trial % 4 != 3;
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = loss == Loss.SQUARED ? Initialization.gaussian(rnd) : rnd.nextInt(2);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), loss, n, trainable);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, trainable);
+            BasinSolution sol = CellBasinSolver.DEFAULT.solve(p, w);
+            double direct = new io.landscape.impl.empirical.TwoLayerObjective(p).value(w);
+            assertEquals(Double.doubleToLongBits(direct), Double.doubleToLongBits(sol.loss()), "trial " + trial);
+        }
+    }
+
     @Test
     void fullRankClosedForm() {
         SplittableRandom rnd = new SplittableRandom(11);
