@@ -15,9 +15,14 @@ package io.landscape.api.empirical;
  *                    recomputed from the returned point and multipliers alone
  * @param cell        the cell of the given point
  * @param iterations  interior-point iterations (0 when the presolve solved every block)
- * @param method      how the value was obtained, e.g. {@code "interior-point+active-set"}
+ * @param method      how the value was obtained, e.g. {@code "interior-point+active-set"}; when an engine's answer
+ *                    failed the certificate and another engine answered instead, it says so, e.g.
+ *                    {@code "interior-point (fallback: ojalgo KKT 6.0e-01)"}
+ * @param engine      who answered, {@code "+"}-joined over the independent blocks: {@code "presolve"} (no program
+ *                    left), {@code "exact"}, {@code "interior-point"}, {@code "ojalgo"}; names the engine whose answer
+ *                    was returned, not the one requested
  */
 public record BasinSolution(double loss, double basinValue, double[] minimizer, double[] multipliers,
                             double kktResidual, Cell cell,
-                            int iterations, String method) {
+                            int iterations, String method, String engine) {
 }

@@ -30,18 +30,23 @@ public final class Cell {
                         + " entries, row 0 has " + m);
             }
             for (int t = 0; t < m; t++) {
-                this.activations[i][t] = sign(activations[i][t], "activation (" + i + ", " + t + ")");
+                int a = activations[i][t];
+                if (a != 1 && a != -1) {
+                    throw notASign("activation (" + i + ", " + t + ")", a);
+                }
+                this.activations[i][t] = (byte) a;
             }
-            this.signs[i] = sign(signs[i], "output sign " + i);
+            if (signs[i] != 1 && signs[i] != -1) {
+                throw notASign("output sign " + i, signs[i]);
+            }
+            this.signs[i] = (byte) signs[i];
         }
         hash = 31 * Arrays.deepHashCode(this.activations) + Arrays.hashCode(this.signs);
     }
 
-    private static byte sign(int s, String what) {
-        if (s != 1 && s != -1) {
-            throw new IllegalArgumentException("cell: " + what + " is " + s + ", expected -1 or +1");
-        }
-        return (byte) s;
+    /** The message is built only on failure (a cell of a wide network has n·m entries). */
+    private static IllegalArgumentException notASign(String what, int s) {
+        return new IllegalArgumentException("cell: " + what + " is " + s + ", expected -1 or +1");
     }
 
     /** The width n. */

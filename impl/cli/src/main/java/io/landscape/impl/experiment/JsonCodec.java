@@ -197,7 +197,8 @@ public final class JsonCodec {
 
     /**
      * A basin solution (paper 001) at a point with {@code n} neurons in R^d: {@code {loss, basinValue, minimizer:
-     * {neurons: [[n rows of d]], outputWeights: [n]}, kktResidual, cell: {activations, signs}, method, iterations}}.
+     * {neurons: [[n rows of d]], outputWeights: [n]}, kktResidual, cell: {activations, signs}, method, engine,
+     * iterations}}.
      */
     public static ObjectNode basinSolution(BasinSolution sol, int n, int d) {
         ObjectNode out = object();
@@ -226,6 +227,7 @@ public final class JsonCodec {
             signs.add(b);
         }
         out.put("method", sol.method());
+        out.put("engine", sol.engine());
         out.put("iterations", sol.iterations());
         return out;
     }

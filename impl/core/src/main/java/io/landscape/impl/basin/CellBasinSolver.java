@@ -17,6 +17,7 @@ import io.landscape.api.empirical.Cell;
 import io.landscape.api.empirical.DataSet;
 import io.landscape.api.empirical.EmpiricalProblem;
 import io.landscape.api.empirical.Loss;
+import io.landscape.impl.empirical.ScalarLoss;
 import io.landscape.impl.empirical.TwoLayerObjective;
 
 /**
@@ -61,9 +62,12 @@ public final class CellBasinSolver implements BasinSolver {
      * The engine of the squared-loss QP of a block. {@link #AUTO} (default): the exact solutions of {@link ExactBlock}
      * where they apply (r = m or r = 1, with the presolve) and the structured primal-dual {@link InteriorPoint}
      * elsewhere; {@link #INTERIOR_POINT}: the interior point for every block; {@link #OJALGO}: ojAlgo's active-set
-     * convex solver ({@link OjAlgoQp}, dense Q = 2MᵀM/m). Cross-entropy blocks always use the interior point (ojAlgo's
-     * convex solver is for quadratic objectives), with ojAlgo's linear solver for the separable part
-     * ({@link Recession}). The certificate is computed the same way for all.
+     * convex solver ({@link OjAlgoQp}, dense Q = 2MᵀM/m), polished on its active set; a block whose ojAlgo answer
+     * fails the certificate (KKT &gt; 10⁻⁹, or no optimum reported) is solved again by the interior point, and the
+     * solution's {@link BasinSolution#engine() engine} and {@link BasinSolution#method() method} say so.
+     * Cross-entropy blocks always use the interior point (ojAlgo's convex solver is for quadratic objectives), with
+     * ojAlgo's linear solver for the separable part ({@link Recession}). The certificate is computed the same way for
+     * all.
      */
     public enum Engine {
         AUTO, INTERIOR_POINT, OJALGO
@@ -112,6 +116,8 @@ public final class CellBasinSolver implements BasinSolver {
         boolean library = false;
         boolean exact = false;
         boolean numeric = false;
+        boolean interior = false;
+        double rejected = -1; // the worst rejected ojAlgo certificate (−1: none rejected)
         for (int[][] comp : components(x, m, d, options.presolve)) {
             Block block = block(comp[0], comp[1], x, y, m, d, geo, z);
             if (block.groups == 0) {
@@ -123,8 +129,12 @@ public final class CellBasinSolver implements BasinSolver {
             polished |= bs.polished;
             recession |= bs.recession;
             library |= bs.library;
+            interior |= !bs.exact && !bs.library;
             exact |= bs.exact;
             numeric |= !bs.exact;
+            if (bs.rejected >= 0) {
+                rejected = Math.max(rejected, bs.rejected);
+            }
             scatter(block, bs.xi, bs.lambda, zOut, mu, d, m);
         }
         // the minimiser in Lemma 4's normal form: v = b, w_i = b_i z_i (fixed output weights: w_i = z_i)
@@ -141,11 +151,25 @@ public final class CellBasinSolver implements BasinSolver {
         TwoLayerObjective f = new TwoLayerObjective(problem);
         double value = f.value(minimizer);
         double kkt = Certificate.residual(problem, geo.cell(), zOut, mu);
+        List<String> engines = new ArrayList<>();
+        if (exact) {
+            engines.add("exact");
+        }
+        if (library) {
+            engines.add("ojalgo");
+        }
+        if (interior) {
+            engines.add("interior-point");
+        }
+        String engine = !anyProgram ? "presolve" : String.join("+", engines);
         String method = !anyProgram ? "presolve"
                 : (exact ? "exact" : "") + (exact && numeric ? "+" : "")
-                        + (numeric ? (library ? "ojalgo-active-set" : "interior-point") : "")
-                        + (polished ? "+active-set" : "") + (recession ? "+recession" : "");
-        return new BasinSolution(f.value(point), value, minimizer, mu, kkt, geo.cell(), iterations, method);
+                        + (library ? "ojalgo-active-set" : "") + (library && interior ? "+" : "")
+                        + (interior ? "interior-point" : "")
+                        + (polished ? "+active-set" : "") + (recession ? "+recession" : "")
+                        + (rejected < 0 ? "" : Double.isInfinite(rejected) ? " (fallback: ojalgo found no optimum)"
+                                : String.format(java.util.Locale.ROOT, " (fallback: ojalgo KKT %.1e)", rejected));
+        return new BasinSolution(geo.loss(problem), value, minimizer, mu, kkt, geo.cell(), iterations, method, engine);
     }
 
     /** One block's minimiser, multipliers and how they were found. */
@@ -157,7 +181,16 @@ public final class CellBasinSolver implements BasinSolver {
         boolean recession;
         boolean library;
         boolean exact;
+        /** The certificate of an ojAlgo answer that was rejected (the interior point answered instead), else −1. */
+        double rejected = -1;
     }
+
+    /**
+     * An ojAlgo answer (after the face polish) whose block certificate exceeds this is rejected, and the block is
+     * solved again by the interior point: ojAlgo regularises the singular Q and can stop far from the optimum (KKT 0.60
+     * on {@code BasinBenchmark}'s 6:20:10 cell).
+     */
+    static final double OJALGO_ACCEPT = 1e-9;
 
     /** An {@link ExactBlock} solution is taken when its block certificate is at most this (else the interior point). */
     static final double EXACT_ACCEPT = 1e-12;
@@ -166,6 +199,26 @@ public final class CellBasinSolver implements BasinSolver {
     static final double SEPARATED_MARGIN = 40.0;
 
     private BlockSolution solveBlock(Block block, Loss loss) {
+        if (options.engine == Engine.OJALGO && loss == Loss.SQUARED) {
+            BlockSolution lib = null;
+            double resid = Double.POSITIVE_INFINITY;
+            try {
+                lib = solveBlock(block, loss, true);
+                resid = Certificate.blockResidual(block, loss, lib.xi, lib.lambda);
+            } catch (IllegalStateException e) {
+                // ojAlgo reported no optimum: the interior point answers
+            }
+            if (lib != null && resid <= OJALGO_ACCEPT) {
+                return lib;
+            }
+            BlockSolution ip = solveBlock(block, loss, false);
+            ip.rejected = resid;
+            return ip;
+        }
+        return solveBlock(block, loss, false);
+    }
+
+    private BlockSolution solveBlock(Block block, Loss loss, boolean useOjAlgo) {
         BlockSolution out = new BlockSolution();
         double best;
         if (options.presolve && loss == Loss.SQUARED && options.engine == Engine.AUTO && ExactBlock.applies(block)) {
@@ -177,7 +230,7 @@ public final class CellBasinSolver implements BasinSolver {
                 return out;
             }
         }
-        if (options.engine == Engine.OJALGO && loss == Loss.SQUARED) {
+        if (useOjAlgo) {
             double[][] sol = OjAlgoQp.solve(block);
             out.xi = sol[0];
             out.lambda = sol[1];
@@ -445,7 +498,7 @@ public final class CellBasinSolver implements BasinSolver {
             }
         }
         // groups: neurons with the same pattern on the block and the same output sign share one cone
-        Map<String, Integer> index = new HashMap<>();
+        Map<GroupKey, Integer> index = new HashMap<>();
         List<List<Integer>> groups = new ArrayList<>();
         List<Integer> groupSign = new ArrayList<>();
         List<byte[]> groupPattern = new ArrayList<>();
@@ -460,17 +513,7 @@ public final class CellBasinSolver implements BasinSolver {
             if (options.presolve && !any) {
                 continue; // inactive on every example of the block: contributes nothing, keeps its weights
             }
-            String key;
-            if (options.presolve) {
-                char[] chars = new char[me + 1];
-                chars[0] = b > 0 ? '+' : '-';
-                for (int t = 0; t < me; t++) {
-                    chars[t + 1] = pattern[t] > 0 ? '1' : '0';
-                }
-                key = new String(chars);
-            } else {
-                key = Integer.toString(i);
-            }
+            GroupKey key = options.presolve ? new GroupKey(b, pattern) : new GroupKey(i, null);
             Integer g = index.get(key);
             if (g == null) {
                 g = groups.size();
@@ -531,10 +574,46 @@ public final class CellBasinSolver implements BasinSolver {
         return new Block(ex, yc, r, xt, k, active, sign, start, 1.0 / mTotal, co, basis, members);
     }
 
+    /** A group of the presolve: output sign and activation pattern on the block (or, without presolve, a neuron). */
+    private static final class GroupKey {
+        private final int sign;
+        private final byte[] pattern;
+        private final int hash;
+
+        GroupKey(int sign, byte[] pattern) {
+            this.sign = sign;
+            this.pattern = pattern;
+            this.hash = 31 * sign + Arrays.hashCode(pattern);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupKey k && k.sign == sign && Arrays.equals(k.pattern, pattern);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     /** The cell of a point and its output weights (1 when fixed); rejects points on a cell boundary. */
-    record Geometry(Cell cell, double[] v) {
+    record Geometry(Cell cell, double[] v, double[] predictions) {
         double outputWeight(int i) {
             return v[i];
+        }
+
+        /**
+         * L_S at the point, from the predictions accumulated while finding the cell: the same sums in the same order
+         * as {@link TwoLayerObjective#value}, so the same bits, without a second pass over the n·m pre-activations.
+         */
+        double loss(EmpiricalProblem problem) {
+            DataSet data = problem.data();
+            double sum = 0;
+            for (int t = 0; t < predictions.length; t++) {
+                sum += ScalarLoss.value(problem.loss(), predictions[t], data.target(t));
+            }
+            return sum / predictions.length;
         }
 
         static Geometry of(EmpiricalProblem problem, double[] point) {
@@ -550,6 +629,8 @@ public final class CellBasinSolver implements BasinSolver {
             int[][] a = new int[n][m];
             int[] b = new int[n];
             double[] v = new double[n];
+            double[] x = data.featuresRowMajor();
+            double[] p = new double[m];
             for (int i = 0; i < n; i++) {
                 v[i] = problem.trainableOutputWeights() ? point[n * d + i] : 1.0;
                 if (!Double.isFinite(v[i])) {
@@ -563,7 +644,7 @@ public final class CellBasinSolver implements BasinSolver {
                 for (int t = 0; t < m; t++) {
                     double u = 0;
                     for (int j = 0; j < d; j++) {
-                        u += point[i * d + j] * data.feature(t, j);
+                        u += point[i * d + j] * x[t * d + j];
                     }
                     if (!Double.isFinite(u)) {
                         throw new IllegalArgumentException("neuron " + i + " has a non-finite weight");
@@ -573,9 +654,12 @@ public final class CellBasinSolver implements BasinSolver {
                                 + "> = 0 (neuron " + i + ", example " + t + "), so Bas is not defined there");
                     }
                     a[i][t] = u > 0 ? 1 : -1;
+                    if (u > 0) {
+                        p[t] += v[i] * u; // in increasing i for each t, as TwoLayerObjective.predictions
+                    }
                 }
             }
-            return new Geometry(new Cell(a, b), v);
+            return new Geometry(new Cell(a, b), v, p);
         }
     }
 }

@@ -29,6 +29,74 @@ class BasinSolverTest {
         }
     }
 
+    /**
+     * BasinBenchmark's 12:20:5 cell (m &gt; d, seed 5): ojAlgo's active-set answer, even polished, fails the certificate
+     * (KKT 0.60 before the fallback existed); the block is solved again by the interior point, and the solution names
+     * who answered.
+     */
+    @Test
+    void ojAlgoFailureFallsBackToInteriorPoint() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int m = 12;
+        int n = 20;
+        int d = 5;
+        double[][] x = new double[m][d];
+        double[] y = new double[m];
+        for (int t = 0; t < m; t++) {
+            for (int j = 0; j < d; j++) {
+                x[t][j] = Initialization.gaussian(rnd);
+            }
+            y[t] = Initialization.gaussian(rnd);
+        }
+        EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), Loss.SQUARED, n);
+        double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, true);
+        BasinSolution sol = new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(
+                CellBasinSolver.Engine.OJALGO)).solve(p, w);
+        assertTrue(sol.kktResidual() <= 1e-8, "KKT " + sol.kktResidual() + " " + sol.method());
+        assertEquals("interior-point", sol.engine(), sol.method());
+        assertTrue(sol.method().contains("fallback: ojalgo KKT"), sol.method());
+        double rejected = Double.parseDouble(sol.method().replaceAll(".*ojalgo KKT ([^)]*)\\).*", "$1"));
+        assertTrue(rejected > CellBasinSolver.OJALGO_ACCEPT, sol.method());
+        System.out.println("ojAlgo fallback on the 12:20:5 cell: " + sol.method() + ", KKT " + sol.kktResidual());
+        // the interior-point engine answers the same cell alike and says so
+        BasinSolution ip = new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(
+                CellBasinSolver.Engine.INTERIOR_POINT)).solve(p, w);
+        assertEquals("interior-point", ip.engine(), ip.method());
+        assertTrue(!ip.method().contains("fallback"), ip.method());
+        assertEquals(ip.basinValue(), sol.basinValue(), 1e-9);
+        // a cell where ojAlgo's answer passes is answered by ojAlgo
+        EmpiricalProblem issue = new EmpiricalProblem(new DataSet(X, Y), Loss.SQUARED, 3);
+        BasinSolution ok = new CellBasinSolver(CellBasinSolver.Options.DEFAULT.withEngine(
+                CellBasinSolver.Engine.OJALGO)).solve(issue, POINT);
+        assertEquals("ojalgo", ok.engine(), ok.method());
+    }
+
+    /** BasinSolution.loss (now from the cell pass) is L_S at the point, bit for bit, for every loss and layout. */
+    @Test
+    void lossAtThePointIsTheObjectiveBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int trial = 0; trial < 40; trial++) {
+            int m = 1 + rnd.nextInt(12);
+            int d = 1 + rnd.nextInt(5);
+            int n = 1 + rnd.nextInt(40);
+            Loss loss = trial % 2 == 0 ? Loss.SQUARED : Loss.CROSS_ENTROPY;
+            boolean trainable = trial % 4 != 3;
+            double[][] x = new double[m][d];
+            double[] y = new double[m];
+            for (int t = 0; t < m; t++) {
+                for (int j = 0; j < d; j++) {
+                    x[t][j] = Initialization.gaussian(rnd);
+                }
+                y[t] = loss == Loss.SQUARED ? Initialization.gaussian(rnd) : rnd.nextInt(2);
+            }
+            EmpiricalProblem p = new EmpiricalProblem(new DataSet(x, y), loss, n, trainable);
+            double[] w = Initialization.gaussian(1).twoLayer(rnd, n, d, trainable);
+            BasinSolution sol = CellBasinSolver.DEFAULT.solve(p, w);
+            double direct = new io.landscape.impl.empirical.TwoLayerObjective(p).value(w);
+            assertEquals(Double.doubleToLongBits(direct), Double.doubleToLongBits(sol.loss()), "trial " + trial);
+        }
+    }
+
     @Test
     void fullRankClosedForm() {
         SplittableRandom rnd = new SplittableRandom(11);
@@ -100,6 +168,7 @@ class BasinSolverTest {
                     assertEquals(cf, sol.basinValue(), 1e-9, "trial " + trial);
                     assertTrue(sol.kktResidual() <= 1e-8, "trial " + trial + " KKT " + sol.kktResidual());
                     assertTrue(sol.method().startsWith("ojalgo") || sol.method().equals("presolve"), sol.method());
+                    assertTrue(sol.engine().equals("ojalgo") || sol.engine().equals("presolve"), sol.engine());
                 }
             }
         }

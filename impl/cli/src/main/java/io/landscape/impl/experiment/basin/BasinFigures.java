@@ -254,8 +254,9 @@ public final class BasinFigures {
         boundary.setLineStyle(dashed(1.2f));
         boundary.setMarker(SeriesMarkers.NONE);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.6).setXAxisMin(-2.5).setXAxisMax(2.5);
-        chart.addAnnotation(new AnnotationText("ε = 0.1", good, 0.22, false));
-        chart.addAnnotation(new AnnotationText("½", bad, 0.62, false));
+        chart.addAnnotation(new AnnotationText("ε = 0.1", good, 0.24, false));
+        chart.addAnnotation(new AnnotationText("1/2", bad, 0.66, false));
+        chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
         return chart;
     }
 
@@ -321,6 +322,10 @@ public final class BasinFigures {
                 lo.add(failure ? Math.log10(l) : l);
                 hi.add(failure ? Math.log10(h) : h);
             }
+            if (failure) {
+                zeroFailures(chart, byVariant.size() > 1 ? e.getKey() : null, ps, col,
+                        0.05 * -Math.floor(Math.log10(floor)));
+            }
             if (xs.isEmpty()) {
                 continue;
             }
@@ -382,8 +387,76 @@ public final class BasinFigures {
         if (failure) {
             chart.getStyler().setYAxisMin(Math.floor(Math.log10(floor)));
             chart.getStyler().setYAxisMax(0.0);
+            chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         }
         return chart;
+    }
+
+    /**
+     * The exact one-sided 95% upper confidence bound on a probability after 0 events in {@code trials} independent
+     * trials: the p with (1 − p)^N = 0.05, i.e. 1 − 0.05^{1/N} (≈ 3/N, the "rule of three").
+     */
+    static double zeroEventUpper95(int trials) {
+        return -Math.expm1(Math.log(0.05) / trials);
+    }
+
+    /** "10⁴" for a power of ten, else the integer. */
+    static String count(int trials) {
+        int k = 0;
+        long p = 1;
+        while (p < trials) {
+            p *= 10;
+            k++;
+        }
+        return p == trials && k > 1 ? "10" + superscript(k) : Integer.toString(trials);
+    }
+
+    /**
+     * Widths where a variant saw no failure: a log axis cannot show 0, so the panel shows the 95% upper bound
+     * 1 − 0.05^{1/N} of the failure probability as an open downward arrow (the probability lies below it), labelled
+     * "0 of N".
+     */
+    private static void zeroFailures(XYChart chart, String variant, List<CurvePoint> ps, Color col, double lift) {
+        List<Double> zx = new ArrayList<>();
+        List<Double> zy = new ArrayList<>();
+        for (CurvePoint p : ps) {
+            if (p.successes() == p.trials()) {
+                double u = zeroEventUpper95(p.trials());
+                zx.add((double) p.n());
+                zy.add(Math.log10(u));
+                chart.addAnnotation(new AnnotationText("0 of " + count(p.trials()), p.n(), Math.log10(u) + lift,
+                        false));
+            }
+        }
+        if (zx.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries("no failure in N = " + count(ps.get(0).trials()) + " trials: 95% upper bound "
+                + "1 − 0.05^(1/N) on the failure probability" + (variant == null ? "" : " (" + variant + ")"), zx, zy);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(new DownArrow());
+        s.setMarkerColor(col);
+    }
+
+    /** An open downward arrow: a horizontal bar at the value with a shaft and an open head pointing down. */
+    static final class DownArrow extends org.knowm.xchart.style.markers.Marker {
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int size) {
+            java.awt.Stroke old = g.getStroke();
+            g.setStroke(new BasicStroke(2f));
+            double h = size * 1.6;
+            double w = size * 0.7;
+            java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+            path.moveTo(x - w, y);
+            path.lineTo(x + w, y);
+            path.moveTo(x, y);
+            path.lineTo(x, y + h);
+            path.moveTo(x - w * 0.7, y + h - w * 0.8);
+            path.lineTo(x, y + h);
+            path.lineTo(x + w * 0.7, y + h - w * 0.8);
+            g.draw(path);
+            g.setStroke(old);
+        }
     }
 
     /** Thm. 6: P[Bas(w) ≤ c/4] for the single neuron against e^{−d/16}, with the exact binomial probability. */
