@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.landscape.impl.experiment.basin.BasinFigures;
 import io.landscape.impl.experiment.basin.CurvePoint;
 import io.landscape.impl.experiment.basin.InitialBasinExperiment;
 import io.landscape.impl.experiment.basin.InitialBasinOutput;
@@ -42,14 +43,45 @@ public final class InitialBasinCommand implements Callable<Integer> {
             + "--quick: 400).")
     Integer trials;
 
+    @Option(names = "--replot", description = "Only redraw the figures from DIR/summary.json of an earlier run "
+            + "(DIR = --out); no simulation.")
+    boolean replot;
+
     @Mixin
     ExperimentOptions common;
 
     @Mixin
     EngineOptions engine;
 
+    private int replot() throws IOException {
+        if (quick || trials != null || common.noPlots) {
+            throw new InputException("--replot redraws an earlier run's figures: it takes no --quick, --trials or "
+                    + "--no-plots");
+        }
+        Path summary = out.resolve(InitialBasinOutput.SUMMARY);
+        if (!java.nio.file.Files.isRegularFile(summary)) {
+            throw new InputException("--replot: no " + summary + " (run reproduce initial-basin --out " + out
+                    + " first)");
+        }
+        List<CurvePoint> points;
+        try {
+            points = InitialBasinOutput.read(summary);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--replot: " + e.getMessage());
+        }
+        List<Path> files = BasinFigures.write(new InitialBasinExperiment.Result(null, points, Double.NaN), out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(String.format(Locale.ROOT, "redrew %d figures in %s from %s (%d curve points)", files.size(),
+                out, summary.getFileName(), points.size()));
+        stdout.flush();
+        return 0;
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (replot) {
+            return replot();
+        }
         int n = trials != null ? trials : quick ? 400 : 10_000;
         InitialBasinExperiment.Config config;
         try {

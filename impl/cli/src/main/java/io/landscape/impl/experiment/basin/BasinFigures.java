@@ -267,7 +267,7 @@ public final class BasinFigures {
             case "eq9" -> "P[P(W⁽⁰⁾) ≠ 0]";
             case "thm2", "thm4" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ α]";
             case "thm3" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ ε]";
-            case "thm5" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ δ²((1 + B/c)nσ_max‖ŷ‖/σ²_min + 2γ)²]";
+            case "thm5" -> "P[Bas(W⁽⁰⁾, v⁽⁰⁾) ≤ β]";
             case "thm6" -> "P[Bas(w⁽⁰⁾) ≤ c/4]";
             default -> "P[" + statement + "]";
         };
@@ -281,11 +281,12 @@ public final class BasinFigures {
             case "thm2" -> "Thm. 2 (singleton data): P[Bas ≤ α] ≥ 1 − 2d(3/4)ⁿ";
             case "thm3" -> "Thm. 3 (rank X = 2): P[Bas ≤ ε] ≥ 1 − exp(−cn*/4), width c⌈n*/p_ε⌉";
             case "thm4" -> "Thm. 4 (rank X = m): P[Bas ≤ α] ≥ 1 − m(3/4)ⁿ";
-            case "thm5" -> "Thm. 5 (clustered data): P[Bas ≤ O(δ²)] ≥ 1 − d(7/8)ⁿ";
+            case "thm5" -> "Thm. 5 (clustered data): P[Bas ≤ β] ≥ 1 − d(7/8)ⁿ";
             default -> statement;
         };
         String ylabel = failure ? "failure probability 1 − " + event(statement) : event(statement);
-        XYChart chart = base(failure ? what + " — failures" : what, "width n", ylabel);
+        String xlabel = statement.equals("thm5") ? "width n          (β = δ²((1 + B/c)nσ_max‖ŷ‖/σ²_min + 2γ)²)" : "width n";
+        XYChart chart = base(failure ? what + " — failures" : what, xlabel, ylabel);
         if (failure) {
             chart.setCustomYAxisTickLabelsFormatter(powerOfTen());
         } else {

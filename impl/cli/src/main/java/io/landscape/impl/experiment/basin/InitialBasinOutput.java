@@ -80,6 +80,50 @@ public final class InitialBasinOutput {
         return files;
     }
 
+    /**
+     * The curve points of a {@code summary.json} written by {@link #write} (for redrawing its figures without the
+     * simulation: {@code reproduce initial-basin --replot}). A null threshold, bound or exact value reads as NaN.
+     *
+     * @throws IllegalArgumentException naming the file and the curve when a field is missing or malformed
+     */
+    public static List<CurvePoint> read(Path summary) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JsonCodec.MAPPER.readTree(summary.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(summary + ": not JSON (" + e.getOriginalMessage() + ")");
+        }
+        com.fasterxml.jackson.databind.JsonNode curves = root == null ? null : root.get("curves");
+        if (curves == null || !curves.isArray() || curves.isEmpty()) {
+            throw new IllegalArgumentException(summary + ": no \"curves\" array (not a summary.json of reproduce "
+                    + "initial-basin)");
+        }
+        List<CurvePoint> points = new ArrayList<>();
+        int i = 0;
+        for (com.fasterxml.jackson.databind.JsonNode c : curves) {
+            try {
+                int trials = (int) JsonCodec.getLong(c, "trials", 1, Integer.MAX_VALUE);
+                points.add(new CurvePoint(JsonCodec.field(c, "statement").asText(),
+                        JsonCodec.field(c, "variant").asText(),
+                        (int) JsonCodec.getLong(c, "n", 0, Integer.MAX_VALUE),
+                        (int) JsonCodec.getLong(c, "d", 0, Integer.MAX_VALUE),
+                        (int) JsonCodec.getLong(c, "m", 0, Integer.MAX_VALUE), trials,
+                        (int) JsonCodec.getLong(c, "successes", 0, trials),
+                        orNaN(c, "threshold"), orNaN(c, "bound"), "upper".equals(JsonCodec.field(c, "boundKind").asText()),
+                        orNaN(c, "exact"), orNaN(c, "seconds")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(summary + ": curves[" + i + "]: " + e.getMessage());
+            }
+            i++;
+        }
+        return points;
+    }
+
+    private static double orNaN(com.fasterxml.jackson.databind.JsonNode c, String key) {
+        com.fasterxml.jackson.databind.JsonNode n = c.get(key);
+        return n == null || n.isNull() ? Double.NaN : JsonCodec.readDouble(n, "\"" + key + "\"");
+    }
+
     private static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : "";
     }

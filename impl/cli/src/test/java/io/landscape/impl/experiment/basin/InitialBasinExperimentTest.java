@@ -43,5 +43,7 @@ class InitialBasinExperimentTest {
         }
         assertEquals(a.size(), root.get("curves").size());
         assertTrue(files.contains(dir.resolve(InitialBasinOutput.CSV)));
+        // --replot reads the points back exactly (NaN where a field is null)
+        assertEquals(a, InitialBasinOutput.read(dir.resolve(InitialBasinOutput.SUMMARY)));
     }
 }
