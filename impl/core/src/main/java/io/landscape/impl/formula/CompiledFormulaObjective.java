@@ -60,7 +60,6 @@ final class CompiledFormulaObjective implements FormulaFunction {
     private final int[] aggFamily;
     private final int[] aggBody;
     private final int maxL;
-    private final int maxH;
     private final int maxK;
     // per family: its aggregates, and per aggregate the position of its body among the family's bodies
     private final int[][] familyAggs;
@@ -73,9 +72,6 @@ final class CompiledFormulaObjective implements FormulaFunction {
     private final int[] groupStart;
     private final int[] partnerCode;
     private final int[] partnerDot;
-    // per family f and member l (at memberStart[f] + l): how many groups must be computed before its body call
-    private final int[] memberStart;
-    private final int[] groupsBefore;
     // fused gradient: per free block, its distinct source vectors; per source, the atoms contributing to it
     private final int[] srcStart;
     private final int[] srcCode;
@@ -192,7 +188,6 @@ final class CompiledFormulaObjective implements FormulaFunction {
         }
         maxK = mk;
         maxL = ml;
-        maxH = ml * (ml + 1) / 2;
         nAtoms = n;
         atomA = new int[n];
         atomB = new int[n];
@@ -255,28 +250,6 @@ final class CompiledFormulaObjective implements FormulaFunction {
             }
         }
         groupStart[gi] = pi;
-        // the groups each member's body needs: computed just before that body, so that the member's dot products
-        // overlap the previous member's transcendental work (the hand-written order) instead of all coming first
-        int[] groupOfDot = new int[nDots];
-        for (int g = 0; g < groupAnchor.length; g++) {
-            for (int q = groupStart[g]; q < groupStart[g + 1]; q++) {
-                groupOfDot[partnerDot[q]] = g;
-            }
-        }
-        memberStart = new int[nf + 1];
-        for (int f = 0; f < nf; f++) {
-            memberStart[f + 1] = memberStart[f] + familySize[f];
-        }
-        groupsBefore = new int[memberStart[nf]];
-        int need = 0;
-        for (int f = 0; f < nf; f++) {
-            for (int l = 0; l < familySize[f]; l++) {
-                for (int a = 0; a < familyLocals[f]; a++) {
-                    need = Math.max(need, groupOfDot[atomDot[localBase[f] + l * familyLocals[f] + a]] + 1);
-                }
-                groupsBefore[memberStart[f] + l] = need;
-            }
-        }
         // gradient: ∇(p·q) = q in p's block + p in q's block (2p if p = q), gathered per (block, source vector)
         List<Map<Integer, List<double[]>>> perBlock = new java.util.ArrayList<>();
         for (int bl = 0; bl < blocks; bl++) {
@@ -355,20 +328,22 @@ final class CompiledFormulaObjective implements FormulaFunction {
 
     /** Per-thread work space. */
     private static final class Scratch {
+        final double[] atoms;
         final double[] inOuter;
         final double[] outOuter;
         final double[] inBody;
         final double[] outBody;
-        final double[] fv;
-        final double[] fa;
-        final double[] fab;
-        final double[] pexc;
+        final double[][] fv;
+        final double[][] fa;
+        final double[][] fab;
+        final double[][] pexc;
         final double[] psi;
         final double[] dots;
         final double[] srcCoef;
 
         Scratch(CompiledFormulaObjective o) {
             int n = o.nG + o.nA;
+            atoms = new double[o.nAtoms];
             dots = new double[o.nDots];
             srcCoef = new double[o.srcCode.length];
             inOuter = new double[o.nShared + n];
@@ -377,10 +352,10 @@ final class CompiledFormulaObjective implements FormulaFunction {
             inBody = new double[o.nShared + o.maxL];
             System.arraycopy(o.shared, 0, inBody, 0, o.nShared);
             outBody = new double[o.maxBodies * (1 + o.maxL + o.maxL * (o.maxL + 1) / 2)];
-            fv = new double[o.nA * o.maxK];
-            fa = new double[o.nA * o.maxK * o.maxL];
-            fab = new double[o.nA * o.maxK * o.maxH];
-            pexc = new double[o.nA * o.maxK];
+            fv = new double[o.nA][o.maxK];
+            fa = new double[o.nA][o.maxK * o.maxL];
+            fab = new double[o.nA][o.maxK * o.maxL * (o.maxL + 1) / 2];
+            pexc = new double[o.nA][o.maxK];
             psi = new double[o.nAtoms];
         }
     }
@@ -452,12 +427,12 @@ final class CompiledFormulaObjective implements FormulaFunction {
     }
 
     /**
-     * Groups {@code from} to {@code to} − 1 of the distinct dot products: an anchor vector's dot products with up to
-     * three partners in one pass (the same fma sequence per dot as a separate pass, so the same bits). Each distinct
-     * dot product is computed once per call, whenever it is computed: the atoms are the same whatever the schedule.
+     * The atoms: each distinct dot product once, an anchor vector's dot products with up to three partners in one
+     * pass (the same fma sequence per dot as a separate pass, so the same bits).
      */
-    private void groups(double[] x, double[] dots, int from, int to) {
-        for (int g = from; g < to; g++) {
+    private void atoms(double[] x, Scratch w) {
+        double[] dots = w.dots;
+        for (int g = 0; g < groupAnchor.length; g++) {
             int an = groupAnchor[g];
             double[] av = vec(an, x);
             int ao = off(an);
@@ -508,84 +483,19 @@ final class CompiledFormulaObjective implements FormulaFunction {
                 }
             }
         }
-    }
-
-    /** After the bodies: the groups no body needed (globals only), then the globals into the outer inputs. */
-    private void finishAtoms(double[] x, Scratch w, int done) {
-        groups(x, w.dots, done, groupAnchor.length);
+        for (int i = 0; i < nAtoms; i++) {
+            w.atoms[i] = dots[atomDot[i]];
+        }
         for (int g = 0; g < nG; g++) {
-            w.inOuter[nShared + g] = w.dots[atomDot[g]];
-        }
-    }
-
-
-    /**
-     * The aggregates alone (for the value): the bodies' values per member, summed or multiplied in member order
-     * (the same operations in the same order as {@link #aggregates}, so the same bits); written into the outer
-     * inputs. Flat scratch arrays, no P^{(l)}: this path runs once per value call.
-     */
-    private void aggregateValues(double[] x, Scratch w) {
-        double[] in = w.inBody;
-        double[] out = w.outBody;
-        double[] dots = w.dots;
-        double[] fv = w.fv;
-        int done = 0;
-        for (int f = 0; f < familyAggs.length; f++) {
-            int[] js = familyAggs[f];
-            if (js.length == 0) {
-                continue;
-            }
-            int k = familySize[f];
-            int nl = familyLocals[f];
-            int ab = localBase[f];
-            for (int l = 0; l < k; l++, ab += nl) {
-                int need = groupsBefore[memberStart[f] + l];
-                if (need > done) {
-                    groups(x, dots, done, need);
-                    done = need;
-                }
-                for (int a = 0; a < nl; a++) { // loops, not System.arraycopy: these copies are a few doubles
-                    in[nShared + a] = dots[atomDot[ab + a]];
-                }
-                code.familyValue(f, in, out);
-                for (int j : js) {
-                    fv[j * maxK + l] = out[aggPos[j]];
-                }
-            }
-        }
-        finishAtoms(x, w, done);
-        for (int j = 0; j < nA; j++) {
-            int k = familySize[aggFamily[j]];
-            int o = j * maxK;
-            double agg;
-            if (product[j]) {
-                agg = 1;
-                for (int l = 0; l < k; l++) {
-                    agg *= fv[o + l];
-                }
-            } else {
-                agg = 0;
-                for (int l = 0; l < k; l++) {
-                    agg += fv[o + l];
-                }
-            }
-            w.inOuter[nShared + nG + j] = agg;
+            w.inOuter[nShared + g] = w.atoms[g];
         }
     }
 
     /**
-     * Bodies per member to {@code order} ≥ 1 (one call per member and family: all the family's bodies at once), the
-     * aggregates and P_j^{(l)}; writes the aggregates into the outer inputs. Flat scratch: f_j(l) at
-     * {@code fv[j maxK + l]}, ∂f_j/∂a (l) at {@code fa[(j maxK + l) maxL + a]}, the upper triangle of ∂²f_j (l) at
-     * {@code fab[(j maxK + l) maxH + q]}, P_j^{(l)} at {@code pexc[j maxK + l]}.
+     * Bodies per member to {@code order} (one call per member and family: all the family's bodies at once), the
+     * aggregates and P_j^{(l)}; writes the aggregates into the outer inputs.
      */
-    private void aggregates(double[] x, Scratch w, int order) {
-        double[] in = w.inBody;
-        double[] out = w.outBody;
-        double[] dots = w.dots;
-        double[] fv = w.fv;
-        int done = 0;
-        double[] fa = w.fa;
+    private void aggregates(Scratch w, int order) {
         for (int f = 0; f < familyAggs.length; f++) {
             int[] js = familyAggs[f];
             if (js.length == 0) {
@@ -594,60 +504,58 @@ final class CompiledFormulaObjective implements FormulaFunction {
             int k = familySize[f];
             int nl = familyLocals[f];
             int h = nl * (nl + 1) / 2;
-            int stride = order == 1 ? 1 + nl : 1 + nl + h;
-            int ab = localBase[f];
-            for (int l = 0; l < k; l++, ab += nl) {
-                int need = groupsBefore[memberStart[f] + l];
-                if (need > done) {
-                    groups(x, dots, done, need);
-                    done = need;
+            int stride = order == 0 ? 1 : order == 1 ? 1 + nl : 1 + nl + h;
+            double[] in = w.inBody;
+            double[] out = w.outBody;
+            for (int l = 0; l < k; l++) {
+                int ab = localBase[f] + l * nl;
+                for (int a = 0; a < nl; a++) { // loops, not System.arraycopy: these copies are a few doubles
+                    in[nShared + a] = w.atoms[ab + a];
                 }
-                for (int a = 0; a < nl; a++) {
-                    in[nShared + a] = dots[atomDot[ab + a]];
-                }
-                if (order == 1) {
-                    code.familyFirst(f, in, out);
+                if (order == 0) {
+                    code.familyValue(f, w.inBody, w.outBody);
+                } else if (order == 1) {
+                    code.familyFirst(f, w.inBody, w.outBody);
                 } else {
-                    code.familySecond(f, in, out);
+                    code.familySecond(f, w.inBody, w.outBody);
                 }
                 for (int j : js) {
                     int base = aggPos[j] * stride;
-                    int jl = j * maxK + l;
-                    fv[jl] = out[base];
-                    int fo = jl * maxL;
-                    for (int a = 0; a < nl; a++) {
-                        fa[fo + a] = out[base + 1 + a];
+                    w.fv[j][l] = out[base];
+                    if (order >= 1) {
+                        double[] fa = w.fa[j];
+                        for (int a = 0; a < nl; a++) {
+                            fa[l * nl + a] = out[base + 1 + a];
+                        }
                     }
                     if (order == 2) {
-                        System.arraycopy(out, base + 1 + nl, w.fab, jl * maxH, h);
+                        System.arraycopy(out, base + 1 + nl, w.fab[j], l * h, h);
                     }
                 }
             }
         }
-        finishAtoms(x, w, done);
-        double[] pexc = w.pexc;
         for (int j = 0; j < nA; j++) {
             int k = familySize[aggFamily[j]];
-            int o = j * maxK;
+            double[] fv = w.fv[j];
             double agg;
             if (product[j]) {
                 // P^{(l)} = prefix(l) · suffix(l), no division
                 double pre = 1;
                 for (int l = 0; l < k; l++) {
-                    pexc[o + l] = pre;
-                    pre *= fv[o + l];
+                    w.pexc[j][l] = pre;
+                    pre *= fv[l];
                 }
                 agg = pre;
                 double suf = 1;
                 for (int l = k - 1; l >= 0; l--) {
-                    pexc[o + l] *= suf;
-                    suf *= fv[o + l];
+                    w.pexc[j][l] *= suf;
+                    suf *= fv[l];
                 }
             } else {
                 agg = 0;
                 for (int l = 0; l < k; l++) {
-                    agg += fv[o + l];
-                    pexc[o + l] = 1;
+                    agg += fv[l];
+                    w.pexc[j][l] = 1;
                 }
             }
             w.inOuter[nShared + nG + j] = agg;
@@ -658,7 +566,8 @@ final class CompiledFormulaObjective implements FormulaFunction {
     public double value(double[] x) {
         check(x);
         Scratch w = scratch();
-        aggregateValues(x, w);
+        atoms(x, w);
+        aggregates(w, 0);
         return code.outerValue(w.inOuter);
     }
 
@@ -668,20 +577,16 @@ final class CompiledFormulaObjective implements FormulaFunction {
         for (int g = 0; g < nG; g++) {
             w.psi[g] = o[1 + g];
         }
-        double[] psi = w.psi;
-        double[] pexc = w.pexc;
-        double[] fa = w.fa;
-        java.util.Arrays.fill(psi, nG, nAtoms, 0.0);
+        java.util.Arrays.fill(w.psi, nG, nAtoms, 0.0);
         for (int j = 0; j < nA; j++) {
             int f = aggFamily[j];
             int nl = familyLocals[f];
             double phiA = o[1 + nG + j];
-            int base = localBase[f];
-            for (int l = 0, jl = j * maxK; l < familySize[f]; l++, jl++, base += nl) {
-                double c = phiA * pexc[jl];
-                int fo = jl * maxL;
+            for (int l = 0; l < familySize[f]; l++) {
+                double c = phiA * w.pexc[j][l];
+                int base = localBase[f] + l * nl;
                 for (int a = 0; a < nl; a++) {
-                    psi[base + a] += c * fa[fo + a];
+                    w.psi[base + a] += c * w.fa[j][l * nl + a];
                 }
             }
         }
@@ -800,7 +705,8 @@ final class CompiledFormulaObjective implements FormulaFunction {
                     + " entries and not be the point");
         }
         Scratch w = scratch();
-        aggregates(x, w, 1);
+        atoms(x, w);
+        aggregates(w, 1);
         code.outerFirst(w.inOuter, w.outOuter);
         firstCoefficients(w);
         writeGradient(w.psi, x, gradientOut, w.srcCoef);
@@ -812,7 +718,8 @@ final class CompiledFormulaObjective implements FormulaFunction {
         check(x0);
         double[] x = x0.clone();
         Scratch w = new Scratch(this);
-        aggregates(x, w, 2);
+        atoms(x, w);
+        aggregates(w, 2);
         code.outerSecond(w.inOuter, w.outOuter);
         firstCoefficients(w);
         int n = nG + nA;
@@ -836,7 +743,7 @@ final class CompiledFormulaObjective implements FormulaFunction {
             int nl = familyLocals[f];
             for (int l = 0; l < familySize[f]; l++) {
                 for (int a = 0; a < nl; a++) {
-                    jac[(nG + j) * nAtoms + localBase[f] + l * nl + a] = w.pexc[j * maxK + l] * w.fa[(j * maxK + l) * maxL + a];
+                    jac[(nG + j) * nAtoms + localBase[f] + l * nl + a] = w.pexc[j][l] * w.fa[j][l * nl + a];
                 }
             }
         }
@@ -868,14 +775,14 @@ final class CompiledFormulaObjective implements FormulaFunction {
             if (phiA == 0) {
                 continue;
             }
-            int o0 = j * maxK;
+            double[] fv = w.fv[j];
             for (int l = 0; l < k; l++) {
                 int bl = localBase[f] + l * nl;
                 // l = m: P^{(l)} f_ab(l)
                 int q = 0;
                 for (int a = 0; a < nl; a++) {
                     for (int b = a; b < nl; b++) {
-                        double c = phiA * w.pexc[o0 + l] * w.fab[(o0 + l) * maxH + q++];
+                        double c = phiA * w.pexc[j][l] * w.fab[j][l * h + q++];
                         psi2[(bl + a) * nAtoms + bl + b] += c;
                         if (b != a) {
                             psi2[(bl + b) * nAtoms + bl + a] += c;
@@ -892,14 +799,13 @@ final class CompiledFormulaObjective implements FormulaFunction {
                     double pr = phiA;
                     for (int p = 0; p < k; p++) {
                         if (p != l && p != mm) {
-                            pr *= w.fv[o0 + p];
+                            pr *= fv[p];
                         }
                     }
                     int bm = localBase[f] + mm * nl;
                     for (int a = 0; a < nl; a++) {
                         for (int b = 0; b < nl; b++) {
-                            psi2[(bl + a) * nAtoms + bm + b] += pr * w.fa[(o0 + l) * maxL + a]
-                                    * w.fa[(o0 + mm) * maxL + b];
+                            psi2[(bl + a) * nAtoms + bm + b] += pr * w.fa[j][l * nl + a] * w.fa[j][mm * nl + b];
                         }
                     }
                 }
