@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * A companion to {@link FormulaObjectiveBenchmark} for a loaded machine: the same set-up, timed in <em>thread CPU
  * time</em> (time the thread was not running is not counted, unlike JMH's wall-clock averages), best of 7 rounds
- * after a warm-up. One implementation per JVM (as JMH forks): {@code java -cp jmh/target/benchmarks.jar
+ * after a warm-up of 2 s of the thread's CPU time per operation (a fixed number of warm-up calls is not enough under
+ * load: the JIT's compiler threads are starved too, and the rounds then time C1 code). One implementation per JVM (as JMH forks): {@code java -cp jmh/target/benchmarks.jar
  * io.landscape.jmh.FormulaCpuTime compiled|handwritten K D}. Prints ns per call of value and valueAndGradient.
  */
 public final class FormulaCpuTime {
@@ -24,6 +25,14 @@ public final class FormulaCpuTime {
         double sink = 0;
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
         int calls = 20_000;
+        for (int which = 0; which < 2; which++) {
+            long w0 = mx.getCurrentThreadCpuTime();
+            while (mx.getCurrentThreadCpuTime() - w0 < 2_000_000_000L) {
+                for (int i = 0; i < calls; i++) {
+                    sink += which == 0 ? b.value() : b.valueAndGradient();
+                }
+            }
+        }
         for (int round = 0; round < 12; round++) {
             for (int which = 0; which < 2; which++) {
                 long t0 = mx.getCurrentThreadCpuTime();

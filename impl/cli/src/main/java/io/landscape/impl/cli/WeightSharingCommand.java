@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code landscape reproduce weight-sharing [--part cosine|erf|sgd|all] [--seeds N] [--quick] [--out DIR]}: paper
+ * {@code landscape reproduce weight-sharing [--part cosine|erf|sgd|all] [--seeds N] [--quick] [--out DIR]
+ * [--data gaussian|mnist] [--target low|high|both] [--g known|learnt]}: paper
  * 004 — GD on the closed-form cosine-wave and erf-product losses (WS against FC), the FC escape time against d, and
  * the SGD experiment of Figure 1 on Gaussian and MNIST patches. Writes {@code DIR/summary.json}, the CSV of every
  * curve and the figures; prints one line per run.
@@ -49,6 +50,19 @@ public final class WeightSharingCommand implements Callable<Integer> {
             description = "Worker threads (default: number of processors). Results do not depend on it.")
     int threads;
 
+    @Option(names = "--data", defaultValue = "all", paramLabel = "DATA",
+            description = "Figure 1 (--part sgd): only gaussian or mnist patches (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--target", defaultValue = "all", paramLabel = "T",
+            description = "Figure 1: only the target low, high or both (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--g", defaultValue = "all", paramLabel = "G",
+            description = "Figure 1: only g known or learnt (default: ${DEFAULT-VALUE}). The three filters select "
+                    + "runs and change none: seed s of a curve is the same run in every selection.")
+    String g;
+
     @Option(names = "--no-plots", description = "Skip the figures.")
     boolean noPlots;
 
@@ -56,7 +70,8 @@ public final class WeightSharingCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         WeightSharingExperiment.Config config;
         try {
-            config = new WeightSharingExperiment.Config(part, seeds != null ? seeds : quick ? 2 : 5, quick, threads);
+            config = new WeightSharingExperiment.Config(part, seeds != null ? seeds : quick ? 2 : 5, quick, threads,
+                    data, target, g);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

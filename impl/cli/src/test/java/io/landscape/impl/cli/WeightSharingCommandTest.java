@@ -26,6 +26,9 @@ class WeightSharingCommandTest {
             {"reproduce", "weight-sharing", "--seeds", "many", "--out", out.toString()},
             {"reproduce", "weight-sharing", "--threads", "-1", "--out", out.toString()},
             {"reproduce", "weight-sharing", "--bogus", "--out", out.toString()},
+            {"reproduce", "weight-sharing", "--data", "cifar", "--out", out.toString()},
+            {"reproduce", "weight-sharing", "--target", "middle", "--out", out.toString()},
+            {"reproduce", "weight-sharing", "--g", "guessed", "--out", out.toString()},
             {"reproduce", "weight-sharing", "--out", file.resolve("sub").toString()},
         };
         for (String[] args : bad) {
@@ -37,6 +40,8 @@ class WeightSharingCommandTest {
             assertFalse(Files.exists(out), "no work before the arguments are checked");
         }
         assertTrue(CliRun.of("reproduce", "weight-sharing", "--part", "conv").err().contains("--part"));
+        assertTrue(CliRun.of("reproduce", "weight-sharing", "--data", "cifar").err().contains("--data"));
+        assertTrue(CliRun.of("reproduce", "weight-sharing", "--g", "guessed").err().contains("--g"));
     }
 
     @Test

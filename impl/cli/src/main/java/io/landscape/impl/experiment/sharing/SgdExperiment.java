@@ -23,8 +23,9 @@ final class SgdExperiment {
     static final String[] G = {"known", "learnt"};
     static final String[] ARCH = {"ws", "fc"};
 
+    /** One run; {@code seconds} is its wall-clock time, {@code cpuSeconds} its thread's CPU time. */
     record Result(String data, String target, String g, String architecture, long seed, double initialLoss,
-            double finalLoss, double[] curve, double seconds) {
+            double finalLoss, double[] curve, double seconds, double cpuSeconds) {
     }
 
     private SgdExperiment() {
@@ -85,6 +86,8 @@ final class SgdExperiment {
 
     static Result run(int dataIndex, int targetIndex, int gIndex, int archIndex, long seed, int iterations) {
         long t0 = System.nanoTime();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         SgdRun.Source source = source(DATA[dataIndex]);
         double[] u0 = u0(source, dataIndex, seed);
         SgdRun run = new SgdRun(K, source.dimension(), BATCH, SgdRun.Target.values()[targetIndex], gIndex == 1,
@@ -107,14 +110,26 @@ final class SgdExperiment {
             curve[wdx] += loss / inWindow;
         }
         return new Result(DATA[dataIndex], TARGETS[targetIndex], G[gIndex], ARCH[archIndex], seed, first, last, curve,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
     }
 
     static List<Callable<Result>> tasks(int seeds, int iterations) {
+        return tasks(seeds, iterations, (d, t, g) -> true);
+    }
+
+    /** The runs of the (data, target, g) combinations {@code selected} accepts, seeds 1..{@code seeds}, in order. */
+    interface Selection {
+        boolean test(String data, String target, String g);
+    }
+
+    static List<Callable<Result>> tasks(int seeds, int iterations, Selection selected) {
         List<Callable<Result>> tasks = new ArrayList<>();
         for (int data = 0; data < DATA.length; data++) {
             for (int t = 0; t < TARGETS.length; t++) {
                 for (int g = 0; g < G.length; g++) {
+                    if (!selected.test(DATA[data], TARGETS[t], G[g])) {
+                        continue;
+                    }
                     for (int a = 0; a < ARCH.length; a++) {
                         for (long s = 1; s <= seeds; s++) {
                             int dd = data;

@@ -49,6 +49,12 @@ public final class WeightSharingOutput {
         root.put("part", c.part());
         root.put("seeds", c.seeds());
         root.put("quick", c.quick());
+        if (!(c.data().equals("all") && c.target().equals("all") && c.g().equals("all"))) {
+            ObjectNode only = root.putObject("sgdSelection");
+            only.put("data", c.data());
+            only.put("target", c.target());
+            only.put("g", c.g());
+        }
         ObjectNode settings = root.putObject("settings");
         settings.put("cosine", "c_k = 3 sqrt(k), d = " + c.cosineD() + ", u0 random direction; WS: GD, eta = 1/(9k + 2k"
                 + " + sqrt k), w0 ~ N(0, I/d), until |w0 - u0| <= 1e-6; FC: GD, eta = 1/(9k + 2), w1 = the WS start, "
@@ -69,6 +75,7 @@ public final class WeightSharingOutput {
         JsonCodec.number(timing, "cosine", result.cosineSeconds());
         JsonCodec.number(timing, "erf", result.erfSeconds());
         JsonCodec.number(timing, "sgd", result.sgdSeconds());
+        JsonCodec.number(timing, "sgdCpu", result.sgdCpuSeconds());
         JsonCodec.number(timing, "total", result.wallSeconds());
 
         ArrayNode cos = root.putArray("cosine");
@@ -139,6 +146,7 @@ public final class WeightSharingOutput {
             JsonCodec.number(o, "finalLoss", r.finalLoss());
             JsonCodec.number(o, "initialLoss", r.initialLoss());
             JsonCodec.number(o, "seconds", r.seconds());
+            JsonCodec.number(o, "cpuSeconds", r.cpuSeconds());
             double[] cv = r.curve();
             for (int i = 0; i < cv.length; i++) {
                 sgdCsv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%d,%.8g%n", r.data(), r.target(), r.g(),

@@ -26,7 +26,12 @@
  *       2 (‖u₀‖ = 2 for Gaussian patches), so that tanh acts as the smooth sign the paper describes.</li>
  *   <li><b>Initialisation</b>: every weight matrix truncated normal (±2 std, redrawn) with std 1/√fan-in (first layer
  *       d, hidden layer k, output 50), biases 0.</li>
- *   <li><b>Seeds</b>: 1…N (default 5); the WS and FC runs of a seed see the same u₀ and the same samples.</li>
+ *   <li><b>Seeds</b>: 1…N (default 5); the WS and FC runs of a seed see the same u₀ and the same samples. A run
+ *       depends only on (data, target, g, architecture, seed), so {@code --data gaussian|mnist},
+ *       {@code --target low|high|both} and {@code --g known|learnt} (Figure 1 only) select runs without changing
+ *       any: e.g. {@code --part sgd --data mnist --target high --g known --seeds 20} repeats seeds 1–5 of the full
+ *       reproduction exactly and adds 6–20. Each run's wall and CPU seconds are in {@code summary.json}
+ *       ({@code seconds}, {@code cpuSeconds}; the totals under {@code seconds.sgd} and {@code seconds.sgdCpu}).</li>
  *   <li><b>What is recorded</b>: the batch loss before every step (each batch is fresh, so it is an unbiased estimate
  *       of the population loss), kept as means over windows of 10 iterations; initialLoss = the first batch,
  *       finalLoss = the mean of the last 100 batches.</li>

@@ -3,6 +3,7 @@ package io.landscape.impl.experiment.sharing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -165,6 +166,36 @@ class WeightSharingExperimentTest {
         ErfParity.Result b = ErfParity.run(3, 25, 1, 5000, 1, 2000, 1);
         assertEquals(a.fcEscapeStep(), b.fcEscapeStep());
         assertEquals(a.wsFinalDistance(), b.wsFinalDistance());
+    }
+
+    /** --data/--target/--g select runs and change none: the selected runs are the full list's, bit for bit. */
+    @Test
+    void selectionKeepsTheRunsOfTheFullReproduction() throws Exception {
+        WeightSharingExperiment.Config c = new WeightSharingExperiment.Config("sgd", 2, true, 1, "gaussian", "high",
+                "known");
+        List<Callable<SgdExperiment.Result>> selected = SgdExperiment.tasks(2, 20, c::sgdRuns);
+        assertEquals(4, selected.size(), "2 architectures x 2 seeds");
+        List<Callable<SgdExperiment.Result>> all = SgdExperiment.tasks(2, 20);
+        assertEquals(2 * 3 * 2 * 2 * 2, all.size());
+        int found = 0;
+        for (Callable<SgdExperiment.Result> t : selected) {
+            SgdExperiment.Result r = t.call();
+            assertEquals("gaussian", r.data());
+            assertEquals("high", r.target());
+            assertEquals("known", r.g());
+            assertTrue(r.cpuSeconds() > 0 && r.cpuSeconds() <= r.seconds() + 0.5, r.cpuSeconds() + " s CPU");
+            // the full list in order: data, target, g, architecture, seed; gaussian-high-known is the third block
+            int index = ((0 * 3 + 1) * 2 + 0) * 2 * 2 + (r.architecture().equals("ws") ? 0 : 2) + (int) r.seed() - 1;
+            SgdExperiment.Result same = all.get(index).call();
+            assertEquals(r.architecture(), same.architecture());
+            assertEquals(r.seed(), same.seed());
+            assertEquals(r.finalLoss(), same.finalLoss());
+            assertArrayEquals(r.curve(), same.curve());
+            found++;
+        }
+        assertEquals(4, found);
+        assertThrows(IllegalArgumentException.class,
+                () -> new WeightSharingExperiment.Config("sgd", 2, true, 1, "cifar", "all", "all"));
     }
 
     private static double[] finals(List<Callable<SgdExperiment.Result>> tasks, int threads) {
