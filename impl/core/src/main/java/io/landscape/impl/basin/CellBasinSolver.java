@@ -188,7 +188,7 @@ public final class CellBasinSolver implements BasinSolver {
     /**
      * An ojAlgo answer (after the face polish) whose block certificate exceeds this is rejected, and the block is
      * solved again by the interior point: ojAlgo regularises the singular Q and can stop far from the optimum (KKT 0.60
-     * on {@code BasinBenchmark}'s 6:20:10 cell).
+     * on {@code BasinBenchmark}'s 12:20:5 cell).
      */
     static final double OJALGO_ACCEPT = 1e-9;
 
@@ -608,12 +608,7 @@ public final class CellBasinSolver implements BasinSolver {
          * as {@link TwoLayerObjective#value}, so the same bits, without a second pass over the n·m pre-activations.
          */
         double loss(EmpiricalProblem problem) {
-            DataSet data = problem.data();
-            double sum = 0;
-            for (int t = 0; t < predictions.length; t++) {
-                sum += ScalarLoss.value(problem.loss(), predictions[t], data.target(t));
-            }
-            return sum / predictions.length;
+            return ScalarLoss.mean(problem.loss(), predictions, problem.data().targets());
         }
 
         static Geometry of(EmpiricalProblem problem, double[] point) {

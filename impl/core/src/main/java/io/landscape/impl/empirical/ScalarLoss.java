@@ -20,6 +20,15 @@ public final class ScalarLoss {
         return softplus(p) - y * p;
     }
 
+    /** (1/m) Σ_t ℓ(p_t, y_t) over the m = y.length targets, summed in increasing t (L_S from the predictions). */
+    public static double mean(Loss loss, double[] p, double[] y) {
+        double sum = 0;
+        for (int t = 0; t < y.length; t++) {
+            sum += value(loss, p[t], y[t]);
+        }
+        return sum / y.length;
+    }
+
     /** ∂ℓ/∂p. */
     public static double first(Loss loss, double p, double y) {
         if (loss == Loss.SQUARED) {

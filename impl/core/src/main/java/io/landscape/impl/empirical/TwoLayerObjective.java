@@ -106,7 +106,6 @@ public final class TwoLayerObjective implements EmpiricalObjective {
         check(w);
         double[] u = new double[m * n];
         preActivations(w, u);
-        double sum = 0;
         for (int t = 0; t < m; t++) {
             double p = 0;
             for (int i = 0; i < n; i++) {
@@ -116,9 +115,8 @@ public final class TwoLayerObjective implements EmpiricalObjective {
                 }
             }
             out[t] = p;
-            sum += ScalarLoss.value(loss, p, y[t]);
         }
-        return sum / m;
+        return ScalarLoss.mean(loss, out, y);
     }
 
     @Override

@@ -50,6 +50,14 @@ public final class PairGeometry {
                 perp += a[ao + q] * a[ao + q];
             }
         }
+        axisAngleFromPerp(perp, ix, cc);
+    }
+
+    /**
+     * The rest of {@link #axisAngle} once the orthogonal part perp = Σ_{q≠l} a_q² is known (for callers that compute
+     * several such sums at once): s, θ and c, bitwise as {@link #axisAngle}.
+     */
+    public void axisAngleFromPerp(double perp, double ix, double cc) {
         s = Math.sqrt(perp) * ix;
         double alpha = FastAngle.asinSmall(Math.min(1.0, s));
         th = cc > 0 ? alpha : Math.PI - alpha;

@@ -426,28 +426,23 @@ public final class VectorIdentityObjective extends IdentityTeacherBase {
             axisPatch(p + 3, s3);
         }
         for (; p < count; p++) {
-            int l = nearL[p];
-            int o = nearI[p] * k;
-            double s = 0;
-            for (int q = 0; q < k; q++) {
-                if (q != l) {
-                    s += x[o + q] * x[o + q];
-                }
-            }
-            axisPatch(p, s);
+            int i = nearI[p];
+            geo.axisAngle(x, i * k, nearL[p], k, invR[i], nearC[p]);
+            store(p);
         }
     }
 
     /** Queued pair p with perp = Σ_{q≠l} x_iq²: the rest of {@link PairGeometry#axisAngle}, into sinT and coefE. */
     private void axisPatch(int p, double perp) {
-        int i = nearI[p];
-        double cc = nearC[p];
-        double s = Math.sqrt(perp) * invR[i];
-        double alpha = FastAngle.asinSmall(Math.min(1.0, s));
-        double th = cc > 0 ? alpha : Math.PI - alpha;
-        int at = nearL[p] * np + i;
-        sinT[at] = s;
-        coefE[at] = -((Math.PI - th) * INV_2PI);
+        geo.axisAngleFromPerp(perp, invR[nearI[p]], nearC[p]);
+        store(p);
+    }
+
+    /** sin θ and E = −(π − θ)/2π of queued pair p from {@code geo}. */
+    private void store(int p) {
+        int at = nearL[p] * np + nearI[p];
+        sinT[at] = geo.s;
+        coefE[at] = -((Math.PI - geo.th) * INV_2PI);
     }
 
     /** Teacher row l (lanes i), after the patches: Σ_l sin θ_il and the value terms. */
