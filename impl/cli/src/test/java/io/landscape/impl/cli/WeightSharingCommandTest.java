@@ -29,6 +29,7 @@ class WeightSharingCommandTest {
             {"reproduce", "weight-sharing", "--data", "cifar", "--out", out.toString()},
             {"reproduce", "weight-sharing", "--target", "middle", "--out", out.toString()},
             {"reproduce", "weight-sharing", "--g", "guessed", "--out", out.toString()},
+            {"reproduce", "weight-sharing", "--part", "erf", "--data", "mnist", "--out", out.toString()},
             {"reproduce", "weight-sharing", "--out", file.resolve("sub").toString()},
         };
         for (String[] args : bad) {
@@ -42,6 +43,8 @@ class WeightSharingCommandTest {
         assertTrue(CliRun.of("reproduce", "weight-sharing", "--part", "conv").err().contains("--part"));
         assertTrue(CliRun.of("reproduce", "weight-sharing", "--data", "cifar").err().contains("--data"));
         assertTrue(CliRun.of("reproduce", "weight-sharing", "--g", "guessed").err().contains("--g"));
+        assertTrue(CliRun.of("reproduce", "weight-sharing", "--part", "cosine", "--target", "high").err()
+                .contains("need --part sgd or all"));
     }
 
     @Test

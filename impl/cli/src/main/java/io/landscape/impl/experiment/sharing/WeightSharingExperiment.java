@@ -47,6 +47,11 @@ public final class WeightSharingExperiment {
             if (!PARTS.contains(part)) {
                 throw new IllegalArgumentException("--part must be one of cosine, erf, sgd, all; got '" + part + "'");
             }
+            if ((part.equals("cosine") || part.equals("erf"))
+                    && !(data.equals("all") && target.equals("all") && g.equals("all"))) {
+                throw new IllegalArgumentException("--data, --target and --g select Figure 1's runs: they need --part "
+                        + "sgd or all, not --part " + part);
+            }
             if (seeds < 1 || seeds > 1000) {
                 throw new IllegalArgumentException("--seeds must be between 1 and 1000, got " + seeds);
             }
