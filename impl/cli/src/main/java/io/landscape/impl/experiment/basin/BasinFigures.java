@@ -325,7 +325,7 @@ public final class BasinFigures {
             }
             if (failure) {
                 zeroFailures(chart, byVariant.size() > 1 ? e.getKey() : null, ps, col,
-                        0.05 * -Math.floor(Math.log10(floor)));
+                        0.05 * -Math.floor(Math.log10(floor)), byVariant);
             }
             if (xs.isEmpty()) {
                 continue;
@@ -415,18 +415,40 @@ public final class BasinFigures {
     /**
      * Widths where a variant saw no failure: a log axis cannot show 0, so the panel shows the 95% upper bound
      * 1 − 0.05^{1/N} of the failure probability as an open downward arrow (the probability lies below it), labelled
-     * "0 of N".
+     * "0 of N". Where another variant's plotted point at the same width lies under the arrow (within 0.3 decades), the
+     * arrow and its label are moved left by 2 % of the width axis so that neither hides the other.
      */
-    private static void zeroFailures(XYChart chart, String variant, List<CurvePoint> ps, Color col, double lift) {
+    private static void zeroFailures(XYChart chart, String variant, List<CurvePoint> ps, Color col, double lift,
+            Map<String, List<CurvePoint>> all) {
+        double minN = Double.POSITIVE_INFINITY;
+        double maxN = Double.NEGATIVE_INFINITY;
+        for (List<CurvePoint> vs : all.values()) {
+            for (CurvePoint q : vs) {
+                minN = Math.min(minN, q.n());
+                maxN = Math.max(maxN, q.n());
+            }
+        }
+        double dodge = 0.02 * Math.max(maxN - minN, 1);
         List<Double> zx = new ArrayList<>();
         List<Double> zy = new ArrayList<>();
         for (CurvePoint p : ps) {
             if (p.successes() == p.trials()) {
-                double u = zeroEventUpper95(p.trials());
-                zx.add((double) p.n());
-                zy.add(Math.log10(u));
-                chart.addAnnotation(new AnnotationText("0 of " + count(p.trials()), p.n(), Math.log10(u) + lift,
-                        false));
+                double u = Math.log10(zeroEventUpper95(p.trials()));
+                double x = p.n();
+                for (List<CurvePoint> vs : all.values()) {
+                    if (vs == ps) {
+                        continue;
+                    }
+                    for (CurvePoint q : vs) {
+                        double f = 1 - q.empirical();
+                        if (q.n() == p.n() && f > 0 && Math.abs(Math.log10(f) - u) < 0.3) {
+                            x = p.n() - dodge;
+                        }
+                    }
+                }
+                zx.add(x);
+                zy.add(u);
+                chart.addAnnotation(new AnnotationText("0 of " + count(p.trials()), x, u + lift, false));
             }
         }
         if (zx.isEmpty()) {
