@@ -246,6 +246,11 @@ final class AssemblyGenerator {
         }
         line(1, "final double[] inO = this.inO;");
         line(1, "final int sh = this.sh;");
+        for (int v = 0; v < vectors.size(); v++) {
+            if (vectors.get(v).kind() == VectorKind.PARAMETER) {
+                line(1, "final double[] p%d = this.p%d;", v, v);
+            }
+        }
         // globals
         for (int gi = 0; gi < nG; gi++) {
             Reduced.Atom a = r.globals.get(gi);
@@ -502,7 +507,7 @@ final class AssemblyGenerator {
                 line(3, "final double e%d = 2.0 * q%d_%d;", a, f, a);
                 expr.append("e").append(a).append(" * x[o + i]");
             } else {
-                line(3, "final double[] u%d = this.p%d;", a, vectorIndex(p.vector()));
+                line(3, "final double[] u%d = p%d;", a, vectorIndex(p.vector()));
                 expr.append("q").append(f).append('_').append(a).append(" * u").append(a).append("[i]");
             }
         }

@@ -25,7 +25,8 @@ import io.landscape.impl.symbolic.SymjaSession;
 /**
  * The formula-objective pipeline: reduce ({@link FormulaReduction}) → derive ({@link FormulaDerivation}) → CSE →
  * print → routines ({@link #routines}) → compile (Janino, a {@link FormulaRoutines}) → cache (memory and disk, keyed
- * by {@link #key}) → assemble ({@link CompiledFormulaObjective}).
+ * by {@link #key}) → generate the assembly ({@link AssemblyGenerator}, compiled in the same class; in memory under the
+ * routine key plus the structure) → assemble ({@link CompiledFormulaObjective}).
  */
 public final class FormulaCompiler {
     /** Bump whenever the reduction or derivation changes what is generated. */

@@ -276,6 +276,28 @@ class GeneratedAssemblyTest {
     }
 
     @Test
+    void anotherStructureOfTheSameFormulaDerivesNothing() {
+        // a formula no earlier run used (a new coefficient every run): FC derives once, WS and generic reuse it
+        double c = 1 + (System.nanoTime() & 1023) / 1024.0;
+        String formula = "Product(Exp(-w[l].w[l]/" + c + ") + w[l].u, {l, 1, k})";
+        int n0 = FormulaCompiler.derivations();
+        FormulaFunction fc = Landscape.symbolicObjective(ObjectiveFormula.builder("fresh").vectors("w", 3, 2)
+                .parameter("u", 0.5, -1).scalar("k", 3).formula(formula).build());
+        FormulaFunction ws = Landscape.symbolicObjective(ObjectiveFormula.builder("fresh").sharedVectors("w", 4, 2)
+                .parameter("u", 0.5, -1).scalar("k", 4).formula(formula).build());
+        FormulaFunction oracle = generic(ws.formula());
+        assertEquals(n0 + 1, FormulaCompiler.derivations(), "one derivation for FC, WS and the generic assembly");
+        assertTrue(fc.toString().contains("generated assembly") && ws.toString().contains("generated assembly"));
+        double[] w = {0.3, -0.4};
+        double[] g = new double[2];
+        double[] gg = new double[2];
+        assertEquals(oracle.valueAndGradient(w, gg), ws.valueAndGradient(w, g), 0.0);
+        assertEquals(gg[0], g[0], 1e-13 * Math.abs(gg[0]));
+        assertEquals(gg[1], g[1], 1e-13 * Math.abs(gg[1]));
+        checkFiniteDifferences(ws::value, w, g, 1);
+    }
+
+    @Test
     void generatedAssemblyAllocatesNothingAndIsThreadSafe() throws Exception {
         Random rnd = new Random(2);
         double[] u0 = FormulaObjectiveTest.random(rnd, 10, 0.3);
