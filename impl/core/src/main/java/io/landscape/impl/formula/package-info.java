@@ -27,8 +27,8 @@
  *       for value and value-and-gradient specialised to the reduced formula's <em>structure</em> — which global dot
  *       products exist between which vectors, which families are looped over (one block per member, or shared), their
  *       local dot products and aggregates — with fused loops: one pass over each member's block computes all its
- *       local dot products, the family's body routine is called for the member and the prefix products accumulate in
- *       the same loop; after the outer routine, one backward loop forms the suffix products, the member's
+ *       local dot products (all members back to back), then one loop calls the family's body routine per member and
+ *       accumulates the prefix products; after the outer routine, one backward loop forms the suffix products, the member's
  *       coefficients and writes its gradient block in one pass (Σ coefficient · source vector). Dimensions and family
  *       sizes stay runtime values ({@code layout}), scratch space is preallocated (nothing is allocated per call).
  *       The source is appended to the routines' and compiled with them by Janino into one class, so the routines
