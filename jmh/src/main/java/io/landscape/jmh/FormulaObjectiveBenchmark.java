@@ -92,6 +92,16 @@ public class FormulaObjectiveBenchmark {
         }
     }
 
+    /** The objective set up (for {@link FormulaSideBySide}). */
+    DifferentiableFunction function() {
+        return f;
+    }
+
+    /** The point it is evaluated at. */
+    double[] point() {
+        return x;
+    }
+
     /** What runs: the objective's description (for the compiled one, the assembly: generated or generic). */
     public String describe() {
         return f.toString();
