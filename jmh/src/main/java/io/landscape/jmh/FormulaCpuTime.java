@@ -9,7 +9,9 @@ import java.util.Locale;
  * time</em> (time the thread was not running is not counted, unlike JMH's wall-clock averages), best of 7 rounds
  * after a warm-up of 2 s of the thread's CPU time per operation (a fixed number of warm-up calls is not enough under
  * load: the JIT's compiler threads are starved too, and the rounds then time C1 code). One implementation per JVM (as JMH forks): {@code java -cp jmh/target/benchmarks.jar
- * io.landscape.jmh.FormulaCpuTime compiled|handwritten K D}. Prints ns per call of value and valueAndGradient.
+ * io.landscape.jmh.FormulaCpuTime compiled|handwritten K D}. Prints ns per call of value and valueAndGradient, and
+ * what ran (for {@code compiled}: the generated or, with {@code -Dlandscape.formula.assembly=generic}, the generic
+ * assembly).
  */
 public final class FormulaCpuTime {
     private FormulaCpuTime() {
@@ -45,8 +47,8 @@ public final class FormulaCpuTime {
                 }
             }
         }
-        System.out.println(String.format(Locale.ROOT, "%s k=%d d=%d value %.0f ns, valueAndGradient %.0f ns (sink %s)",
-                b.impl, b.k, b.d, best[0], best[1], sink != 0));
+        System.out.println(String.format(Locale.ROOT, "%s k=%d d=%d value %.0f ns, valueAndGradient %.0f ns (sink %s; %s)",
+                b.impl, b.k, b.d, best[0], best[1], sink != 0, b.describe()));
         System.exit(0);
     }
 }

@@ -25,7 +25,8 @@ import io.landscape.api.function.DifferentiableFunction;
  * kernel) at k ∈ {2, 5, 10} patches of dimension d ∈ {10, 75}: the objective compiled from its formula
  * ({@code compiled}, {@link Landscape#symbolicObjective}) against the closed form written by hand
  * ({@code handwritten}, {@link HandWrittenFk}). Forked per parameter set (two implementations behind one interface
- * would share a profile, JMH sample 12).
+ * would share a profile, JMH sample 12). {@code -Dlandscape.formula.assembly=generic} (e.g. with {@code -jvmArgs})
+ * times the generic assembly instead of the generated one.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -89,6 +90,21 @@ public class FormulaObjectiveBenchmark {
                 throw new IllegalStateException(impl + ": gradient " + i + " = " + g[i] + ", finite difference " + fd);
             }
         }
+    }
+
+    /** The objective set up (for {@link FormulaSideBySide}). */
+    DifferentiableFunction function() {
+        return f;
+    }
+
+    /** The point it is evaluated at. */
+    double[] point() {
+        return x;
+    }
+
+    /** What runs: the objective's description (for the compiled one, the assembly: generated or generic). */
+    public String describe() {
+        return f.toString();
     }
 
     @Benchmark

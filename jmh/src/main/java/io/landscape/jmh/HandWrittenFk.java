@@ -40,6 +40,11 @@ public final class HandWrittenFk implements DifferentiableFunction {
     }
 
     @Override
+    public String toString() {
+        return "hand-written F^(k), k = " + k + ", d = " + d;
+    }
+
+    @Override
     public int dimension() {
         return k * d;
     }

@@ -28,6 +28,11 @@ import io.landscape.api.function.HessianOperator;
  * over the d coordinates are here. Cost: value and gradient O(N d), N the number of atoms; the Hessian operator is
  * built in O(N² + N k) and each product costs O(N d + N²).
  *
+ * <p>Value and gradient run the <em>generated assembly</em> ({@link AssemblyGenerator}: the same computation
+ * specialised to the formula's structure, compiled with the routines) when the compiled class carries one, and the
+ * generic loop code here otherwise (structures the generator does not take; {@code -Dlandscape.formula.assembly=generic});
+ * {@link #toString()} names the assembly that runs. The Hessian is always the generic code's.
+ *
  * <p>Shared between threads: the creating thread evaluates in its own scratch space, others in scratch from a
  * {@link ThreadLocal}. {@code value}, {@code valueAndGradient} and {@code gradient(x, out)} allocate nothing.
  */
@@ -82,6 +87,10 @@ final class CompiledFormulaObjective implements FormulaFunction {
     private final Thread owner = Thread.currentThread();
     private final Scratch mine;
     private final ThreadLocal<Scratch> others;
+    // the generated assembly (null: the generic one serves), one instance per thread, and why not when not
+    private final FormulaRoutines assembledMine;
+    private final ThreadLocal<FormulaRoutines> assembledOthers;
+    private final String assemblyName;
 
     CompiledFormulaObjective(ObjectiveFormula spec, Reduced r, FormulaRoutines code) {
         this.spec = spec;
@@ -315,6 +324,65 @@ final class CompiledFormulaObjective implements FormulaFunction {
         maxBodies = mb;
         mine = new Scratch(this);
         others = ThreadLocal.withInitial(() -> new Scratch(this));
+        if (code.assembly() != null) {
+            List<ObjectiveFormula.Vector> vs = spec.vectors();
+            int[] lo = new int[vs.size()];
+            int[] ld = new int[vs.size()];
+            int[] lc = new int[vs.size()];
+            double[][] lp = new double[vs.size()][];
+            for (int i = 0; i < vs.size(); i++) {
+                ObjectiveFormula.Vector v = vs.get(i);
+                switch (v.kind()) {
+                    case PARAMETER:
+                        lp[i] = params[paramOf.get(v.name())];
+                        ld[i] = lp[i].length;
+                        lc[i] = 1;
+                        break;
+                    case FAMILY:
+                        lo[i] = memberOffsets.get(v.name())[0];
+                        ld[i] = v.dimension();
+                        lc[i] = v.count();
+                        break;
+                    default:
+                        lo[i] = offsets.get(v.name());
+                        ld[i] = v.dimension();
+                        lc[i] = Math.max(1, v.count());
+                }
+            }
+            double[] sh = shared.clone();
+            java.util.function.Supplier<FormulaRoutines> make = () -> {
+                FormulaRoutines a = code.fresh();
+                a.layout(lo, ld, lc, lp, sh);
+                return a;
+            };
+            assembledMine = make.get();
+            assembledOthers = ThreadLocal.withInitial(make);
+            assemblyName = "generated assembly, " + code.assembly();
+        } else {
+            assembledMine = null;
+            assembledOthers = null;
+            String why = AssemblyGenerator.unsupported(r);
+            assemblyName = "generic assembly" + (why == null ? "" : " (" + why + ")");
+        }
+    }
+
+    /** Which assembly computes value and gradient: "generated assembly, generated (version N)" or "generic …". */
+    String assembly() {
+        return assemblyName;
+    }
+
+    /** The generated assembly's Java source, or null when the generic assembly serves. */
+    String assemblySource() {
+        return assembledMine == null ? null : code.assemblySource();
+    }
+
+    @Override
+    public String toString() {
+        return "formula objective '" + spec.name() + "' (dimension " + m + "; " + assemblyName + ")";
+    }
+
+    private FormulaRoutines assembled() {
+        return Thread.currentThread() == owner ? assembledMine : assembledOthers.get();
     }
 
     private static ObjectiveFormula.Vector find(ObjectiveFormula spec, String name) {
@@ -565,6 +633,9 @@ final class CompiledFormulaObjective implements FormulaFunction {
     @Override
     public double value(double[] x) {
         check(x);
+        if (assembledMine != null) {
+            return assembled().assembledValue(x);
+        }
         Scratch w = scratch();
         atoms(x, w);
         aggregates(w, 0);
@@ -703,6 +774,9 @@ final class CompiledFormulaObjective implements FormulaFunction {
         if (gradientOut.length != m || gradientOut == x) {
             throw new IllegalArgumentException("objective '" + spec.name() + "': gradient output must have " + m
                     + " entries and not be the point");
+        }
+        if (assembledMine != null) {
+            return assembled().assembledValueAndGradient(x, gradientOut);
         }
         Scratch w = scratch();
         atoms(x, w);

@@ -25,7 +25,8 @@ import io.landscape.impl.symbolic.SymjaSession;
 /**
  * The formula-objective pipeline: reduce ({@link FormulaReduction}) → derive ({@link FormulaDerivation}) → CSE →
  * print → routines ({@link #routines}) → compile (Janino, a {@link FormulaRoutines}) → cache (memory and disk, keyed
- * by {@link #key}) → assemble ({@link CompiledFormulaObjective}).
+ * by {@link #key}) → generate the assembly ({@link AssemblyGenerator}, compiled in the same class; in memory under the
+ * routine key plus the structure) → assemble ({@link CompiledFormulaObjective}).
  */
 public final class FormulaCompiler {
     /** Bump whenever the reduction or derivation changes what is generated. */
@@ -40,7 +41,10 @@ public final class FormulaCompiler {
     }
 
     private static final System.Logger LOG = System.getLogger(FormulaCompiler.class.getName());
+    /** Compiled classes (routines + assembly) by routine key and structure ({@link AssemblyGenerator#structure}). */
     private static final Map<String, FormulaRoutines> MEMORY = new ConcurrentHashMap<>();
+    /** Routine sources by routine key: another structure of the same formula (FC and WS) derives nothing. */
+    private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
     private static final CodeCache DISK = new CodeCache("formulas");
     private static final AtomicInteger DERIVATIONS = new AtomicInteger();
 
@@ -55,6 +59,7 @@ public final class FormulaCompiler {
     /** Forgets the in-memory cache (tests of the disk cache). */
     static void clearMemory() {
         MEMORY.clear();
+        SOURCES.clear();
     }
 
     /**
@@ -65,10 +70,12 @@ public final class FormulaCompiler {
     public static FormulaFunction compile(ObjectiveFormula spec) {
         Reduced r = SymjaSession.get().call(ev -> FormulaReduction.reduce(ev, spec));
         String key = key(spec, r);
-        FormulaRoutines code = MEMORY.get(key);
+        // the compiled class: the routines (keyed by key) and the assembly generated for this structure
+        String classKey = key + "\n" + AssemblyGenerator.structure(spec, r);
+        FormulaRoutines code = MEMORY.get(classKey);
         if (code == null) {
             synchronized (MEMORY) {
-                code = MEMORY.computeIfAbsent(key, k -> load(spec, r, k));
+                code = MEMORY.computeIfAbsent(classKey, k -> load(spec, r, key));
             }
         }
         return new CompiledFormulaObjective(spec, r, code);
@@ -92,10 +99,16 @@ public final class FormulaCompiler {
     }
 
     private static FormulaRoutines load(ObjectiveFormula spec, Reduced r, String key) {
-        String cached = DISK.read(key);
+        String assembly = AssemblyGenerator.generate(spec, r);
+        String cached = SOURCES.get(key);
+        if (cached == null) {
+            cached = DISK.read(key);
+        }
         if (cached != null) {
             try {
-                return instantiate(spec, cached);
+                FormulaRoutines code = instantiate(spec, cached, assembly);
+                SOURCES.put(key, cached);
+                return code;
             } catch (RuntimeException stale) {
                 // derive again
             }
@@ -105,15 +118,19 @@ public final class FormulaCompiler {
                 + (file == null ? "the disk cache is off" : "cached in " + file.getParent()) + ")...");
         DERIVATIONS.incrementAndGet();
         String src = SymjaSession.get().call(ev -> generate(ev, spec, r));
-        FormulaRoutines code = instantiate(spec, src);
+        FormulaRoutines code = instantiate(spec, src, assembly);
         DISK.write(key, src);
+        SOURCES.put(key, src);
         return code;
     }
 
-    private static FormulaRoutines instantiate(ObjectiveFormula spec, String src) {
+    /** The routines' source compiled with the generated assembly's (null: none) appended, in one class. */
+    private static FormulaRoutines instantiate(ObjectiveFormula spec, String src, String assembly) {
         FormulaRoutines code = JaninoCompiler.instantiate(FormulaRoutines.class, "io.landscape.generated.Formula_"
-                + spec.name().replaceAll("[^A-Za-z0-9_]", "_"), src, "objective '" + spec.name() + "'");
+                + spec.name().replaceAll("[^A-Za-z0-9_]", "_"), assembly == null ? src : src + assembly,
+                "objective '" + spec.name() + "'");
         code.describe(src);
+        code.describeAssembly(assembly);
         return code;
     }
 

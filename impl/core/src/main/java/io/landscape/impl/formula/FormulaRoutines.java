@@ -10,9 +10,15 @@ package io.landscape.impl.formula;
  * then the upper triangle ∂²Φ/∂z_i∂z_j, i ≤ j, row by row. Body routine b over (scalars, constants, its family's
  * local dot products; L variables) alike; all bodies over one family are one routine (selected by the family's
  * number), CSE'd together: they share the family's locals and usually most of their subexpressions.
+ *
+ * <p>The class may also carry a <em>generated assembly</em> ({@link AssemblyGenerator}): {@link #layout},
+ * {@link #assembledValue} and {@link #assembledValueAndGradient}, specialised to the formula's structure. Those hold
+ * scratch space, so every evaluating thread has an instance of its own ({@link #fresh}); {@link #assembly()} is null
+ * when the class has none and the generic assembly of {@link CompiledFormulaObjective} serves.
  */
 public abstract class FormulaRoutines {
     private String source = "";
+    private String assemblySource;
 
     /** The number of hoisted constants xk: subexpressions of scalars and constants only, computed once. */
     public abstract int hoisted();
@@ -35,6 +41,42 @@ public abstract class FormulaRoutines {
     /** Per body of the family, in body order: those, then the upper triangle ∂²f/∂xm_i∂xm_j, i ≤ j, row by row. */
     public abstract void familySecond(int family, double[] in, double[] out);
 
+    /** "generated (version N)" when this class carries a generated assembly, else null. */
+    public String assembly() {
+        return null;
+    }
+
+    /**
+     * Sizes the generated assembly for one objective: per declared vector (declaration order) the offset of its
+     * first block in x, its dimension and member count, a parameter's values; the shared inputs (scalars, constants,
+     * hoisted constants) every routine's input starts with. Allocates the scratch space.
+     */
+    public void layout(int[] offset, int[] dimension, int[] count, double[][] parameter, double[] shared) {
+        throw new UnsupportedOperationException("no generated assembly");
+    }
+
+    /** The objective's value at x (generated assembly; x checked by the caller). */
+    public double assembledValue(double[] x) {
+        throw new UnsupportedOperationException("no generated assembly");
+    }
+
+    /** The value at x, its gradient written into g (generated assembly; x and g checked by the caller). */
+    public double assembledValueAndGradient(double[] x, double[] g) {
+        throw new UnsupportedOperationException("no generated assembly");
+    }
+
+    /** Another instance of this generated class (scratch space of its own). */
+    final FormulaRoutines fresh() {
+        try {
+            FormulaRoutines f = getClass().getDeclaredConstructor().newInstance();
+            f.describe(source);
+            f.assemblySource = assemblySource;
+            return f;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate " + getClass().getName(), e);
+        }
+    }
+
     /** The generated source. */
     public final String source() {
         return source;
@@ -42,5 +84,14 @@ public abstract class FormulaRoutines {
 
     final void describe(String source) {
         this.source = source;
+    }
+
+    /** The generated assembly's source (compiled in this class after the routines), or null. */
+    final String assemblySource() {
+        return assemblySource;
+    }
+
+    final void describeAssembly(String assemblySource) {
+        this.assemblySource = assemblySource;
     }
 }

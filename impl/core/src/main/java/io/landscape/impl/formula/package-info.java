@@ -23,11 +23,28 @@
  *       ({@code FormulaCompiler#key}) is the reduced formula's canonical text, the routine signatures and the
  *       generator, printer and derivation-setting versions: another dimension, family size or parameter value
  *       reuses the compiled code (F^(k) for k = 2, 5, 10 is derived once).</li>
- *   <li><b>assemble</b> ({@link io.landscape.impl.formula.CompiledFormulaObjective}): generic loop code, written
- *       once, computes the atoms (O(d) each), calls the body routine once per member, combines sums and products
- *       (prefix and suffix products: the product rule per factor, no division), calls the outer routine, and maps
- *       the scalar derivatives back to vectors by the chain rule through the atoms (the formulas are in that class's
- *       Javadoc). The Hessian is an operator (products in O(N d + N²), N atoms); its dense form comes from products.</li>
+ *   <li><b>generate the assembly</b> ({@link io.landscape.impl.formula.AssemblyGenerator}, no Symja): Java source
+ *       for value and value-and-gradient specialised to the reduced formula's <em>structure</em> — which global dot
+ *       products exist between which vectors, which families are looped over (one block per member, or shared), their
+ *       local dot products and aggregates — with fused loops: one pass over each member's block computes all its
+ *       local dot products (all members back to back), then one loop calls the family's body routine per member and
+ *       accumulates the prefix products; after the outer routine, one backward loop forms the suffix products, the member's
+ *       coefficients and writes its gradient block in one pass (Σ coefficient · source vector). Dimensions and family
+ *       sizes stay runtime values ({@code layout}), scratch space is preallocated (nothing is allocated per call).
+ *       The source is appended to the routines' and compiled with them by Janino into one class, so the routines
+ *       are direct calls. Compiled classes are cached in memory under the routine key plus the structure and
+ *       {@code AssemblyGenerator.VERSION}; the routines' disk-cache entry is unchanged (FC and WS of one formula,
+ *       and every k and d, still share one derivation).</li>
+ *   <li><b>assemble</b> ({@link io.landscape.impl.formula.CompiledFormulaObjective}): value and gradient run the
+ *       generated assembly when the class has one; otherwise — structures over the generator's limits (more than
+ *       16 global dot products, 12 aggregates or 8 locals per family) or {@code -Dlandscape.formula.assembly=generic}
+ *       — the generic loop code, written once, computes the atoms (O(d) each), calls the body routine once per
+ *       member, combines sums and products (prefix and suffix products: the product rule per factor, no division),
+ *       calls the outer routine, and maps the scalar derivatives back to vectors by the chain rule through the atoms
+ *       (the formulas are in that class's Javadoc). The generic code is also the generated one's test oracle
+ *       ({@code GeneratedAssemblyTest}: values bitwise, gradients to 10⁻¹³); {@code toString()} names the assembly
+ *       that runs. The Hessian is an operator (products in O(N d + N²), N atoms), always the generic code's; its
+ *       dense form comes from products.</li>
  * </ol>
  *
  * <h2>Derivation conventions</h2>
