@@ -54,6 +54,8 @@ public final class VectorPairwiseObjective implements Objective {
     private final int k;
     private final int d;
     private final Gradient gradientObject;
+    /** The SIMD dense Hessian ({@link VectorDenseHessian}: bitwise the scalar one). */
+    private final Hessian denseHessian;
     private final Thread owner;
     private final Evaluator ownerEvaluator;
     private final ThreadLocal<Evaluator> others;
@@ -138,6 +140,7 @@ public final class VectorPairwiseObjective implements Objective {
                 }
             }
         };
+        this.denseHessian = new VectorDenseHessian(scalar, workers);
         this.owner = Thread.currentThread();
         this.ownerEvaluator = new Evaluator(scalar, workers, transcribe);
         this.others = ThreadLocal.withInitial(() -> new Evaluator(scalar, workers, transcribe));
@@ -190,12 +193,12 @@ public final class VectorPairwiseObjective implements Objective {
 
     @Override
     public Hessian hessian() {
-        return scalar.hessian();
+        return denseHessian;
     }
 
     @Override
     public NetworkHessian hessianAt(double[] x) {
-        return new PairHessianOperator(problem, kernel, x, scalar.hessian());
+        return new PairHessianOperator(problem, kernel, x, denseHessian);
     }
 
     /** One thread's scratch space; holds no reference to the objective (see {@link PairwiseObjective}). */
