@@ -231,6 +231,15 @@ class VectorDenseHessianTest {
     @Test
     void nonFiniteEntriesGetTheScalarError() {
         assumeTrue(VectorPairwiseObjective.isAvailable(), "no Vector API");
+        // an h2 coefficient (off-diagonal blocks) and an h1 one (the diagonal block), infinite and NaN
+        for (int slot : new int[] {9, 1}) {
+            for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+                nonFinite(slot, bad);
+            }
+        }
+    }
+
+    private static void nonFinite(int slot, double bad) {
         Random rnd = new Random(8);
         Problem p = general(rnd, 3, 4, 10, Normalization.HALF, Kernel.erf());
         PairKernel base = KernelCompiler.compiled(p.kernel());
@@ -253,7 +262,7 @@ class VectorDenseHessianTest {
             public void second(double r, double rho, double c, double s, double th, double[] out) {
                 base.second(r, rho, c, s, th, out);
                 if (r > 30 || rho > 30) {
-                    out[9] = Double.POSITIVE_INFINITY; // an h2 coefficient: off-diagonal blocks of student 3
+                    out[slot] = bad;
                 }
             }
 
@@ -268,6 +277,6 @@ class VectorDenseHessianTest {
         assertTrue(!h.simd(x, new double[1600]), "the infinite entries are detected");
         ArithmeticException es = assertThrows(ArithmeticException.class, () -> scalar.hessian().evaluate(x));
         ArithmeticException e = assertThrows(ArithmeticException.class, () -> h.evaluate(x, new double[1600]));
-        assertEquals(es.getMessage(), e.getMessage());
+        assertEquals(es.getMessage(), e.getMessage(), "slot " + slot + " = " + bad);
     }
 }
