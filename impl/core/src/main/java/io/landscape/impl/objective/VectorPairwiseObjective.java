@@ -41,7 +41,8 @@ import io.landscape.impl.linalg.Workers;
  * <p>Points off the fast path — a zero neuron, a squared norm outside [{@link PairwiseObjective#SQUARED_NORM_MIN},
  * {@link PairwiseObjective#SQUARED_NORM_MAX}], NaN or infinite coordinates, a rescaled teacher, a non-finite result —
  * are handed to the scalar {@link PairwiseObjective}, so they get exactly its values and its error messages. The
- * Hessian is the scalar one; {@link #hessianAt} is the matrix-free {@link PairHessianOperator}.
+ * dense Hessian is written with SIMD stores ({@code VectorDenseHessian}), bitwise the scalar one; {@link #hessianAt}
+ * is the matrix-free {@link PairHessianOperator}.
  *
  * <p>Thread-safe like {@link PairwiseObjective} (owner's scratch space without lookup, {@link ThreadLocal} for other
  * threads); allocation-free after construction.
