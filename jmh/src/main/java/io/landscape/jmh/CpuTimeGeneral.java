@@ -170,7 +170,8 @@ public final class CpuTimeGeneral {
                 } else {
                     res[4][e] = Double.NaN;
                 }
-                // the dense Hessian is the scalar assembly in every column; at 100 (800 MB) measure it once
+                // dense Hessian: scalar columns PairwiseObjective's, vector columns the SIMD writer (bitwise equal);
+                // at 100 (800 MB) measure it once; CpuTimeDenseHessian compares them interleaved
                 if (size <= 40 || e == 3) {
                     double[] h = new double[x.length * x.length];
                     res[5][e] = measure(tag + "dense Hessian", () -> {

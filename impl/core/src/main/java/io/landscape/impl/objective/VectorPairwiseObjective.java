@@ -41,7 +41,8 @@ import io.landscape.impl.linalg.Workers;
  * <p>Points off the fast path — a zero neuron, a squared norm outside [{@link PairwiseObjective#SQUARED_NORM_MIN},
  * {@link PairwiseObjective#SQUARED_NORM_MAX}], NaN or infinite coordinates, a rescaled teacher, a non-finite result —
  * are handed to the scalar {@link PairwiseObjective}, so they get exactly its values and its error messages. The
- * Hessian is the scalar one; {@link #hessianAt} is the matrix-free {@link PairHessianOperator}.
+ * dense Hessian is written with SIMD stores ({@code VectorDenseHessian}), bitwise the scalar one; {@link #hessianAt}
+ * is the matrix-free {@link PairHessianOperator}.
  *
  * <p>Thread-safe like {@link PairwiseObjective} (owner's scratch space without lookup, {@link ThreadLocal} for other
  * threads); allocation-free after construction.
@@ -54,6 +55,8 @@ public final class VectorPairwiseObjective implements Objective {
     private final int k;
     private final int d;
     private final Gradient gradientObject;
+    /** The SIMD dense Hessian ({@link VectorDenseHessian}: bitwise the scalar one). */
+    private final Hessian denseHessian;
     private final Thread owner;
     private final Evaluator ownerEvaluator;
     private final ThreadLocal<Evaluator> others;
@@ -138,6 +141,7 @@ public final class VectorPairwiseObjective implements Objective {
                 }
             }
         };
+        this.denseHessian = new VectorDenseHessian(scalar, workers);
         this.owner = Thread.currentThread();
         this.ownerEvaluator = new Evaluator(scalar, workers, transcribe);
         this.others = ThreadLocal.withInitial(() -> new Evaluator(scalar, workers, transcribe));
@@ -190,12 +194,12 @@ public final class VectorPairwiseObjective implements Objective {
 
     @Override
     public Hessian hessian() {
-        return scalar.hessian();
+        return denseHessian;
     }
 
     @Override
     public NetworkHessian hessianAt(double[] x) {
-        return new PairHessianOperator(problem, kernel, x, scalar.hessian());
+        return new PairHessianOperator(problem, kernel, x, denseHessian);
     }
 
     /** One thread's scratch space; holds no reference to the objective (see {@link PairwiseObjective}). */

@@ -150,7 +150,18 @@
  * (100, 100, 100), as {@code ObjectiveAccuracyTest} for the scalar evaluator), ∇F against the 40-digit gradient, and
  * agreement with the scalar evaluator within 10⁻¹³ (relative) at 17 shapes, both normalisations, ReLU and erf, and
  * near-parallel pairs. Points off the fast path (zero or out-of-range neurons, NaN, a rescaled teacher, a non-finite
- * result) go to the scalar evaluator: same values, same error messages. The Hessian is the scalar one.
+ * result) go to the scalar evaluator: same values, same error messages.
+ *
+ * <p><b>Dense Hessian.</b> {@code VectorPairwiseObjective.hessian()} writes the (n·d)² matrix with SIMD stores
+ * ({@code VectorDenseHessian}): the scalar evaluator's expressions in its order (every block σI + a rank-two update,
+ * the diagonal blocks' rank-one terms as one FMA chain per entry in the scalar's term order), so the matrix is
+ * <em>bitwise</em> {@link io.landscape.impl.objective.PairwiseObjective#hessian()}'s and exactly symmetric; it is
+ * written block row by block row, each row left to right, without a second pass (the finiteness check is a bound
+ * per block row, the normalisation factor applied in registers). With a helper thread the block rows are split in
+ * two, bitwise the one-thread matrix. Off the fast path, or where an entry could be non-finite, the scalar Hessian
+ * is called (its matrix or its error). Tested bitwise against the scalar Hessian at 9 shapes × 2 normalisations ×
+ * (ReLU, erf) and at k = n = d = 6, 20, 100, against central differences of the gradient and the matrix-free
+ * operator's products ({@code VectorDenseHessianTest}).
  *
  * <p><b>Hessian-vector products.</b> {@code hessianAt(x)} of both general evaluators returns a
  * {@link io.landscape.impl.objective.PairHessianOperator}: H·u without forming H. Every block is built from its pair's
