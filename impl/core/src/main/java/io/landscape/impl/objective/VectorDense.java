@@ -19,7 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * k = n = d = 100 the two products took 65 and 70 CPU µs with 4-row tiles, 35 and 50 with 8-row ones, ≈ 43 and 42·10⁹
  * multiply-adds per second; remaining rows take 4-row and single-row tiles). Each output element is <em>one</em> FMA
  * chain over the inner index in increasing order, so the result does not depend on the tiling, the vector width or the
- * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling).
+ * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling). {@link #productPanels} is the same product
+ * with B stored in panels of 2L columns (each panel contiguous, read front to back): the gradient product of
+ * {@link VectorPairwiseObjective} uses it from n + k = 64 on (≈ 42 instead of ≈ 54 CPU µs at k = n = d = 100, bitwise
+ * the same entries).
  *
  * <p><b>Pair coefficients of the ReLU kernel.</b> {@link #reluPass} evaluates K, gA, gAv, gB of a row of pairs lane by
  * lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE operations in the same
@@ -312,8 +315,9 @@ final class VectorDense {
         }
     }
 
-    /** 8 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), out at o. */
-    private static void tile8x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o, int os) {
+    /** 8 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
+    private static void tile8x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -379,8 +383,9 @@ final class VectorDense {
         c71.intoArray(out, o + 7 * os + L);
     }
 
-    /** 8 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), out at o. */
-    private static void tile8x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o, int os) {
+    /** 8 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
+    private static void tile8x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c10 = z;
@@ -421,8 +426,9 @@ final class VectorDense {
         c70.intoArray(out, o + 7 * os);
     }
 
-    /** 4 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), out at o. */
-    private static void tile4x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o, int os) {
+    /** 4 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
+    private static void tile4x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -460,8 +466,9 @@ final class VectorDense {
         c31.intoArray(out, o + 3 * os + L);
     }
 
-    /** 4 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), out at o. */
-    private static void tile4x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o, int os) {
+    /** 4 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
+    private static void tile4x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c10 = z;
@@ -486,8 +493,9 @@ final class VectorDense {
         c30.intoArray(out, o + 3 * os);
     }
 
-    /** 1 row × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), out at o. */
-    private static void tile1x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o, int os) {
+    /** 1 row × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
+    private static void tile1x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -504,8 +512,9 @@ final class VectorDense {
         c01.intoArray(out, o + L);
     }
 
-    /** 1 row × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), out at o. */
-    private static void tile1x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o, int os) {
+    /** 1 row × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
+    private static void tile1x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         int aq = i * as;

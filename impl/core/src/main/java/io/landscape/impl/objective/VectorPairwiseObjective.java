@@ -27,12 +27,14 @@ import io.landscape.impl.linalg.Workers;
  * kernel is called per pair. Either way the results are bitwise those of calling the kernel per pair.
  *
  * <p><b>Cost</b> (thread CPU µs per value and gradient, ReLU, compiled kernel, identity teacher at a random point,
- * 512-bit vectors, machine load ≈ 15 on 2 cores; {@code GeneralPhaseTiming} in the tests prints it): at
- * k = n = d = 100, 128 in all — transpose 4, Gram product 38, angles 10, ReLU coefficients 9, F and C-diagonal sums
- * 11, gradient product 50; at 20, 3.4 — 0.24, 0.35, 0.45, 0.58, 0.43, 0.53 (the rest: norms, self terms, copies).
- * The floor: 14 950 pairs (angle + coefficients) and ≈ 3.5·10⁶ multiply-adds at 100, 590 and ≈ 28 000 at 20; at
- * ≈ 70·10⁹ multiply-adds per second peak (two 512-bit FMA pipes) the products alone need ≥ 50 µs at 100: they run at
- * ≈ 42·10⁹/s, the whole call at 27·10⁹/s. At 20 the serial sums in their fixed order and per-row overheads dominate.
+ * 512-bit vectors, loaded machine; {@code GeneralPhaseTiming} in the tests prints the phases): at k = n = d = 100,
+ * ≈ 116–120 in all — transpose 4, Gram product ≈ 30, angles 10, ReLU coefficients 9, F and C-diagonal sums 11,
+ * gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.1–3.3 — 0.24, 0.35, 0.45, 0.58, 0.43,
+ * 0.5 (the rest: norms, self terms, copies). The floor: 14 950 pairs (angle + coefficients) and ≈ 3.5·10⁶
+ * multiply-adds at 100, 590 and ≈ 28 000 at 20. The measured FMA peak of the machine these numbers come from is
+ * ≈ 57·10⁹ multiply-adds per second on one core (16 independent 512-bit FMA chains, no memory operand); the products
+ * run at ≈ 50·10⁹/s (≈ 90 % of it) and alone need ≥ 61 µs at 100. At 20 the angle pass (≈ 45 cycles per vector of 8
+ * pairs), the products' short loops and per-row overheads dominate; see docs/performance.md for what was tried.
  *
  * <p>With a helper from a {@link Workers} budget ({@link #create(Problem, PairKernel, Workers)}, selected by
  * {@link Evaluators} from {@link EvaluatorParameters#parallelMinStudents()} on) the products and the pair pass are
