@@ -69,8 +69,8 @@ final class PairSums {
     }
 
     /**
-     * F's terms wk[j], j in [from, to), in order (value without gradient): {@link #row}'s additions to F without its
-     * diagonal and C (so no serial chain of the diagonal's additions holds it up).
+     * F's terms wk[j], j in [from, to), in order (value without gradient): {@link #row}'s additions to F, without the
+     * diagonal sum and C that it would compute and discard here.
      */
     static void values(double[] sum, int from, int to, double[] wk) {
         double fs = sum[FS];
