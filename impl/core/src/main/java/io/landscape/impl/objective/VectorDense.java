@@ -19,7 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * k = n = d = 100 the two products took 65 and 70 CPU µs with 4-row tiles, 35 and 50 with 8-row ones, ≈ 43 and 42·10⁹
  * multiply-adds per second; remaining rows take 4-row and single-row tiles). Each output element is <em>one</em> FMA
  * chain over the inner index in increasing order, so the result does not depend on the tiling, the vector width or the
- * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling).
+ * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling). {@link #productPanels} is the same product
+ * with B stored in panels of 2L columns (each panel contiguous, read front to back): the gradient product of
+ * {@link VectorPairwiseObjective} uses it from n + k = 64 on (≈ 42 instead of ≈ 54 CPU µs at k = n = d = 100, bitwise
+ * the same entries).
  *
  * <p><b>Pair coefficients of the ReLU kernel.</b> {@link #reluPass} evaluates K, gA, gAv, gB of a row of pairs lane by
  * lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE operations in the same
@@ -241,6 +244,314 @@ final class VectorDense {
         c1.intoArray(out, o + os);
         c2.intoArray(out, o + 2 * os);
         c3.intoArray(out, o + 3 * os);
+    }
+
+    /** Panel width of {@link #productPanels}: 2L columns (the last panel may have L). */
+    static int panelWidth() {
+        return 2 * L;
+    }
+
+    /**
+     * Offset of entry (q, col) of a (inner × cols) matrix in panel layout: panels of 2L columns, panel p holding
+     * columns [2Lp, 2Lp + w) as an inner × w row-major block at offset 2Lp·inner, w = min(2L, cols − 2Lp) (2L, or L
+     * for the last panel when cols is an odd multiple of L). Each panel is read front to back by
+     * {@link #productPanels}.
+     */
+    static int panelIndex(int q, int col, int inner, int cols) {
+        int w2 = 2 * L;
+        int p = col / w2;
+        int w = Math.min(w2, cols - p * w2);
+        return p * w2 * inner + q * w + (col - p * w2);
+    }
+
+    /**
+     * As {@link #product}, with B in the panel layout of {@link #panelIndex} (cols a multiple of L): every output
+     * entry is the same FMA chain over the inner index in increasing order, so the result is bitwise that of
+     * {@link #product} (the tiling never changes a chain). Panel by panel, each panel (inner × 2L, contiguous, ≤ 26 KB
+     * at inner = 200) stays in L1 while every row tile streams through it with sequential loads: tiles of 8 rows × 2
+     * vectors (16 FMA chains), then 4 rows and single rows; a last panel of one vector takes 8-row tiles of one vector
+     * (8 chains). If {@code upper}, a tile of rows from i0 visits only the panels that reach column i0 (so every entry
+     * j ≥ i is written; some below are too).
+     */
+    static void productPanels(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int cols,
+                              double[] out, int os, boolean upper) {
+        int w2 = 2 * L;
+        for (int p = 0, c0 = 0; c0 < cols; p++, c0 += w2) {
+            int bo = p * w2 * inner;
+            int limit = upper ? Math.min(rowTo, c0 + w2) : rowTo;
+            if (cols - c0 >= w2) {
+                panel2(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
+            } else {
+                panel1(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
+            }
+        }
+    }
+
+    /** The row tiles of a panel of 2 vectors whose first row is below {@code limit}. */
+    private static void panel2(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
+                               double[] out, int c0, int os) {
+        for (; i + 7 < rowTo && i < limit; i += 8) {
+            tile8x2(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+        for (; i + 3 < rowTo && i < limit; i += 4) {
+            tile4x2(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+        for (; i < rowTo && i < limit; i++) {
+            tile1x2(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+    }
+
+    /** The row tiles of a panel of one vector whose first row is below {@code limit}. */
+    private static void panel1(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
+                               double[] out, int c0, int os) {
+        for (; i + 7 < rowTo && i < limit; i += 8) {
+            tile8x1(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+        for (; i + 3 < rowTo && i < limit; i += 4) {
+            tile4x1(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+        for (; i < rowTo && i < limit; i++) {
+            tile1x1(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+    }
+
+    /** 8 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
+    private static void tile8x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c10 = z;
+        DoubleVector c11 = z;
+        DoubleVector c20 = z;
+        DoubleVector c21 = z;
+        DoubleVector c30 = z;
+        DoubleVector c31 = z;
+        DoubleVector c40 = z;
+        DoubleVector c41 = z;
+        DoubleVector c50 = z;
+        DoubleVector c51 = z;
+        DoubleVector c60 = z;
+        DoubleVector c61 = z;
+        DoubleVector c70 = z;
+        DoubleVector c71 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 2 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            DoubleVector x1 = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
+            DoubleVector x2 = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
+            DoubleVector x3 = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
+            DoubleVector x4 = DoubleVector.broadcast(SP, a[aq + 4 * as]);
+            c40 = x4.lanewise(VectorOperators.FMA, b0, c40);
+            c41 = x4.lanewise(VectorOperators.FMA, b1, c41);
+            DoubleVector x5 = DoubleVector.broadcast(SP, a[aq + 5 * as]);
+            c50 = x5.lanewise(VectorOperators.FMA, b0, c50);
+            c51 = x5.lanewise(VectorOperators.FMA, b1, c51);
+            DoubleVector x6 = DoubleVector.broadcast(SP, a[aq + 6 * as]);
+            c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
+            c61 = x6.lanewise(VectorOperators.FMA, b1, c61);
+            DoubleVector x7 = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+            c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
+            c71 = x7.lanewise(VectorOperators.FMA, b1, c71);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + L);
+        c40.intoArray(out, o + 4 * os);
+        c41.intoArray(out, o + 4 * os + L);
+        c50.intoArray(out, o + 5 * os);
+        c51.intoArray(out, o + 5 * os + L);
+        c60.intoArray(out, o + 6 * os);
+        c61.intoArray(out, o + 6 * os + L);
+        c70.intoArray(out, o + 7 * os);
+        c71.intoArray(out, o + 7 * os + L);
+    }
+
+    /** 8 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
+    private static void tile8x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c10 = z;
+        DoubleVector c20 = z;
+        DoubleVector c30 = z;
+        DoubleVector c40 = z;
+        DoubleVector c50 = z;
+        DoubleVector c60 = z;
+        DoubleVector c70 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 1 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            DoubleVector x1 = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            DoubleVector x2 = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            DoubleVector x3 = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            DoubleVector x4 = DoubleVector.broadcast(SP, a[aq + 4 * as]);
+            c40 = x4.lanewise(VectorOperators.FMA, b0, c40);
+            DoubleVector x5 = DoubleVector.broadcast(SP, a[aq + 5 * as]);
+            c50 = x5.lanewise(VectorOperators.FMA, b0, c50);
+            DoubleVector x6 = DoubleVector.broadcast(SP, a[aq + 6 * as]);
+            c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
+            DoubleVector x7 = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+            c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
+        }
+        c00.intoArray(out, o);
+        c10.intoArray(out, o + os);
+        c20.intoArray(out, o + 2 * os);
+        c30.intoArray(out, o + 3 * os);
+        c40.intoArray(out, o + 4 * os);
+        c50.intoArray(out, o + 5 * os);
+        c60.intoArray(out, o + 6 * os);
+        c70.intoArray(out, o + 7 * os);
+    }
+
+    /** 4 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
+    private static void tile4x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c10 = z;
+        DoubleVector c11 = z;
+        DoubleVector c20 = z;
+        DoubleVector c21 = z;
+        DoubleVector c30 = z;
+        DoubleVector c31 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 2 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            DoubleVector x1 = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
+            DoubleVector x2 = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
+            DoubleVector x3 = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + L);
+    }
+
+    /** 4 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
+    private static void tile4x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c10 = z;
+        DoubleVector c20 = z;
+        DoubleVector c30 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 1 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            DoubleVector x1 = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            DoubleVector x2 = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            DoubleVector x3 = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+        }
+        c00.intoArray(out, o);
+        c10.intoArray(out, o + os);
+        c20.intoArray(out, o + 2 * os);
+        c30.intoArray(out, o + 3 * os);
+    }
+
+    /** 1 row × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
+    private static void tile1x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 2 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+    }
+
+    /** 1 row × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
+    private static void tile1x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 1 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+        }
+        c00.intoArray(out, o);
+    }
+
+    /**
+     * g[i·d + q] = scale·gp[i·dp + q] for i &lt; n, q &lt; d (gp's rows padded to dp): whole vectors, then the row's
+     * tail; returns whether every entry written is finite (g − g is 0 exactly when g is, NaN otherwise).
+     */
+    static boolean scaleOut(double[] gp, int dp, int n, int d, double scale, double[] g) {
+        // no vector lives across iterations (a vector accumulator in this loop nest was boxed by C2: 4 KB per call)
+        boolean bad = false;
+        double tail = 0.0;
+        int full = d / L * L;
+        for (int i = 0; i < n; i++) {
+            int go = i * dp;
+            int o = i * d;
+            int q = 0;
+            for (; q < full; q += L) {
+                DoubleVector v = DoubleVector.fromArray(SP, gp, go + q).mul(scale);
+                v.intoArray(g, o + q);
+                bad |= v.sub(v).compare(VectorOperators.NE, 0.0).anyTrue();
+            }
+            for (; q < d; q++) {
+                double gq = scale * gp[go + q];
+                g[o + q] = gq;
+                tail += gq - gq;
+            }
+        }
+        return !bad && tail == 0.0;
     }
 
     /**

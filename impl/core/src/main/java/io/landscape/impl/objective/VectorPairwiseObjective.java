@@ -27,12 +27,14 @@ import io.landscape.impl.linalg.Workers;
  * kernel is called per pair. Either way the results are bitwise those of calling the kernel per pair.
  *
  * <p><b>Cost</b> (thread CPU µs per value and gradient, ReLU, compiled kernel, identity teacher at a random point,
- * 512-bit vectors, machine load ≈ 15 on 2 cores; {@code GeneralPhaseTiming} in the tests prints it): at
- * k = n = d = 100, 128 in all — transpose 4, Gram product 38, angles 10, ReLU coefficients 9, F and C-diagonal sums
- * 11, gradient product 50; at 20, 3.4 — 0.24, 0.35, 0.45, 0.58, 0.43, 0.53 (the rest: norms, self terms, copies).
- * The floor: 14 950 pairs (angle + coefficients) and ≈ 3.5·10⁶ multiply-adds at 100, 590 and ≈ 28 000 at 20; at
- * ≈ 70·10⁹ multiply-adds per second peak (two 512-bit FMA pipes) the products alone need ≥ 50 µs at 100: they run at
- * ≈ 42·10⁹/s, the whole call at 27·10⁹/s. At 20 the serial sums in their fixed order and per-row overheads dominate.
+ * 512-bit vectors, loaded machine; {@code GeneralPhaseTiming} in the tests prints the phases): at k = n = d = 100,
+ * ≈ 116–120 in all — transpose 4, Gram product ≈ 30, angles 10, ReLU coefficients 9, F and C-diagonal sums 11,
+ * gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.1–3.3 — 0.24, 0.35, 0.45, 0.58, 0.43,
+ * 0.5 (the rest: norms, self terms, copies). The floor: 14 950 pairs (angle + coefficients) and ≈ 3.5·10⁶
+ * multiply-adds at 100, 590 and ≈ 28 000 at 20. The measured FMA peak of the machine these numbers come from is
+ * ≈ 57·10⁹ multiply-adds per second on one core (16 independent 512-bit FMA chains, no memory operand); the products
+ * run at ≈ 50·10⁹/s (≈ 90 % of it) and alone need ≥ 61 µs at 100. At 20 the angle pass (≈ 45 cycles per vector of 8
+ * pairs), the products' short loops and per-row overheads dominate; see docs/performance.md for what was tried.
  *
  * <p>With a helper from a {@link Workers} budget ({@link #create(Problem, PairKernel, Workers)}, selected by
  * {@link Evaluators} from {@link EvaluatorParameters#parallelMinStudents()} on) the products and the pair pass are
@@ -202,6 +204,13 @@ public final class VectorPairwiseObjective implements Objective {
         return new PairHessianOperator(problem, kernel, x, denseHessian);
     }
 
+    /**
+     * From this many rows of [W; V] (n + k) on, the gradient product reads [W; V] in the panel layout
+     * ({@link VectorDense#productPanels}; bitwise the same result): at k = n = d = 100 the product takes ≈ 42 instead of
+     * ≈ 54 CPU µs; at 20 the extra copy into the panels costs about what it saves.
+     */
+    static final int PANEL_MIN_ROWS = 64;
+
     /** One thread's scratch space; holds no reference to the objective (see {@link PairwiseObjective}). */
     private static final class Evaluator {
         private final PairKernel kernel;
@@ -222,6 +231,8 @@ public final class VectorPairwiseObjective implements Objective {
         private final double[] wv;
         /** [Wᵀ Vᵀ], d × np. */
         private final double[] wvT;
+        /** [W; V], (n + k) × dp, in the panel layout (B of the gradient product), or null below PANEL_MIN_ROWS. */
+        private final double[] gradB;
         /** Row i: w_i·w_j (j ≥ i, from the upper tiles), w_i·v_l at column n + l; n × np (+ L). */
         private final double[] dots;
         /** [r; ρ] and their inverses (+ L padding). */
@@ -277,6 +288,7 @@ public final class VectorPairwiseObjective implements Objective {
             this.scale = o.scale();
             this.wv = new double[nk * dp];
             this.wvT = new double[d * np];
+            this.gradB = nk >= PANEL_MIN_ROWS ? new double[nk * dp] : null;
             this.dots = new double[n * np + lanes];
             this.rv = new double[np + lanes];
             this.inv = new double[np + lanes];
@@ -286,6 +298,9 @@ public final class VectorPairwiseObjective implements Objective {
                 for (int q = 0; q < d; q++) {
                     wv[(n + l) * dp + q] = row[q];
                     wvT[q * np + n + l] = row[q];
+                    if (gradB != null) {
+                        gradB[VectorDense.panelIndex(n + l, q, nk, dp)] = row[q];
+                    }
                     nn += row[q] * row[q];
                 }
                 // as PairwiseObjective on its fast path (the teacher is not rescaled there)
@@ -328,8 +343,7 @@ public final class VectorPairwiseObjective implements Objective {
                         columns();
                     }
                 };
-                this.gradientPhase = part -> VectorDense.product(coef, np, part == 0 ? 0 : half, part == 0 ? half : n,
-                        nk, wv, dp, dp, gp, dp, false);
+                this.gradientPhase = part -> gradientProduct(part == 0 ? 0 : half, part == 0 ? half : n);
             } else {
                 this.rows1 = null;
                 this.wkAll = null;
@@ -360,6 +374,18 @@ public final class VectorPairwiseObjective implements Objective {
                 int o = q * np;
                 for (int i = 0, xi = q; i < n; i++, xi += d) {
                     wvT[o + i] = x[xi];
+                }
+            }
+            if (gradB != null) {
+                // the students' rows of gradB: pieces of each row, one per panel (the padding stays zero)
+                int w2 = VectorDense.panelWidth();
+                for (int c0 = 0; c0 < d; c0 += w2) {
+                    int w = Math.min(w2, dp - c0);
+                    int len = Math.min(w, d - c0);
+                    int bo = c0 * nk;
+                    for (int j = 0; j < n; j++) {
+                        System.arraycopy(x, j * d + c0, gradB, bo + j * w, len);
+                    }
                 }
             }
             if (workers != null) {
@@ -435,6 +461,15 @@ public final class VectorPairwiseObjective implements Objective {
             return self;
         }
 
+        /** Rows [from, to) of [C | E]·[W; V] into gp: one FMA chain per entry, whichever layout B has. */
+        private void gradientProduct(int from, int to) {
+            if (gradB != null) {
+                VectorDense.productPanels(coef, np, from, to, nk, gradB, dp, gp, dp, false);
+            } else {
+                VectorDense.product(coef, np, from, to, nk, wv, dp, dp, gp, dp, false);
+            }
+        }
+
         /** Two-thread path, phase 1: rows [from, to) with scratch r; row sums that do not cross rows. */
         private void rowRange(int from, int to, Rows r) {
             for (int i = from; i < to; i++) {
@@ -495,18 +530,9 @@ public final class VectorPairwiseObjective implements Objective {
                     PairSums.add(sum, row(i, r));
                     coef[i * np + i] += PairSums.row(sum, i, i + 1, n, nk, r.wk, r.wga, r.wgav, coef, np, r.diag0);
                 }
-                VectorDense.product(coef, np, 0, n, nk, wv, dp, dp, gp, dp, false);
+                gradientProduct(0, n);
             }
-            boolean finite = true;
-            for (int i = 0; i < n; i++) {
-                int go = i * dp;
-                int o = i * d;
-                for (int q = 0; q < d; q++) {
-                    double gq = scale * gp[go + q];
-                    g[o + q] = gq;
-                    finite &= Math.abs(gq) <= Double.MAX_VALUE;
-                }
-            }
+            boolean finite = VectorDense.scaleOut(gp, dp, n, d, scale, g);
             if (withValue) {
                 lastValue = PairSums.total(sum, teacherHi, teacherLo, scale);
                 finite &= Math.abs(lastValue) <= Double.MAX_VALUE;

@@ -127,6 +127,16 @@ public final class GeneralPhaseTiming {
                 }
             };
             Runnable grad = () -> VectorDense.product(coef, np, 0, n, nk, wv, dp, dp, gp, dp, false);
+            // the panel layout of [W; V] (what the evaluator uses from VectorPairwiseObjective.PANEL_MIN_ROWS rows on)
+            double[] gradB = new double[nk * dp];
+            for (int j = 0; j < nk; j++) {
+                for (int q = 0; q < d; q++) {
+                    gradB[VectorDense.panelIndex(j, q, nk, dp)] = wv[j * dp + q];
+                }
+            }
+            Runnable gradPanels = () -> VectorDense.productPanels(coef, np, 0, n, nk, gradB, dp, gp, dp, false);
+            double[] gOut = new double[n * d];
+            Runnable out = () -> VectorDense.scaleOut(gp, dp, n, d, 1.0, gOut);
             var f = VectorPairwiseObjective.create(p, kernel);
             double[] g = new double[x.length];
             Runnable whole = () -> f.valueAndGradient(x, g);
@@ -138,6 +148,8 @@ public final class GeneralPhaseTiming {
             System.out.printf("  ReLU coefficients      %8.2f%n", cpu(coefs));
             System.out.printf("  row sums (F, C diag)   %8.2f%n", cpu(sums));
             System.out.printf("  gradient product       %8.2f%n", cpu(grad));
+            System.out.printf("  same, panel layout     %8.2f%n", cpu(gradPanels));
+            System.out.printf("  gradient copy-out      %8.2f%n", cpu(out));
         }
     }
 }

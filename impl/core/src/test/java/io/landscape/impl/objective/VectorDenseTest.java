@@ -1,0 +1,117 @@
+package io.landscape.impl.objective;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The dense kernels of {@link VectorDense} against plain loops and against each other, bitwise. */
+class VectorDenseTest {
+
+    /**
+     * {@link VectorDense#productPanels} (B in the panel layout) gives bitwise the entries of {@link VectorDense#product}
+     * (B row-major), and both are the plain FMA chain Σ_q a_iq·b_qj in increasing q — for row counts that exercise
+     * every tile height (8, 4, 1), column counts with and without a last one-vector panel, row ranges that do not
+     * start at 0, and the upper-triangle mode (every entry j ≥ i compared).
+     */
+    @Test
+    void panelProductIsBitwiseTheRowMajorProductAndTheFmaChain() {
+        assumeTrue(VectorPairwiseObjective.isAvailable(), "Vector API not available");
+        int lanes = VectorDense.lanes();
+        Random rnd = new Random(20261205L);
+        int checked = 0;
+        for (int rows : new int[] {1, 3, 4, 7, 8, 9, 13, 21, 37}) {
+            for (int inner : new int[] {1, 5, 16, 23}) {
+                for (int vecs = 1; vecs <= 5; vecs++) {
+                    int cols = vecs * lanes;
+                    for (boolean upper : new boolean[] {false, true}) {
+                        if (upper && cols < rows) {
+                            continue;
+                        }
+                        int as = inner + 3;
+                        double[] a = new double[rows * as];
+                        double[] b = new double[inner * cols];
+                        double[] bp = new double[inner * cols];
+                        for (int e = 0; e < a.length; e++) {
+                            a[e] = rnd.nextGaussian();
+                        }
+                        for (int q = 0; q < inner; q++) {
+                            for (int j = 0; j < cols; j++) {
+                                double v = rnd.nextGaussian() * Math.exp(3 * rnd.nextGaussian());
+                                b[q * cols + j] = v;
+                                bp[VectorDense.panelIndex(q, j, inner, cols)] = v;
+                            }
+                        }
+                        int from = rows > 5 ? 2 : 0;
+                        double[] out1 = new double[rows * cols];
+                        double[] out2 = new double[rows * cols];
+                        VectorDense.product(a, as, from, rows, inner, b, cols, cols, out1, cols, upper);
+                        VectorDense.productPanels(a, as, from, rows, inner, bp, cols, out2, cols, upper);
+                        for (int i = from; i < rows; i++) {
+                            for (int j = upper ? i : 0; j < cols; j++) {
+                                double chain = 0.0;
+                                for (int q = 0; q < inner; q++) {
+                                    chain = Math.fma(a[i * as + q], b[q * cols + j], chain);
+                                }
+                                String at = rows + "×" + inner + "×" + cols + (upper ? " upper" : "") + " (" + i
+                                        + ", " + j + ")";
+                                assertEquals(Double.doubleToRawLongBits(chain),
+                                        Double.doubleToRawLongBits(out1[i * cols + j]), "row-major " + at);
+                                assertEquals(Double.doubleToRawLongBits(chain),
+                                        Double.doubleToRawLongBits(out2[i * cols + j]), "panels " + at);
+                                checked++;
+                            }
+                        }
+                        // rows before `from` are not written
+                        for (int e = 0; e < from * cols; e++) {
+                            assertEquals(0.0, out2[e]);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 10_000, "entries compared: " + checked);
+    }
+
+    /** {@link VectorDense#scaleOut}: the scaled rows without their padding, and false for an overflow or a NaN. */
+    @Test
+    void scaleOutCopiesScaledRowsAndDetectsNonFiniteEntries() {
+        assumeTrue(VectorPairwiseObjective.isAvailable(), "Vector API not available");
+        int lanes = VectorDense.lanes();
+        Random rnd = new Random(7);
+        for (int d : new int[] {1, lanes - 1, lanes, lanes + 3, 3 * lanes + 1}) {
+            int n = 5;
+            int dp = (d + lanes - 1) / lanes * lanes;
+            double[] gp = new double[n * dp];
+            for (int e = 0; e < gp.length; e++) {
+                gp[e] = rnd.nextGaussian();
+            }
+            double[] g = new double[n * d];
+            assertTrue(VectorDense.scaleOut(gp, dp, n, d, 0.75, g));
+            for (int i = 0; i < n; i++) {
+                for (int q = 0; q < d; q++) {
+                    assertEquals(0.75 * gp[i * dp + q], g[i * d + q]);
+                }
+            }
+            for (int pos : new int[] {0, d - 1, (n - 1) * dp + d - 1, 2 * dp + d / 2}) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.MAX_VALUE}) {
+                    double keep = gp[pos];
+                    gp[pos] = bad;
+                    // MAX_VALUE · 2 overflows; NaN and ∞ stay what they are
+                    assertFalse(VectorDense.scaleOut(gp, dp, n, d, 2.0, g), "d = " + d + ", entry " + pos + " = " + bad);
+                    gp[pos] = keep;
+                }
+            }
+            // a non-finite value in the padding (columns ≥ d) is not copied and not reported
+            if (dp > d) {
+                gp[dp - 1] = Double.NaN;
+                assertTrue(VectorDense.scaleOut(gp, dp, n, d, 1.0, g));
+                gp[dp - 1] = 0.0;
+            }
+        }
+    }
+}
