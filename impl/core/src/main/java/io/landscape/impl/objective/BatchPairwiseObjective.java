@@ -3,6 +3,7 @@ package io.landscape.impl.objective;
 import io.landscape.api.Problem;
 import io.landscape.impl.kernel.PairKernel;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -32,6 +33,21 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class BatchPairwiseObjective implements io.landscape.api.function.BatchFunction {
     private static final int L = VectorDense.L;
+    /** The arcsine polynomial of {@link VectorAsin} (the same coefficients, for the arccos written out below). */
+    private static final double[] POLY = io.landscape.impl.linalg.FastAngle.coefficients();
+    private static final double P0 = POLY[0];
+    private static final double P1 = POLY[1];
+    private static final double P2 = POLY[2];
+    private static final double P3 = POLY[3];
+    private static final double P4 = POLY[4];
+    private static final double P5 = POLY[5];
+    private static final double P6 = POLY[6];
+    private static final double P7 = POLY[7];
+    private static final double P8 = POLY[8];
+    private static final double P9 = POLY[9];
+    private static final double P10 = POLY[10];
+    private static final double P11 = POLY[11];
+    private static final double P12 = POLY[12];
 
     private final PairwiseObjective scalar;
     private final PairKernel kernel;
@@ -183,7 +199,9 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         }
         // norms, lane by lane; a lane is off the fast path if a squared norm is out of range (zero, tiny, huge, NaN)
         java.util.Arrays.fill(off, teacherRescaled);
-        squaredNorms(xb);
+        for (int i = 0; i < n; i++) {
+            squaredNorm(xb, i);
+        }
         for (int i = 0; i < n; i++) {
             for (int lane = 0; lane < L; lane++) {
                 double s = dotRow[i * L + lane];
@@ -212,7 +230,9 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         for (int lane = 0; lane < L; lane++) {
             values[lane] = scale * total(fs[lane], fc[lane]);
         }
-        gradientProduct(xb, gb);
+        for (int i = 0; i < n; i++) {
+            gradientRow(xb, gb, i);
+        }
         for (int lane = 0; lane < L; lane++) {
             boolean finite = !off[lane] && Math.abs(values[lane]) <= Double.MAX_VALUE;
             for (int e = lane; finite && e < gb.length; e += L) {
@@ -238,6 +258,7 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             // the diagonal's radial sum starts here (added to C_ii after the row, as the single-point code)
             diagRow[lane] = half * out3[1] * inv[i * L + lane];
         }
+        rowDots(xb, i);
         rowGeometry(xb, i);
         for (int j = i + 1; j < nk; j++) {
             double w = ai * ab[j];
@@ -266,8 +287,8 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
     }
 
     /** dotRow[i·L + lane] = the lanes' squared norms of the students (one FMA chain each, increasing q). */
-    private void squaredNorms(double[] xb) {
-        for (int i = 0; i < n; i++) {
+    private void squaredNorm(double[] xb, int i) {
+        {
             int io = i * d * L;
             DoubleVector acc = DoubleVector.zero(VectorDense.SP);
             for (int q = 0; q < d; q++) {
@@ -289,7 +310,7 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
      * method, C2 ran out of its inlining budget inside the vector arccos and left its constants boxed: ≈ 0.3–0.8 KB
      * allocated per pair (JMH {@code -prof gc}); as one unit it allocates nothing.
      */
-    private void rowGeometry(double[] xb, int i) {
+    private void rowDots(double[] xb, int i) {
         int io = i * d * L;
         for (int j = i + 1; j < n; j++) {
             int jo = j * d * L;
@@ -309,6 +330,9 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             }
             acc.intoArray(dotRow, (n + l) * L);
         }
+    }
+
+    private void rowGeometry(double[] xb, int i) {
         DoubleVector ii = DoubleVector.fromArray(VectorDense.SP, inv, i * L);
         boolean near = false;
         for (int j = i + 1; j < nk; j++) {
@@ -316,7 +340,31 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             DoubleVector c = DoubleVector.fromArray(VectorDense.SP, dotRow, jl).mul(ii)
                     .mul(DoubleVector.fromArray(VectorDense.SP, invAll, jl));
             DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-            DoubleVector th = VectorAsin.acos(c);
+            // VectorAsin.acos(c) written out, operation for operation (so bitwise the same): inlined, C2 ran out of
+            // nodes inside it (NodeCountInliningCutoff) and left a broadcast of its polynomial boxed
+            DoubleVector ax = c.abs();
+            VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
+            boolean anyBig = big.anyTrue();
+            DoubleVector z = c.mul(c);
+            DoubleVector xs = c;
+            if (anyBig) {
+                DoubleVector t = ax.neg().add(1.0).mul(0.5);
+                z = z.blend(t, big);
+                xs = xs.blend(t.sqrt(), big);
+            }
+            DoubleVector z2 = z.mul(z);
+            DoubleVector z4 = z2.mul(z2);
+            DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
+            DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
+            DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
+            DoubleVector pz = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+            DoubleVector rr = xs.mul(z).mul(pz);
+            DoubleVector th = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
+            if (anyBig) {
+                DoubleVector pos = xs.add(rr).mul(2.0);
+                DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
+                th = th.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
+            }
             c.intoArray(cRow, jl);
             s.intoArray(sRow, jl);
             th.intoArray(tRow, jl);
@@ -334,9 +382,13 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         }
     }
 
+    private static DoubleVector bc(double x) {
+        return DoubleVector.broadcast(VectorDense.SP, x);
+    }
+
     /** ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). */
-    private void gradientProduct(double[] xb, double[] gb) {
-        for (int i = 0; i < n; i++) {
+    private void gradientRow(double[] xb, double[] gb, int i) {
+        {
             int co = i * nk * L;
             for (int q = 0; q < d; q++) {
                 DoubleVector acc = DoubleVector.zero(VectorDense.SP);
