@@ -22,11 +22,13 @@ import jdk.incubator.vector.VectorOperators;
  * are NaN.
  *
  * <p>Create with {@link VectorPairwiseObjective#batch}. Not thread-safe: one instance per thread. Allocation-free per
- * call: every workspace is a field sized at construction, and the vector work of a row lives in one method that C2
- * compiles as a unit of its own ({@code rowGeometry}); before, C2 left the arccos's constants boxed and a call
- * allocated 39 KB, 0.4–0.45 MB and 10–11.5 MB at k = n = d = 6, 20, 100 once compiled (JMH {@code -prof gc},
- * ThreadMXBean), now nothing (code not yet compiled by C2 still boxes vectors, as all Vector API code). CPU time per
- * call of 8 points (512-bit lanes, loaded machine): 48 µs at 20 (was 119–135), 4.2–4.4 ms at 100 (was 7.5–8.0 ms) —
+ * call once compiled by C2, with the Vector API's bounds checks on (the JDK's default) or off: every workspace is a
+ * field sized at construction, the angle pass of a row (with the arccos written out) is one C2 compilation unit of its
+ * own ({@code rowGeometry}), and every loop carrying a vector sits in a method called once per row, not once per
+ * evaluation ({@code squaredNorm}). Before: 56.6 KB per call at k = n = d = 20 (C2 out of nodes inside the arccos) and
+ * 2.87 MB at 100 (on-stack-replacement code), JMH {@code -prof gc}; now nothing ({@code BatchPairwiseObjectiveTest};
+ * code not yet compiled by C2 still boxes vectors, as all Vector API code). CPU time per call of 8 points (512-bit
+ * lanes, loaded machine): 48 µs at 20, 4.2–4.6 ms at 100 —
  * per point still slower than the single-point evaluator (3.6 µs, 137 µs): the kernel is called per lane and every
  * dot product is one FMA chain of its own, where the single-point products use register tiles. Use it where L points
  * must advance in lock step, not for throughput.
@@ -286,29 +288,26 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
     return left;
     }
 
-    /** dotRow[i·L + lane] = the lanes' squared norms of the students (one FMA chain each, increasing q). */
+    /**
+     * dotRow[i·L + lane] = the lanes' squared norms of student i (one FMA chain each, increasing q). One call per row,
+     * as {@link #gradientRow}: a loop carrying a vector in a method called once per evaluation ran, until that method
+     * had been called some 600 times, as C2's on-stack-replacement code, which boxes the vector at its entry (2.87 MB
+     * per call at k = n = d = 100 in JMH); called n times per evaluation it is compiled whole within a few calls.
+     */
     private void squaredNorm(double[] xb, int i) {
-        {
-            int io = i * d * L;
-            DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-            for (int q = 0; q < d; q++) {
-                DoubleVector x = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L);
-                acc = x.lanewise(VectorOperators.FMA, x, acc);
-            }
-            acc.intoArray(dotRow, i * L);
+        int io = i * d * L;
+        DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+        for (int q = 0; q < d; q++) {
+            DoubleVector x = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L);
+            acc = x.lanewise(VectorOperators.FMA, x, acc);
         }
+        acc.intoArray(dotRow, i * L);
     }
 
     /**
-     * The row's geometry for every lane, j in (i, n + k): dotRow[j·L + lane] = the dot product of student i with
-     * student j or teacher j − n (one FMA chain each, increasing q: the single-point product's order); then cRow,
-     * sRow, tRow with the single-point angle pass's operations (c = (p·(1/r_i))·(1/r_j), s = √((1−c)(1+c)), the
-     * vector arccos), and the lanes with |c| &gt; 0.9 redone by the chord formula.
-     *
-     * <p>Every vector lives inside this method's loops (none crosses a call), and the method is one C2 compilation
-     * unit of its own — too large in bytecode to be inlined into its caller. Inlined into the larger row or call
-     * method, C2 ran out of its inlining budget inside the vector arccos and left its constants boxed: ≈ 0.3–0.8 KB
-     * allocated per pair (JMH {@code -prof gc}); as one unit it allocates nothing.
+     * Row i's dot products for every lane: dotRow[j·L + lane] = the dot product of student i with student j (j in
+     * (i, n)) or teacher j − n, one FMA chain each in increasing q (the single-point product's order). Small enough to
+     * be inlined into {@link #row}; every vector lives inside one iteration of its j loops.
      */
     private void rowDots(double[] xb, int i) {
         int io = i * d * L;
@@ -332,6 +331,19 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         }
     }
 
+    /**
+     * The row's angles for every lane, j in (i, n + k), from {@link #rowDots}: cRow, sRow, tRow with the single-point
+     * angle pass's operations (c = (p·(1/r_i))·(1/r_j), s = √((1−c)(1+c)), the vector arccos of {@link VectorAsin}),
+     * and the lanes with |c| &gt; 0.9 redone by the chord formula.
+     *
+     * <p>Allocation-free only as a C2 compilation unit of its own with everything in it inlined, so: (1) the arccos is
+     * written out here, operation for operation as {@link VectorAsin#acos} (bitwise the same); called, C2 ran out of
+     * nodes ({@code NodeCountInliningCutoff}) inside its polynomial and left the last broadcast as a real call, one
+     * boxed vector per pair (56 640 B per call at k = n = d = 20, with or without the bounds checks of the Vector API,
+     * the margin being that small); (2) written out, the method is too large in bytecode (&gt; 325 bytes) to be
+     * inlined into {@link #row}, whose kernel calls would use up the budget again; (3) the dot products are in
+     * {@link #rowDots}, so this unit holds the angle pass alone.
+     */
     private void rowGeometry(double[] xb, int i) {
         DoubleVector ii = DoubleVector.fromArray(VectorDense.SP, inv, i * L);
         boolean near = false;
@@ -340,8 +352,7 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             DoubleVector c = DoubleVector.fromArray(VectorDense.SP, dotRow, jl).mul(ii)
                     .mul(DoubleVector.fromArray(VectorDense.SP, invAll, jl));
             DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-            // VectorAsin.acos(c) written out, operation for operation (so bitwise the same): inlined, C2 ran out of
-            // nodes inside it (NodeCountInliningCutoff) and left a broadcast of its polynomial boxed
+            // VectorAsin.acos(c) written out, operation for operation (see above)
             DoubleVector ax = c.abs();
             VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
             boolean anyBig = big.anyTrue();
@@ -386,22 +397,23 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         return DoubleVector.broadcast(VectorDense.SP, x);
     }
 
-    /** ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). */
+    /**
+     * Row i of the gradient, ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). One
+     * call per row (see {@link #squaredNorm}).
+     */
     private void gradientRow(double[] xb, double[] gb, int i) {
-        {
-            int co = i * nk * L;
-            for (int q = 0; q < d; q++) {
-                DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-                for (int j = 0; j < n; j++) {
-                    acc = DoubleVector.fromArray(VectorDense.SP, coef, co + j * L).lanewise(VectorOperators.FMA,
-                            DoubleVector.fromArray(VectorDense.SP, xb, (j * d + q) * L), acc);
-                }
-                for (int l = 0; l < k; l++) {
-                    acc = DoubleVector.fromArray(VectorDense.SP, coef, co + (n + l) * L).lanewise(VectorOperators.FMA,
-                            DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
-                }
-                acc.mul(scale).intoArray(gb, (i * d + q) * L);
+        int co = i * nk * L;
+        for (int q = 0; q < d; q++) {
+            DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+            for (int j = 0; j < n; j++) {
+                acc = DoubleVector.fromArray(VectorDense.SP, coef, co + j * L).lanewise(VectorOperators.FMA,
+                        DoubleVector.fromArray(VectorDense.SP, xb, (j * d + q) * L), acc);
             }
+            for (int l = 0; l < k; l++) {
+                acc = DoubleVector.fromArray(VectorDense.SP, coef, co + (n + l) * L).lanewise(VectorOperators.FMA,
+                        DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
+            }
+            acc.mul(scale).intoArray(gb, (i * d + q) * L);
         }
     }
 
