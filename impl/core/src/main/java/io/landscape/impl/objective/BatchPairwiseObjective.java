@@ -28,10 +28,9 @@ import jdk.incubator.vector.VectorOperators;
  * evaluation ({@code squaredNorm}). Before: 56.6 KB per call at k = n = d = 20 (C2 out of nodes inside the arccos) and
  * 2.87 MB at 100 (on-stack-replacement code), JMH {@code -prof gc}; now nothing ({@code BatchPairwiseObjectiveTest};
  * code not yet compiled by C2 still boxes vectors, as all Vector API code). CPU time per call of 8 points (512-bit
- * lanes, loaded machine): 48 µs at 20, 4.2–4.6 ms at 100 —
- * per point still slower than the single-point evaluator (3.6 µs, 137 µs): the kernel is called per lane and every
- * dot product is one FMA chain of its own, where the single-point products use register tiles. Use it where L points
- * must advance in lock step, not for throughput.
+ * lanes, loaded machine): 48–68 µs at 20, 4.2–4.8 ms at 100 — per point still slower than the single-point
+ * evaluator (3.6 µs, 137 µs): the kernel is called per lane and every dot product is one FMA chain of its own, where
+ * the single-point products use register tiles. Use it where L points must advance in lock step, not for throughput.
  */
 public final class BatchPairwiseObjective implements io.landscape.api.function.BatchFunction {
     private static final int L = VectorDense.L;
