@@ -3,6 +3,7 @@ package io.landscape.impl.objective;
 import io.landscape.api.Problem;
 import io.landscape.impl.kernel.PairKernel;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -21,17 +22,33 @@ import jdk.incubator.vector.VectorOperators;
  * are NaN.
  *
  * <p>Create with {@link VectorPairwiseObjective#batch}. Not thread-safe: one instance per thread. Allocation-free per
- * call: every workspace is a field sized at construction, and the vector work of a row lives in one method that C2
- * compiles as a unit of its own ({@code rowGeometry}); before, C2 left the arccos's constants boxed and a call
- * allocated 39 KB, 0.4–0.45 MB and 10–11.5 MB at k = n = d = 6, 20, 100 once compiled (JMH {@code -prof gc},
- * ThreadMXBean), now nothing (code not yet compiled by C2 still boxes vectors, as all Vector API code). CPU time per
- * call of 8 points (512-bit lanes, loaded machine): 48 µs at 20 (was 119–135), 4.2–4.4 ms at 100 (was 7.5–8.0 ms) —
- * per point still slower than the single-point evaluator (3.6 µs, 137 µs): the kernel is called per lane and every
- * dot product is one FMA chain of its own, where the single-point products use register tiles. Use it where L points
- * must advance in lock step, not for throughput.
+ * call once compiled by C2, with the Vector API's bounds checks on (the JDK's default) or off: every workspace is a
+ * field sized at construction, the angle pass of a row (with the arccos written out) is one C2 compilation unit of its
+ * own ({@code rowGeometry}), and every loop carrying a vector sits in a method called once per row, not once per
+ * evaluation ({@code squaredNorm}). Before: 56.6 KB per call at k = n = d = 20 (C2 out of nodes inside the arccos) and
+ * 2.87 MB at 100 (on-stack-replacement code), JMH {@code -prof gc}; now nothing ({@code BatchPairwiseObjectiveTest};
+ * code not yet compiled by C2 still boxes vectors, as all Vector API code). CPU time per call of 8 points (512-bit
+ * lanes, loaded machine): 48–68 µs at 20, 4.2–4.8 ms at 100 — per point still slower than the single-point
+ * evaluator (3.6 µs, 137 µs): the kernel is called per lane and every dot product is one FMA chain of its own, where
+ * the single-point products use register tiles. Use it where L points must advance in lock step, not for throughput.
  */
 public final class BatchPairwiseObjective implements io.landscape.api.function.BatchFunction {
     private static final int L = VectorDense.L;
+    /** The arcsine polynomial of {@link VectorAsin} (the same coefficients, for the arccos written out below). */
+    private static final double[] POLY = io.landscape.impl.linalg.FastAngle.coefficients();
+    private static final double P0 = POLY[0];
+    private static final double P1 = POLY[1];
+    private static final double P2 = POLY[2];
+    private static final double P3 = POLY[3];
+    private static final double P4 = POLY[4];
+    private static final double P5 = POLY[5];
+    private static final double P6 = POLY[6];
+    private static final double P7 = POLY[7];
+    private static final double P8 = POLY[8];
+    private static final double P9 = POLY[9];
+    private static final double P10 = POLY[10];
+    private static final double P11 = POLY[11];
+    private static final double P12 = POLY[12];
 
     private final PairwiseObjective scalar;
     private final PairKernel kernel;
@@ -183,7 +200,9 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         }
         // norms, lane by lane; a lane is off the fast path if a squared norm is out of range (zero, tiny, huge, NaN)
         java.util.Arrays.fill(off, teacherRescaled);
-        squaredNorms(xb);
+        for (int i = 0; i < n; i++) {
+            squaredNorm(xb, i);
+        }
         for (int i = 0; i < n; i++) {
             for (int lane = 0; lane < L; lane++) {
                 double s = dotRow[i * L + lane];
@@ -212,7 +231,9 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         for (int lane = 0; lane < L; lane++) {
             values[lane] = scale * total(fs[lane], fc[lane]);
         }
-        gradientProduct(xb, gb);
+        for (int i = 0; i < n; i++) {
+            gradientRow(xb, gb, i);
+        }
         for (int lane = 0; lane < L; lane++) {
             boolean finite = !off[lane] && Math.abs(values[lane]) <= Double.MAX_VALUE;
             for (int e = lane; finite && e < gb.length; e += L) {
@@ -238,6 +259,7 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             // the diagonal's radial sum starts here (added to C_ii after the row, as the single-point code)
             diagRow[lane] = half * out3[1] * inv[i * L + lane];
         }
+        rowDots(xb, i);
         rowGeometry(xb, i);
         for (int j = i + 1; j < nk; j++) {
             double w = ai * ab[j];
@@ -265,31 +287,28 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
     return left;
     }
 
-    /** dotRow[i·L + lane] = the lanes' squared norms of the students (one FMA chain each, increasing q). */
-    private void squaredNorms(double[] xb) {
-        for (int i = 0; i < n; i++) {
-            int io = i * d * L;
-            DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-            for (int q = 0; q < d; q++) {
-                DoubleVector x = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L);
-                acc = x.lanewise(VectorOperators.FMA, x, acc);
-            }
-            acc.intoArray(dotRow, i * L);
+    /**
+     * dotRow[i·L + lane] = the lanes' squared norms of student i (one FMA chain each, increasing q). One call per row,
+     * as {@link #gradientRow}: a loop carrying a vector in a method called once per evaluation ran, until that method
+     * had been called some 600 times, as C2's on-stack-replacement code, which boxes the vector at its entry (2.87 MB
+     * per call at k = n = d = 100 in JMH); called n times per evaluation it is compiled whole within a few calls.
+     */
+    private void squaredNorm(double[] xb, int i) {
+        int io = i * d * L;
+        DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+        for (int q = 0; q < d; q++) {
+            DoubleVector x = DoubleVector.fromArray(VectorDense.SP, xb, io + q * L);
+            acc = x.lanewise(VectorOperators.FMA, x, acc);
         }
+        acc.intoArray(dotRow, i * L);
     }
 
     /**
-     * The row's geometry for every lane, j in (i, n + k): dotRow[j·L + lane] = the dot product of student i with
-     * student j or teacher j − n (one FMA chain each, increasing q: the single-point product's order); then cRow,
-     * sRow, tRow with the single-point angle pass's operations (c = (p·(1/r_i))·(1/r_j), s = √((1−c)(1+c)), the
-     * vector arccos), and the lanes with |c| &gt; 0.9 redone by the chord formula.
-     *
-     * <p>Every vector lives inside this method's loops (none crosses a call), and the method is one C2 compilation
-     * unit of its own — too large in bytecode to be inlined into its caller. Inlined into the larger row or call
-     * method, C2 ran out of its inlining budget inside the vector arccos and left its constants boxed: ≈ 0.3–0.8 KB
-     * allocated per pair (JMH {@code -prof gc}); as one unit it allocates nothing.
+     * Row i's dot products for every lane: dotRow[j·L + lane] = the dot product of student i with student j (j in
+     * (i, n)) or teacher j − n, one FMA chain each in increasing q (the single-point product's order). Small enough to
+     * be inlined into {@link #row}; every vector lives inside one iteration of its j loops.
      */
-    private void rowGeometry(double[] xb, int i) {
+    private void rowDots(double[] xb, int i) {
         int io = i * d * L;
         for (int j = i + 1; j < n; j++) {
             int jo = j * d * L;
@@ -309,6 +328,22 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             }
             acc.intoArray(dotRow, (n + l) * L);
         }
+    }
+
+    /**
+     * The row's angles for every lane, j in (i, n + k), from {@link #rowDots}: cRow, sRow, tRow with the single-point
+     * angle pass's operations (c = (p·(1/r_i))·(1/r_j), s = √((1−c)(1+c)), the vector arccos of {@link VectorAsin}),
+     * and the lanes with |c| &gt; 0.9 redone by the chord formula.
+     *
+     * <p>Allocation-free only as a C2 compilation unit of its own with everything in it inlined, so: (1) the arccos is
+     * written out here, operation for operation as {@link VectorAsin#acos} (bitwise the same); called, C2 ran out of
+     * nodes ({@code NodeCountInliningCutoff}) inside its polynomial and left the last broadcast as a real call, one
+     * boxed vector per pair (56 640 B per call at k = n = d = 20, with or without the bounds checks of the Vector API,
+     * the margin being that small); (2) written out, the method is too large in bytecode (&gt; 325 bytes) to be
+     * inlined into {@link #row}, whose kernel calls would use up the budget again; (3) the dot products are in
+     * {@link #rowDots}, so this unit holds the angle pass alone.
+     */
+    private void rowGeometry(double[] xb, int i) {
         DoubleVector ii = DoubleVector.fromArray(VectorDense.SP, inv, i * L);
         boolean near = false;
         for (int j = i + 1; j < nk; j++) {
@@ -316,7 +351,30 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             DoubleVector c = DoubleVector.fromArray(VectorDense.SP, dotRow, jl).mul(ii)
                     .mul(DoubleVector.fromArray(VectorDense.SP, invAll, jl));
             DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-            DoubleVector th = VectorAsin.acos(c);
+            // VectorAsin.acos(c) written out, operation for operation (see above)
+            DoubleVector ax = c.abs();
+            VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
+            boolean anyBig = big.anyTrue();
+            DoubleVector z = c.mul(c);
+            DoubleVector xs = c;
+            if (anyBig) {
+                DoubleVector t = ax.neg().add(1.0).mul(0.5);
+                z = z.blend(t, big);
+                xs = xs.blend(t.sqrt(), big);
+            }
+            DoubleVector z2 = z.mul(z);
+            DoubleVector z4 = z2.mul(z2);
+            DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
+            DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
+            DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
+            DoubleVector pz = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+            DoubleVector rr = xs.mul(z).mul(pz);
+            DoubleVector th = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
+            if (anyBig) {
+                DoubleVector pos = xs.add(rr).mul(2.0);
+                DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg().add(VectorAsin.PI_HI);
+                th = th.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
+            }
             c.intoArray(cRow, jl);
             s.intoArray(sRow, jl);
             th.intoArray(tRow, jl);
@@ -334,22 +392,27 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         }
     }
 
-    /** ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). */
-    private void gradientProduct(double[] xb, double[] gb) {
-        for (int i = 0; i < n; i++) {
-            int co = i * nk * L;
-            for (int q = 0; q < d; q++) {
-                DoubleVector acc = DoubleVector.zero(VectorDense.SP);
-                for (int j = 0; j < n; j++) {
-                    acc = DoubleVector.fromArray(VectorDense.SP, coef, co + j * L).lanewise(VectorOperators.FMA,
-                            DoubleVector.fromArray(VectorDense.SP, xb, (j * d + q) * L), acc);
-                }
-                for (int l = 0; l < k; l++) {
-                    acc = DoubleVector.fromArray(VectorDense.SP, coef, co + (n + l) * L).lanewise(VectorOperators.FMA,
-                            DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
-                }
-                acc.mul(scale).intoArray(gb, (i * d + q) * L);
+    private static DoubleVector bc(double x) {
+        return DoubleVector.broadcast(VectorDense.SP, x);
+    }
+
+    /**
+     * Row i of the gradient, ∇_i = c Σ_j [C | E]_ij x_j: one FMA chain per entry over j (students, then teachers). One
+     * call per row (see {@link #squaredNorm}).
+     */
+    private void gradientRow(double[] xb, double[] gb, int i) {
+        int co = i * nk * L;
+        for (int q = 0; q < d; q++) {
+            DoubleVector acc = DoubleVector.zero(VectorDense.SP);
+            for (int j = 0; j < n; j++) {
+                acc = DoubleVector.fromArray(VectorDense.SP, coef, co + j * L).lanewise(VectorOperators.FMA,
+                        DoubleVector.fromArray(VectorDense.SP, xb, (j * d + q) * L), acc);
             }
+            for (int l = 0; l < k; l++) {
+                acc = DoubleVector.fromArray(VectorDense.SP, coef, co + (n + l) * L).lanewise(VectorOperators.FMA,
+                        DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
+            }
+            acc.mul(scale).intoArray(gb, (i * d + q) * L);
         }
     }
 

@@ -121,4 +121,71 @@ class BatchPairwiseObjectiveTest {
         lanesMatch(general(rnd, 4, 3, 5, Normalization.HALF, Kernel.erf()), rnd, true);
         lanesMatch(Problem.identityTeacher(1, 1, 1), rnd, false);
     }
+    /**
+     * Once C2 has compiled it, a call allocates nothing. At k = n = d = 20 the arccos used to be cut off by C2's node
+     * budget (a boxed broadcast per pair: 56 640 B per call). Whether C2 runs out depends on the branch profile, so the
+     * check runs in a JVM of its own on the benchmark's points ({@code GeneralEvaluatorBenchmark}, where this was
+     * found), with the JDK's default bounds checks and with them off: windows of 200 calls until one allocates under
+     * 1 KB in all (before: ≈ 11 MB per window, never less), for at most 60 windows.
+     */
+    @Test
+    void aCompiledCallAllocatesNothing() throws Exception {
+        assumeTrue(VectorPairwiseObjective.isAvailable(), "jdk.incubator.vector not resolved");
+        // the JDK's default bounds checks (the property unset), then none (the launcher's setting)
+        String[] settings = {"-Dlandscape.probe=default", "-Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0"};
+        for (String oob : settings) {
+            String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(launcher, "--add-modules", "jdk.incubator.vector", oob, "-cp",
+                    System.getProperty("java.class.path"), AllocationProbe.class.getName(), "20");
+            pb.redirectErrorStream(true);
+            Process proc = pb.start();
+            String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, proc.waitFor(), oob + ": probe failed:\n" + out);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("least (\\d+)").matcher(out);
+            assertTrue(m.find(), oob + ": no result from the probe:\n" + out);
+            long least = Long.parseLong(m.group(1));
+            assertTrue(least < 1024, oob + ": 200 compiled calls allocated at least " + least + " bytes");
+        }
+    }
+
+    /** The allocation probe (a JVM of its own): prints the least bytes allocated by a window of 200 calls. */
+    public static final class AllocationProbe {
+        public static void main(String[] args) {
+            int size = Integer.parseInt(args[0]);
+            Problem p = Problem.identityTeacher(size, size, size);
+            BatchPairwiseObjective batch = VectorPairwiseObjective.batch(p);
+            Random rnd = new Random(1);
+            double[] x = new double[size * size];
+            for (int e = 0; e < x.length; e++) {
+                x[e] = rnd.nextGaussian() / Math.sqrt(size);
+            }
+            double[] xb = new double[batch.batchLength()];
+            double[] y = new double[x.length];
+            for (int lane = 0; lane < batch.lanes(); lane++) {
+                for (int e = 0; e < x.length; e++) {
+                    y[e] = x[e] * (1 + 0.01 * lane);
+                }
+                batch.put(y, xb, lane);
+            }
+            double[] gb = new double[xb.length];
+            double[] values = new double[batch.lanes()];
+            com.sun.management.ThreadMXBean mx =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            long least = Long.MAX_VALUE;
+            double sink = 0;
+            for (int window = 0; window < 60 && least >= 1024; window++) {
+                long before = mx.getThreadAllocatedBytes(id);
+                for (int c = 0; c < 200; c++) {
+                    batch.valueAndGradient(xb, gb, values);
+                    sink += values[c % values.length];
+                }
+                least = Math.min(least, mx.getThreadAllocatedBytes(id) - before);
+            }
+            if (!(sink > 0 && Double.isFinite(sink))) {
+                throw new IllegalStateException("values not finite: " + sink);
+            }
+            System.out.println("least " + least);
+        }
+    }
 }
