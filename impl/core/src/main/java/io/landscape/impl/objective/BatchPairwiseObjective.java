@@ -34,21 +34,6 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class BatchPairwiseObjective implements io.landscape.api.function.BatchFunction {
     private static final int L = VectorDense.L;
-    /** The arcsine polynomial of {@link VectorAsin} (the same coefficients, for the arccos written out below). */
-    private static final double[] POLY = io.landscape.impl.linalg.FastAngle.coefficients();
-    private static final double P0 = POLY[0];
-    private static final double P1 = POLY[1];
-    private static final double P2 = POLY[2];
-    private static final double P3 = POLY[3];
-    private static final double P4 = POLY[4];
-    private static final double P5 = POLY[5];
-    private static final double P6 = POLY[6];
-    private static final double P7 = POLY[7];
-    private static final double P8 = POLY[8];
-    private static final double P9 = POLY[9];
-    private static final double P10 = POLY[10];
-    private static final double P11 = POLY[11];
-    private static final double P12 = POLY[12];
 
     private final PairwiseObjective scalar;
     private final PairKernel kernel;
@@ -364,10 +349,13 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             }
             DoubleVector z2 = z.mul(z);
             DoubleVector z4 = z2.mul(z2);
-            DoubleVector r0 = bc(P3).fma(z, bc(P2)).fma(z2, bc(P1).fma(z, bc(P0)));
-            DoubleVector r1 = bc(P7).fma(z, bc(P6)).fma(z2, bc(P5).fma(z, bc(P4)));
-            DoubleVector r2 = bc(P11).fma(z, bc(P10)).fma(z2, bc(P9).fma(z, bc(P8)));
-            DoubleVector pz = bc(P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
+            DoubleVector r0 = bc(VectorAsin.P3).fma(z, bc(VectorAsin.P2))
+                    .fma(z2, bc(VectorAsin.P1).fma(z, bc(VectorAsin.P0)));
+            DoubleVector r1 = bc(VectorAsin.P7).fma(z, bc(VectorAsin.P6))
+                    .fma(z2, bc(VectorAsin.P5).fma(z, bc(VectorAsin.P4)));
+            DoubleVector r2 = bc(VectorAsin.P11).fma(z, bc(VectorAsin.P10))
+                    .fma(z2, bc(VectorAsin.P9).fma(z, bc(VectorAsin.P8)));
+            DoubleVector pz = bc(VectorAsin.P12).fma(z4, r2).fma(z4.mul(z4), r1.fma(z4, r0));
             DoubleVector rr = xs.mul(z).mul(pz);
             DoubleVector th = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
             if (anyBig) {

@@ -18,19 +18,20 @@ final class VectorAsin {
     static final double PI_HI = 3.141592653589793;
     static final double PI_LO = 1.2246467991473532E-16;
     private static final double[] POLY = FastAngle.coefficients();
-    private static final double P0 = POLY[0];
-    private static final double P1 = POLY[1];
-    private static final double P2 = POLY[2];
-    private static final double P3 = POLY[3];
-    private static final double P4 = POLY[4];
-    private static final double P5 = POLY[5];
-    private static final double P6 = POLY[6];
-    private static final double P7 = POLY[7];
-    private static final double P8 = POLY[8];
-    private static final double P9 = POLY[9];
-    private static final double P10 = POLY[10];
-    private static final double P11 = POLY[11];
-    private static final double P12 = POLY[12];
+    // the arcsine polynomial's coefficients; package-private: BatchPairwiseObjective's written-out arccos uses them
+    static final double P0 = POLY[0];
+    static final double P1 = POLY[1];
+    static final double P2 = POLY[2];
+    static final double P3 = POLY[3];
+    static final double P4 = POLY[4];
+    static final double P5 = POLY[5];
+    static final double P6 = POLY[6];
+    static final double P7 = POLY[7];
+    static final double P8 = POLY[8];
+    static final double P9 = POLY[9];
+    static final double P10 = POLY[10];
+    static final double P11 = POLY[11];
+    static final double P12 = POLY[12];
 
     private VectorAsin() {
     }
