@@ -55,11 +55,15 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
     private final double[] inv;
     /** Coefficients [C | E], (n × (n + k)) × L. */
     private final double[] coef;
-    /** Σ of the radial terms of C_ii for the current row, per lane. */
-    private final double[] diagRow = new double[L];
-    private final double[] fs = new double[L];
-    private final double[] fc = new double[L];
-    private final double[] chunk = new double[L];
+    /**
+     * The single-point evaluator's lane sums, one per residue class q = j mod L of the column (entry q·L + lane): the
+     * current row's F sum and error sum (rs, rc) and C-diagonal sum (rd); F's sums over the rows (fs, fc).
+     */
+    private final double[] rs = new double[L * L];
+    private final double[] rc = new double[L * L];
+    private final double[] rd = new double[L * L];
+    private final double[] fs = new double[L * L];
+    private final double[] fc = new double[L * L];
     private final boolean[] off = new boolean[L];
     private final double[] out3 = new double[PairKernel.SELF_SIZE];
     private final double[] out4 = new double[PairKernel.FIRST_SIZE];
@@ -204,17 +208,25 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
         System.arraycopy(inv, 0, invAll, 0, n * L);
         java.util.Arrays.fill(fs, 0.0);
         java.util.Arrays.fill(fc, 0.0);
-        java.util.Arrays.fill(chunk, 0.0);
-        int left = PairwiseObjective.CHUNK;
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(coef, (i * nk + i) * L, (i * nk + i + 1) * L, 0.0);
         }
         for (int i = 0; i < n; i++) {
-            left = row(xb, i, left);
+            row(xb, i);
         }
-        flush();
         for (int lane = 0; lane < L; lane++) {
-            values[lane] = scale * total(fs[lane], fc[lane]);
+            // the classes in order, by TwoSum (VectorDense.combineRows's last step)
+            double f = 0.0;
+            double c = 0.0;
+            for (int q = 0; q < L; q++) {
+                double s = fs[q * L + lane];
+                double s2 = f + s;
+                double bp = s2 - f;
+                double e = (f - (s2 - bp)) + (s - bp);
+                c = c + (fc[q * L + lane] + e);
+                f = s2;
+            }
+            values[lane] = scale * total(f, c);
         }
         for (int i = 0; i < n; i++) {
             gradientRow(xb, gb, i);
@@ -231,29 +243,36 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
     }
 
     /**
-     * Row i of the pair pass for every lane: self term, geometry ({@link #rowGeometry}), the kernel's coefficients into
-     * F's runs ({@code left} terms to go in the current run; returned updated), C's row i, column i and diagonal.
+     * Row i of the pair pass for every lane: self term, geometry ({@link #rowGeometry}), the kernel's coefficients;
+     * F's terms and C's diagonal terms into the lane sums of their residue class q = j mod L (the self term and the
+     * diagonal's radial start in class i mod L, first), as the single-point evaluator's vector lanes
+     * ({@link VectorDense#reluRow}); C's row i and column i; at the end the row's F sums joined to F's by TwoSum per
+     * class and C_ii += the classes' diagonal sums in class order.
      */
-    private int row(double[] xb, int i, int left) {
+    private void row(double[] xb, int i) {
         double ai = a[i];
         double half = 0.5 * ai * ai;
+        java.util.Arrays.fill(rs, 0.0);
+        java.util.Arrays.fill(rc, 0.0);
+        java.util.Arrays.fill(rd, 0.0);
+        int qi = (i % L) * L;
         for (int lane = 0; lane < L; lane++) {
             double ri = r[i * L + lane];
             kernel.self(ri, out3);
-            chunk[lane] += half * out3[0];
-            // the diagonal's radial sum starts here (added to C_ii after the row, as the single-point code)
-            diagRow[lane] = half * out3[1] * inv[i * L + lane];
+            twoSum(qi + lane, half * out3[0]);
+            rd[qi + lane] += half * out3[1] * inv[i * L + lane];
         }
         rowDots(xb, i);
         rowGeometry(xb, i);
         for (int j = i + 1; j < nk; j++) {
             double w = ai * ab[j];
             int jl = j * L;
+            int qj = (j % L) * L;
             for (int lane = 0; lane < L; lane++) {
                 kernel.first(r[i * L + lane], rAll[jl + lane], cRow[jl + lane], sRow[jl + lane],
                         tRow[jl + lane], out4);
-                chunk[lane] += w * out4[0];
-                diagRow[lane] += w * out4[1] * inv[i * L + lane];
+                twoSum(qj + lane, w * out4[0]);
+                rd[qj + lane] += w * out4[1] * inv[i * L + lane];
                 double offv = w * out4[3];
                 coef[(i * nk + j) * L + lane] = offv;
                 if (j < n) {
@@ -261,15 +280,33 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
                     coef[(j * nk + i) * L + lane] = offv;
                 }
             }
-            if (--left == 0) {
-                flush();
-                left = PairwiseObjective.CHUNK;
-            }
+        }
+        for (int e = 0; e < L * L; e++) {
+            // the row's sums into F's, per class (VectorDense.combineRows)
+            double f = fs[e];
+            double s = rs[e];
+            double s2 = f + s;
+            double bp = s2 - f;
+            double err = (f - (s2 - bp)) + (s - bp);
+            fc[e] = fc[e] + (rc[e] + err);
+            fs[e] = s2;
         }
         for (int lane = 0; lane < L; lane++) {
-            coef[(i * nk + i) * L + lane] += diagRow[lane];
+            double d0 = rd[lane];
+            for (int q = 1; q < L; q++) {
+                d0 += rd[q * L + lane];
+            }
+            coef[(i * nk + i) * L + lane] += d0;
         }
-    return left;
+    }
+
+    /** Term t into the row's F sum at e (class·L + lane) by TwoSum, its error into rc. */
+    private void twoSum(int e, double t) {
+        double s = rs[e];
+        double s2 = s + t;
+        double bp = s2 - s;
+        rc[e] += (s - (s2 - bp)) + (t - bp);
+        rs[e] = s2;
     }
 
     /**
@@ -401,18 +438,6 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
                         DoubleVector.broadcast(VectorDense.SP, v[l * d + q]), acc);
             }
             acc.mul(scale).intoArray(gb, (i * d + q) * L);
-        }
-    }
-
-    private void flush() {
-        for (int lane = 0; lane < L; lane++) {
-            double f = fs[lane];
-            double ch = chunk[lane];
-            double s = f + ch;
-            double bp = s - f;
-            fc[lane] += (f - (s - bp)) + (ch - bp);
-            fs[lane] = s;
-            chunk[lane] = 0.0;
         }
     }
 

@@ -554,18 +554,40 @@ final class VectorDense {
         return !bad && tail == 0.0;
     }
 
+    /** 0, 1, …, L − 1: the lane numbers, for the masks of a row's first block. */
+    private static final double[] IOTA = new double[L];
+
+    static {
+        for (int q = 0; q < L; q++) {
+            IOTA[q] = q;
+        }
+    }
+
     /**
-     * The angle pass of row i: for columns j in [from, to) of {@code dots} (row offset {@code ro}), c = dots·ii·inv[j],
-     * s = √((1−c)(1+c)), θ = arccos c (vector arccos of {@link VectorAsin}, within 2 ulps) into cRow, sRow, tRow at
-     * index j. Lanes with |c| &gt; 0.9 are redone by {@link PairGeometry#angleInv} from the coordinates (rows of
-     * {@code coords}, stride {@code cs}; row i is the student). The arrays are read and written up to the next multiple
-     * of L past {@code to} (callers pad).
+     * The first column of row i's pair pass: i rounded down to a multiple of L. The row's blocks are the aligned
+     * vectors of columns [rowStart(i), to); column i itself (the self term's lane) is in the first one.
      */
-    static void angles(double[] dots, int ro, int from, int to, double ii, double[] inv, double[] coords, int cs,
-                       int i, int d, double[] cRow, double[] sRow, double[] tRow, PairGeometry geo) {
-        for (int j = from; j < to; j += L) {
+    static int rowStart(int i) {
+        return i / L * L;
+    }
+
+    /**
+     * The angle pass of row i over the aligned blocks of columns [{@link #rowStart}(i), to) of {@code dots} (row offset
+     * {@code ro}): c = dots·ii·inv[j], s = √((1−c)(1+c)), θ = arccos c (vector arccos of {@link VectorAsin}, within 2
+     * ulps) into cRow, sRow, tRow at index j; the lanes j ≤ i (not pairs of the row) get c = 0, s = 1, θ = π/2
+     * (finite; their weights are zeroed by the coefficient pass). Lanes j &gt; i, j &lt; to with |c| &gt; 0.9 are redone
+     * by {@link PairGeometry#angleInv} from the coordinates (rows of {@code coords}, stride {@code cs}; row i is the
+     * student). Reads and writes whole vectors up to the next multiple of L past {@code to} (callers pad).
+     */
+    static void angles(double[] dots, int ro, int i, int to, double ii, double[] inv, double[] coords, int cs,
+                       int d, double[] cRow, double[] sRow, double[] tRow, PairGeometry geo) {
+        DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        for (int j = rowStart(i); j < to; j += L) {
             DoubleVector c = DoubleVector.fromArray(SP, dots, ro + j).mul(ii)
                     .mul(DoubleVector.fromArray(SP, inv, j));
+            if (j <= i) {
+                c = c.blend(0.0, idx.compare(VectorOperators.LE, (double) (i - j)));
+            }
             DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
             DoubleVector th = VectorAsin.acos(c);
             c.intoArray(cRow, j);
@@ -597,14 +619,24 @@ final class VectorDense {
     private static final java.util.Map<Class<?>, Integer> TRANSCRIPTIONS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Offsets in a row's partial sums ({@code part}, 3L entries per row): F's sum, its error sum, C's diagonal. */
+    static final int PART_S = 0;
+    static final int PART_C = 1;
+    static final int PART_D = 2;
+
     /**
      * The vector transcription that reproduces {@code kernel}'s {@code value} and {@code first} bitwise on probe pairs
-     * (checked once per kernel class), or {@link #RELU_NONE}.
+     * (checked once per kernel class, through the very methods the evaluator runs), or {@link #RELU_NONE}.
      */
     static int reluTranscription(PairKernel kernel) {
         return TRANSCRIPTIONS.computeIfAbsent(kernel.getClass(), c -> probe(kernel));
     }
 
+    /**
+     * Runs {@link #reluRow} on rows holding one pair each (the weight 1 at that column, 0 elsewhere, no self term):
+     * the row's F sum in that lane is then exactly w·K = K (TwoSum of 0 and K), its diagonal sum gA, its C entry gB
+     * and its column term gAv — compared bitwise with the kernel's {@code first} and {@code value}.
+     */
     private static int probe(PairKernel kernel) {
         int m = 8 * L;
         java.util.Random rnd = new java.util.Random(20261205L);
@@ -632,23 +664,30 @@ final class VectorDense {
             tRow[j] = th;
         }
         double[] out = new double[PairKernel.FIRST_SIZE];
-        double[] wk = new double[m + L];
-        double[] wga = new double[m + L];
-        double[] wgav = new double[m + L];
-        double[] off = new double[m + L];
-        double[] wv = new double[m + L];
+        double[] ab = new double[m + L];
+        double[] coef = new double[m + L];
+        double[] gv = new double[m + L];
+        double[] part = new double[3 * L];
+        double[] partV = new double[3 * L];
         for (int variant : new int[] {RELU_GENERATED, RELU_CLOSED_FORM}) {
             boolean same = true;
             for (int j = 0; j < m && same; j++) {
-                // one pair per call: lane 0 is pair j (r = ri[j]); the other lanes see the following pairs
-                reluPass(variant, true, ri[j], 1.0, 1.0, rv, ones, ones, cRow, sRow, tRow, j, j + 1, wk, wga, wgav,
-                        off);
-                reluPass(variant, false, ri[j], 1.0, 1.0, rv, ones, ones, cRow, sRow, tRow, j, j + 1, wv, wga, wgav,
-                        off);
+                int jb = j / L * L;
+                java.util.Arrays.fill(ab, 0.0);
+                ab[j] = 1.0;
+                // row "−1" (every lane a pair), one block, only column j weighted
+                reluRow(variant, true, -1, jb, jb + L, jb + L, ri[j], 1.0, 1.0, 0.0, 0.0, rv, ones, ab, cRow, sRow,
+                        tRow, coef, 0, gv, 0, part, 0);
+                reluRow(variant, false, -1, jb, jb + L, 0, ri[j], 1.0, 1.0, 0.0, 0.0, rv, ones, ab, cRow, sRow,
+                        tRow, null, 0, null, 0, partV, 0);
                 kernel.first(ri[j], rv[j], cRow[j], sRow[j], tRow[j], out);
                 double value = kernel.value(ri[j], rv[j], cRow[j], sRow[j], tRow[j]);
-                same = bits(out[0], wk[j]) && bits(out[1], wga[j]) && bits(out[2], wgav[j]) && bits(out[3], off[j])
-                        && bits(value, wv[j]);
+                int lane = j - jb;
+                // the sums start at +0, so a term −0 arrives as +0 (x + 0.0 does the same to the kernel's value)
+                same = bits(out[0] + 0.0, part[PART_S * L + lane]) && bits(out[1] + 0.0, part[PART_D * L + lane])
+                        && bits(out[2], gv[j]) && bits(out[3], coef[j])
+                        && bits(value + 0.0, partV[PART_S * L + lane])
+                        && part[PART_C * L + lane] == 0.0;
             }
             if (same) {
                 return variant;
@@ -662,41 +701,59 @@ final class VectorDense {
     }
 
     /**
-     * The weighted pair coefficients of row i for columns j in [from, to) with the ReLU transcription {@code variant}
-     * (r = {@code ri}, ρ = rv[j], angles from cRow, sRow, tRow; w = ai·ab[j]): if {@code first},
-     * wk[j] = w·K, wga[j] = (w·gA)·ii, wgav[j] = (w·gAv)·inv[j] and off[j] = w·gB — exactly the products the scalar
-     * loops form from {@link PairKernel#first}; else only wk[j] = w·κ from {@link PairKernel#value}. Whole vectors:
-     * reads and writes up to the next multiple of L past {@code to} (callers pad; the lanes past {@code to} are
-     * garbage to be ignored). One self-contained loop per variant, so that no vector crosses a call (C2 would box it).
+     * Row i of the pair pass with the ReLU transcription {@code variant}, over the aligned blocks of columns
+     * [jb0, to) (jb0 = {@link #rowStart}(i)), angles from cRow, sRow, tRow (r = {@code ri}, ρ = rv[j]; pair weight
+     * w = ai·ab[j], zero in the lanes j ≤ i). Per lane of a block, F's term t = w·K — in lane i (the first block)
+     * the row's self term {@code self} instead — enters the lane's compensated sum by TwoSum (s' = s + t,
+     * b' = s' − s, e = (s − (s' − b')) + (t − b'), c += e), and, if {@code first}, C's diagonal term
+     * (w·gA)·ii — in lane i {@code diag0} — the lane's plain diagonal sum; C's row i gets w·gB at co + j (every lane
+     * of the blocks; lanes j ≤ i are 0 and overwritten later), and for blocks below {@code n} the column terms
+     * (w·gAv)·inv[j] go to gv at go + j. Without {@code first} only F's sums, with κ from the kernel's {@code value}.
+     * The row's three vectors (s, c, diagonal) are stored at part[po + {PART_S, PART_C, PART_D}·L].
+     *
+     * <p>So lane q of every row's sums holds the columns j ≡ q (mod L) in increasing order — a fixed order that does
+     * not depend on the thread, the row split or the instruction set's masking; {@link BatchPairwiseObjective}
+     * follows it per residue class. The operations forming K, gA, gAv, gB are the scalar kernel evaluator's, in its
+     * order, no fused multiply-add (checked bitwise at run time by {@link #probe} through this method). One
+     * self-contained loop per variant, so that no vector crosses a call (C2 would box it).
      */
-    static void reluPass(int variant, boolean first, double ri, double ai, double ii, double[] rv, double[] inv,
-                         double[] ab, double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
-                         double[] wga, double[] wgav, double[] off) {
+    static void reluRow(int variant, boolean first, int i, int jb0, int to, int n, double ri, double ai, double ii,
+                        double self, double diag0, double[] rv, double[] inv, double[] ab, double[] cRow,
+                        double[] sRow, double[] tRow, double[] coef, int co, double[] gv, int go, double[] part,
+                        int po) {
         if (variant == RELU_GENERATED) {
             if (first) {
-                generatedFirst(ri, ai, ii, rv, inv, ab, cRow, sRow, tRow, from, to, wk, wga, wgav, off);
+                generatedFirst(i, jb0, to, n, ri, ai, ii, self, diag0, rv, inv, ab, cRow, sRow, tRow, coef, co, gv,
+                        go, part, po);
             } else {
-                generatedValue(ri, ai, rv, ab, cRow, sRow, tRow, from, to, wk);
+                generatedValue(i, jb0, to, ri, ai, self, rv, ab, cRow, sRow, tRow, part, po);
             }
         } else if (first) {
-            closedFormFirst(ri, ai, ii, rv, inv, ab, cRow, sRow, tRow, from, to, wk, wga, wgav, off);
+            closedFormFirst(i, jb0, to, n, ri, ai, ii, self, diag0, rv, inv, ab, cRow, sRow, tRow, coef, co, gv, go,
+                    part, po);
         } else {
-            closedFormValue(ri, ai, rv, ab, cRow, sRow, tRow, from, to, wk);
+            closedFormValue(i, jb0, to, ri, ai, self, rv, ab, cRow, sRow, tRow, part, po);
         }
     }
 
     /**
      * The generated ReLU kernel's {@code first} (generator version 2), lane by lane: t1 = 1/(2π), t3 = π + (−θ),
      * K = ((t1·r)·ρ)·(t3·c + s), gA = (t1·ρ)·s, gAv = (t1·r)·s, gB = t1·t3; where s = 0: K = (½·r)·ρ, gB = ½ if c &gt; 0,
-     * else all zero.
+     * else all zero. Sums as {@link #reluRow}.
      */
-    private static void generatedFirst(double ri, double ai, double ii, double[] rv, double[] inv, double[] ab,
-                                       double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
-                                       double[] wga, double[] wgav, double[] off) {
+    private static void generatedFirst(int i, int jb0, int to, int n, double ri, double ai, double ii, double self,
+                                       double diag0, double[] rv, double[] inv, double[] ab, double[] cRow,
+                                       double[] sRow, double[] tRow, double[] coef, int co, double[] gv, int go,
+                                       double[] part, int po) {
         double t1 = INV_2PI;
         double t1r = t1 * ri;
         double halfR = 0.5 * ri;
-        for (int j = from; j < to; j += L) {
+        DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        DoubleVector zero = DoubleVector.zero(SP);
+        DoubleVector fs = zero;
+        DoubleVector fc = zero;
+        DoubleVector dg = zero;
+        for (int j = jb0; j < to; j += L) {
             DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
             DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
             DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
@@ -709,25 +766,49 @@ final class VectorDense {
             VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
             if (z.anyTrue()) {
                 VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
-                DoubleVector zero = DoubleVector.zero(SP);
                 kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
                 ga = ga.blend(zero, z);
                 gav = gav.blend(zero, z);
                 gb = gb.blend(zero, z).blend(DoubleVector.broadcast(SP, 0.5), pos);
             }
-            w.mul(kk).intoArray(wk, j);
-            w.mul(ga).mul(ii).intoArray(wga, j);
-            w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j);
-            w.mul(gb).intoArray(off, j);
+            DoubleVector tf;
+            DoubleVector td;
+            if (j <= i) {
+                double rel = i - j;
+                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                VectorMask<Double> at = idx.compare(VectorOperators.EQ, rel);
+                tf = w.mul(kk).blend(self, at);
+                td = w.mul(ga).mul(ii).blend(diag0, at);
+            } else {
+                tf = w.mul(kk);
+                td = w.mul(ga).mul(ii);
+            }
+            DoubleVector s2 = fs.add(tf);
+            DoubleVector bp = s2.sub(fs);
+            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+            fs = s2;
+            dg = dg.add(td);
+            w.mul(gb).intoArray(coef, co + j);
+            if (j < n) {
+                w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(gv, go + j);
+            }
         }
+        fs.intoArray(part, po + PART_S * L);
+        fc.intoArray(part, po + PART_C * L);
+        dg.intoArray(part, po + PART_D * L);
     }
 
-    /** The generated ReLU kernel's {@code value}: K as in {@link #generatedFirst}. */
-    private static void generatedValue(double ri, double ai, double[] rv, double[] ab, double[] cRow, double[] sRow,
-                                       double[] tRow, int from, int to, double[] wk) {
+    /** The generated ReLU kernel's {@code value}: K as in {@link #generatedFirst}; F's sums only. */
+    private static void generatedValue(int i, int jb0, int to, double ri, double ai, double self, double[] rv,
+                                       double[] ab, double[] cRow, double[] sRow, double[] tRow, double[] part,
+                                       int po) {
         double t1r = INV_2PI * ri;
         double halfR = 0.5 * ri;
-        for (int j = from; j < to; j += L) {
+        DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        DoubleVector zero = DoubleVector.zero(SP);
+        DoubleVector fs = zero;
+        DoubleVector fc = zero;
+        for (int j = jb0; j < to; j += L) {
             DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
             DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
             DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
@@ -736,43 +817,195 @@ final class VectorDense {
             VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
             if (z.anyTrue()) {
                 VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
-                kk = kk.blend(DoubleVector.zero(SP), z).blend(rho.mul(halfR), pos);
+                kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
             }
-            DoubleVector.fromArray(SP, ab, j).mul(ai).mul(kk).intoArray(wk, j);
+            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+            DoubleVector tf;
+            if (j <= i) {
+                double rel = i - j;
+                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                tf = w.mul(kk).blend(self, idx.compare(VectorOperators.EQ, rel));
+            } else {
+                tf = w.mul(kk);
+            }
+            DoubleVector s2 = fs.add(tf);
+            DoubleVector bp = s2.sub(fs);
+            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+            fs = s2;
         }
+        fs.intoArray(part, po + PART_S * L);
+        fc.intoArray(part, po + PART_C * L);
     }
 
     /**
      * {@link ReluClosedForm#first}, lane by lane: p = (π − θ)·(1/2π), K = (r·ρ)·(s·(1/2π) + p·c), gA = (ρ·s)·(1/2π),
-     * gAv = (r·s)·(1/2π), gB = p.
+     * gAv = (r·s)·(1/2π), gB = p. Sums as {@link #reluRow}.
      */
-    private static void closedFormFirst(double ri, double ai, double ii, double[] rv, double[] inv, double[] ab,
-                                        double[] cRow, double[] sRow, double[] tRow, int from, int to, double[] wk,
-                                        double[] wga, double[] wgav, double[] off) {
-        for (int j = from; j < to; j += L) {
+    private static void closedFormFirst(int i, int jb0, int to, int n, double ri, double ai, double ii, double self,
+                                        double diag0, double[] rv, double[] inv, double[] ab, double[] cRow,
+                                        double[] sRow, double[] tRow, double[] coef, int co, double[] gv, int go,
+                                        double[] part, int po) {
+        DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        DoubleVector zero = DoubleVector.zero(SP);
+        DoubleVector fs = zero;
+        DoubleVector fc = zero;
+        DoubleVector dg = zero;
+        for (int j = jb0; j < to; j += L) {
             DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
             DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
             DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
             DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
             DoubleVector pt = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI).mul(INV_2PI);
             DoubleVector kk = rho.mul(ri).mul(s.mul(INV_2PI).add(pt.mul(c)));
-            w.mul(kk).intoArray(wk, j);
-            w.mul(rho.mul(s).mul(INV_2PI)).mul(ii).intoArray(wga, j);
-            w.mul(s.mul(ri).mul(INV_2PI)).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(wgav, j);
-            w.mul(pt).intoArray(off, j);
+            DoubleVector ga = rho.mul(s).mul(INV_2PI);
+            DoubleVector tf;
+            DoubleVector td;
+            if (j <= i) {
+                double rel = i - j;
+                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                VectorMask<Double> at = idx.compare(VectorOperators.EQ, rel);
+                tf = w.mul(kk).blend(self, at);
+                td = w.mul(ga).mul(ii).blend(diag0, at);
+            } else {
+                tf = w.mul(kk);
+                td = w.mul(ga).mul(ii);
+            }
+            DoubleVector s2 = fs.add(tf);
+            DoubleVector bp = s2.sub(fs);
+            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+            fs = s2;
+            dg = dg.add(td);
+            w.mul(pt).intoArray(coef, co + j);
+            if (j < n) {
+                w.mul(s.mul(ri).mul(INV_2PI)).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(gv, go + j);
+            }
         }
+        fs.intoArray(part, po + PART_S * L);
+        fc.intoArray(part, po + PART_C * L);
+        dg.intoArray(part, po + PART_D * L);
     }
 
-    /** {@link ReluClosedForm#value}, lane by lane: κ = ((r·ρ)·(1/2π))·(s + (π − θ)·c). */
-    private static void closedFormValue(double ri, double ai, double[] rv, double[] ab, double[] cRow, double[] sRow,
-                                        double[] tRow, int from, int to, double[] wk) {
-        for (int j = from; j < to; j += L) {
+    /** {@link ReluClosedForm#value}, lane by lane: κ = ((r·ρ)·(1/2π))·(s + (π − θ)·c); F's sums only. */
+    private static void closedFormValue(int i, int jb0, int to, double ri, double ai, double self, double[] rv,
+                                        double[] ab, double[] cRow, double[] sRow, double[] tRow, double[] part,
+                                        int po) {
+        DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        DoubleVector zero = DoubleVector.zero(SP);
+        DoubleVector fs = zero;
+        DoubleVector fc = zero;
+        for (int j = jb0; j < to; j += L) {
             DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
             DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
             DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
             DoubleVector pi = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
             DoubleVector kk = rho.mul(ri).mul(INV_2PI).mul(pi.mul(c).add(s));
-            DoubleVector.fromArray(SP, ab, j).mul(ai).mul(kk).intoArray(wk, j);
+            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+            DoubleVector tf;
+            if (j <= i) {
+                double rel = i - j;
+                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                tf = w.mul(kk).blend(self, idx.compare(VectorOperators.EQ, rel));
+            } else {
+                tf = w.mul(kk);
+            }
+            DoubleVector s2 = fs.add(tf);
+            DoubleVector bp = s2.sub(fs);
+            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+            fs = s2;
+        }
+        fs.intoArray(part, po + PART_S * L);
+        fc.intoArray(part, po + PART_C * L);
+    }
+
+    /**
+     * {@link #reluRow}'s sums and stores for coefficients already computed per pair (kernels without a transcription):
+     * wk, wga, wgav, off indexed by column, zero in the lanes j ≤ i and j ≥ the row's end (the caller writes them);
+     * the self term and diag0 go into lane i. The same vector operations in the same order as the transcribed rows,
+     * so the results do not depend on which path computed the coefficients (adding an exact zero leaves a lane's
+     * sums unchanged). {@code first} false: F's sums only (from wk).
+     */
+    static void sumRow(boolean first, int i, int jb0, int to, int n, double self, double diag0, double[] wk,
+                       double[] wga, double[] wgav, double[] off, double[] coef, int co, double[] gv, int go,
+                       double[] part, int po) {
+        DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        DoubleVector zero = DoubleVector.zero(SP);
+        DoubleVector fs = zero;
+        DoubleVector fc = zero;
+        DoubleVector dg = zero;
+        for (int j = jb0; j < to; j += L) {
+            DoubleVector tf = DoubleVector.fromArray(SP, wk, j);
+            DoubleVector td = first ? DoubleVector.fromArray(SP, wga, j) : zero;
+            if (j <= i) {
+                VectorMask<Double> at = idx.compare(VectorOperators.EQ, (double) (i - j));
+                tf = tf.blend(self, at);
+                td = td.blend(diag0, at);
+            }
+            DoubleVector s2 = fs.add(tf);
+            DoubleVector bp = s2.sub(fs);
+            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+            fs = s2;
+            if (first) {
+                dg = dg.add(td);
+                DoubleVector.fromArray(SP, off, j).intoArray(coef, co + j);
+                if (j < n) {
+                    DoubleVector.fromArray(SP, wgav, j).intoArray(gv, go + j);
+                }
+            }
+        }
+        fs.intoArray(part, po + PART_S * L);
+        fc.intoArray(part, po + PART_C * L);
+        if (first) {
+            dg.intoArray(part, po + PART_D * L);
+        }
+    }
+
+    /**
+     * F's lane sums of rows [0, rows) combined: per lane q, the rows' (s, c) in increasing row order by TwoSum into
+     * (S_q, C_q) (S' = S + s, C += c + e); then the lanes q = 0 … L − 1 in order by TwoSum into (fs, fc). Writes
+     * {fs, fc} to out[0], out[1] (out has at least 2L + 2 entries; the first 2L hold S and C on return).
+     */
+    static void combineRows(double[] part, int rows, double[] out) {
+        DoubleVector zero = DoubleVector.zero(SP);
+        DoubleVector sv = zero;
+        DoubleVector cv = zero;
+        for (int i = 0, po = 0; i < rows; i++, po += 3 * L) {
+            DoubleVector s = DoubleVector.fromArray(SP, part, po + PART_S * L);
+            DoubleVector c = DoubleVector.fromArray(SP, part, po + PART_C * L);
+            DoubleVector s2 = sv.add(s);
+            DoubleVector bp = s2.sub(sv);
+            DoubleVector e = sv.sub(s2.sub(bp)).add(s.sub(bp));
+            cv = cv.add(c.add(e));
+            sv = s2;
+        }
+        sv.intoArray(out, 2);
+        cv.intoArray(out, 2 + L);
+        double fs = 0.0;
+        double fc = 0.0;
+        for (int q = 0; q < L; q++) {
+            double s = out[2 + q];
+            double s2 = fs + s;
+            double bp = s2 - fs;
+            double e = (fs - (s2 - bp)) + (s - bp);
+            fc = fc + (out[2 + L + q] + e);
+            fs = s2;
+        }
+        out[0] = fs;
+        out[1] = fc;
+    }
+
+    /**
+     * C's column sums over the rows' column terms: for each aligned block of student columns j &lt; n, the sum over
+     * rows i = 0, 1, … (in order, from 0) of gv[i·gs + j] — the rows that wrote the block (i &lt; block + L; lanes
+     * j ≤ i hold zeros) — into col[j].
+     */
+    static void columnSums(double[] gv, int gs, int n, double[] col) {
+        for (int j = 0; j < n; j += L) {
+            DoubleVector acc = DoubleVector.zero(SP);
+            int rows = Math.min(n, j + L);
+            for (int i = 0, o = j; i < rows; i++, o += gs) {
+                acc = acc.add(DoubleVector.fromArray(SP, gv, o));
+            }
+            acc.intoArray(col, j);
         }
     }
 }

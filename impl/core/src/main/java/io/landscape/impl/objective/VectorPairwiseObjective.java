@@ -213,6 +213,7 @@ public final class VectorPairwiseObjective implements Objective {
 
     /** One thread's scratch space; holds no reference to the objective (see {@link PairwiseObjective}). */
     private static final class Evaluator {
+        private static final int L = VectorDense.lanes();
         private final PairKernel kernel;
         private final int n;
         private final int k;
@@ -220,6 +221,7 @@ public final class VectorPairwiseObjective implements Objective {
         private final int nk;
         private final int dp;   // d padded to the lane count
         private final int np;   // n + k padded to the lane count
+        private final int gs;   // n padded to the lane count (the rows of gv)
         private final double[] a;
         /** a_i for students, −b_l for teachers: the weight of pair (i, j) is a_i·ab[j]. */
         private final double[] ab;
@@ -242,19 +244,25 @@ public final class VectorPairwiseObjective implements Objective {
         private final double[] coef;
         /** c·[C | E]·[W; V] before the copy to the caller's layout, n × dp. */
         private final double[] gp;
+        /** Per row: ½a_i²D(r_i) (F's self term) and ½a_i²D′(r_i)/r_i (C_ii's radial start). */
+        private final double[] self;
+        private final double[] diag0;
+        /** Per row, 3L entries: the lane sums of F (s, c) and of C's diagonal ({@link VectorDense#reluRow}). */
+        private final double[] part;
+        /** Row i's column terms (w·gAv)·(1/r_j) of C_jj, j &lt; n: n × gs. */
+        private final double[] gv;
+        /** C's column sums (of gv), gs. */
+        private final double[] col;
+        /** F's combined sums: {fs, fc, the lanes' S and C} ({@link VectorDense#combineRows}). */
+        private final double[] fsum = new double[2 + 2 * L];
+        private final double[] out3 = new double[PairKernel.SELF_SIZE];
         /** The row scratch of the caller's thread, and of the helper in the two-thread path. */
         private final Rows rows;
         private final Rows rows1;
-        /** F's running sum between rows ({@link PairSums}). */
-        private final double[] sum = new double[4];
         /** The vector transcription of the kernel ({@link VectorDense#reluTranscription}), or RELU_NONE. */
         private final int relu;
-        /** Two-thread path (null when off): the helpers, and every row's wk, wgav, self term and diagonal sum. */
+        /** Two-thread path (null when off). */
         private final Workers workers;
-        private final double[] wkAll;
-        private final double[] wgavAll;
-        private final double[] selfAll;
-        private final double[] diagAll;
         /** Phase bodies of the two-thread path, made once (no allocation per call for them). */
         private final java.util.function.IntConsumer productPhase;
         private final java.util.function.IntConsumer rowPhase;
@@ -271,12 +279,12 @@ public final class VectorPairwiseObjective implements Objective {
             this.k = p.teacherCount();
             this.d = p.inputDimension();
             this.nk = n + k;
-            int lanes = VectorDense.lanes();
-            this.dp = (d + lanes - 1) / lanes * lanes;
-            this.np = (nk + lanes - 1) / lanes * lanes;
+            this.dp = (d + L - 1) / L * L;
+            this.np = (nk + L - 1) / L * L;
+            this.gs = (n + L - 1) / L * L;
             this.a = p.studentWeights();
             double[] b = p.teacherWeights();
-            this.ab = new double[np + lanes];
+            this.ab = new double[np + L];
             System.arraycopy(a, 0, ab, 0, n);
             for (int l = 0; l < k; l++) {
                 ab[n + l] = -b[l];
@@ -289,9 +297,9 @@ public final class VectorPairwiseObjective implements Objective {
             this.wv = new double[nk * dp];
             this.wvT = new double[d * np];
             this.gradB = nk >= PANEL_MIN_ROWS ? new double[nk * dp] : null;
-            this.dots = new double[n * np + lanes];
-            this.rv = new double[np + lanes];
-            this.inv = new double[np + lanes];
+            this.dots = new double[n * np + L];
+            this.rv = new double[np + L];
+            this.inv = new double[np + L];
             for (int l = 0; l < k; l++) {
                 double[] row = p.teacherNeuron(l);
                 double nn = 0;
@@ -308,17 +316,18 @@ public final class VectorPairwiseObjective implements Objective {
                 rv[n + l] = rho;
                 inv[n + l] = 1.0 / rho;
             }
-            this.coef = new double[n * np + lanes];
+            this.coef = new double[n * np + L];
             this.relu = transcribe ? VectorDense.reluTranscription(kernel) : VectorDense.RELU_NONE;
             this.gp = new double[n * dp];
-            this.rows = new Rows(np + lanes);
+            this.self = new double[n];
+            this.diag0 = new double[n];
+            this.part = new double[n * 3 * L];
+            this.gv = new double[n * gs];
+            this.col = new double[gs];
+            this.rows = new Rows(np + L);
             this.workers = workers;
             if (workers != null) {
-                this.rows1 = new Rows(np + lanes);
-                this.wkAll = new double[n * np];
-                this.wgavAll = new double[n * np];
-                this.selfAll = new double[n];
-                this.diagAll = new double[n];
+                this.rows1 = new Rows(np + L);
                 // the pair pass's work per row falls linearly (nk − i − 1 pairs): split where half the pairs are done
                 long total = 0;
                 for (int i = 0; i < n; i++) {
@@ -338,18 +347,14 @@ public final class VectorPairwiseObjective implements Objective {
                         part == 0 ? rows : rows1);
                 this.sumPhase = part -> {
                     if (part == 0) {
-                        sumAll();
+                        sumsAndDiagonal();
                     } else {
-                        columns();
+                        mirror();
                     }
                 };
                 this.gradientPhase = part -> gradientProduct(part == 0 ? 0 : half, part == 0 ? half : n);
             } else {
                 this.rows1 = null;
-                this.wkAll = null;
-                this.wgavAll = null;
-                this.selfAll = null;
-                this.diagAll = null;
                 this.split = 0;
                 this.productPhase = null;
                 this.rowPhase = null;
@@ -359,8 +364,9 @@ public final class VectorPairwiseObjective implements Objective {
         }
 
         /**
-         * Copies x in, forms the dot products and norms; false if x is off the fast path (wrong length, a squared norm
-         * outside the range — which includes zero, NaN and infinite coordinates — or a rescaled teacher).
+         * Copies x in, forms the dot products, norms and the rows' self terms; false if x is off the fast path (wrong
+         * length, a squared norm outside the range — which includes zero, NaN and infinite coordinates — or a rescaled
+         * teacher).
          */
         boolean prepare(double[] x) {
             if (x.length != n * d || teacherRescaled) {
@@ -402,63 +408,113 @@ public final class VectorPairwiseObjective implements Objective {
                 rv[i] = r;
                 inv[i] = 1.0 / r;
             }
+            double[] out3 = this.out3;
+            for (int i = 0; i < n; i++) {
+                kernel.self(rv[i], out3);
+                double half = 0.5 * a[i] * a[i];
+                self[i] = half * out3[0];
+                diag0[i] = half * out3[1] * inv[i];
+            }
             return true;
         }
 
-        /** F after {@link #prepare}: the terms in PairwiseObjective's order, runs of CHUNK, TwoSum over the runs. */
+        /** F after {@link #prepare}: the same lane sums as {@link #valueAndGradient}, κ from the kernel's value. */
         double value() {
-            double[] sum = this.sum;
-            PairSums.reset(sum);
             Rows r = rows;
             for (int i = 0; i < n; i++) {
-                double ri = rv[i];
-                kernel.self(ri, r.out3);
-                double ai = a[i];
-                PairSums.add(sum, 0.5 * ai * ai * r.out3[0]);
-                VectorDense.angles(dots, i * np, i + 1, nk, inv[i], inv, wv, dp, i, d, r.c, r.s, r.t, r.geo);
+                int jb0 = VectorDense.rowStart(i);
+                VectorDense.angles(dots, i * np, i, nk, inv[i], inv, wv, dp, d, r.c, r.s, r.t, r.geo);
                 if (relu != VectorDense.RELU_NONE) {
-                    VectorDense.reluPass(relu, false, ri, ai, inv[i], rv, inv, ab, r.c, r.s, r.t, i + 1, nk, r.wk,
-                            r.wga, r.wgav, r.off);
+                    VectorDense.reluRow(relu, false, i, jb0, nk, n, rv[i], a[i], inv[i], self[i], 0.0, rv, inv, ab,
+                            r.c, r.s, r.t, null, 0, null, 0, part, i * 3 * L);
                 } else {
+                    double ri = rv[i];
+                    double ai = a[i];
+                    for (int j = jb0; j <= i; j++) {
+                        r.wk[j] = 0.0;
+                    }
                     for (int j = i + 1; j < nk; j++) {
                         r.wk[j] = ai * ab[j] * kernel.value(ri, rv[j], r.c[j], r.s[j], r.t[j]);
                     }
+                    VectorDense.sumRow(false, i, jb0, nk, n, self[i], 0.0, r.wk, null, null, null, null, 0, null, 0,
+                            part, i * 3 * L);
                 }
-                PairSums.values(sum, i + 1, nk, r.wk);
             }
-            return PairSums.total(sum, teacherHi, teacherLo, scale);
+            VectorDense.combineRows(part, n, fsum);
+            return total();
+        }
+
+        /** scale · ((fs + fc) + (T_hi + T_lo)), one TwoSum and one rounding at the end; an infinite fs gives fs + T_hi. */
+        private double total() {
+            double fs = fsum[0];
+            double fc = fsum[1];
+            if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
+                return scale * (fs + teacherHi);
+            }
+            double s = fs + teacherHi;
+            double bp = s - fs;
+            double e = (fs - (s - bp)) + (teacherHi - bp);
+            return scale * (s + (e + (fc + teacherLo)));
         }
 
         /**
-         * Row i of the pair pass: angles, the weighted kernel coefficients into r.wk, r.wga, r.wgav (indexed by j) and
-         * w·gB into row i of C; returns the row's self term of F, and leaves ½a_i²D′(r_i)/r_i in r.diag0.
+         * Rows [from, to) of the pair pass with scratch r: angles, the weighted kernel coefficients into C's row i
+         * (upper part and E), the column terms into gv and the row's lane sums into part.
          */
-        private double row(int i, Rows r) {
-            double ri = rv[i];
-            double ii = inv[i];
-            int ci = i * np;
-            double ai = a[i];
-            kernel.self(ri, r.out3);
-            double half = 0.5 * ai * ai;
-            r.diag0 = half * r.out3[1] * ii;
-            double self = half * r.out3[0];
-            VectorDense.angles(dots, ci, i + 1, nk, ii, inv, wv, dp, i, d, r.c, r.s, r.t, r.geo);
-            if (relu != VectorDense.RELU_NONE) {
-                VectorDense.reluPass(relu, true, ri, ai, ii, rv, inv, ab, r.c, r.s, r.t, i + 1, nk, r.wk, r.wga,
-                        r.wgav, r.off);
-                System.arraycopy(r.off, i + 1, coef, ci + i + 1, nk - i - 1);
-            } else {
-                double[] out4 = r.out4;
-                for (int j = i + 1; j < nk; j++) {
-                    kernel.first(ri, rv[j], r.c[j], r.s[j], r.t[j], out4);
-                    double w = ai * ab[j];
-                    r.wk[j] = w * out4[0];
-                    r.wga[j] = w * out4[1] * ii;
-                    r.wgav[j] = w * out4[2] * inv[j];
-                    coef[ci + j] = w * out4[3];
+        private void rowRange(int from, int to, Rows r) {
+            for (int i = from; i < to; i++) {
+                int jb0 = VectorDense.rowStart(i);
+                double ii = inv[i];
+                VectorDense.angles(dots, i * np, i, nk, ii, inv, wv, dp, d, r.c, r.s, r.t, r.geo);
+                if (relu != VectorDense.RELU_NONE) {
+                    VectorDense.reluRow(relu, true, i, jb0, nk, n, rv[i], a[i], ii, self[i], diag0[i], rv, inv, ab,
+                            r.c, r.s, r.t, coef, i * np, gv, i * gs, part, i * 3 * L);
+                } else {
+                    double ri = rv[i];
+                    double ai = a[i];
+                    double[] out4 = r.out4;
+                    for (int j = jb0; j <= i; j++) {
+                        r.wk[j] = 0.0;
+                        r.wga[j] = 0.0;
+                        r.wgav[j] = 0.0;
+                        r.off[j] = 0.0;
+                    }
+                    for (int j = i + 1; j < nk; j++) {
+                        kernel.first(ri, rv[j], r.c[j], r.s[j], r.t[j], out4);
+                        double w = ai * ab[j];
+                        r.wk[j] = w * out4[0];
+                        r.wga[j] = w * out4[1] * ii;
+                        r.wgav[j] = w * out4[2] * inv[j];
+                        r.off[j] = w * out4[3];
+                    }
+                    VectorDense.sumRow(true, i, jb0, nk, n, self[i], diag0[i], r.wk, r.wga, r.wgav, r.off, coef,
+                            i * np, gv, i * gs, part, i * 3 * L);
                 }
             }
-            return self;
+        }
+
+        /** F's sums combined (fsum), C's column sums and diagonal: C_jj = colsum_j + Σ_q (row j's lane q), in order. */
+        private void sumsAndDiagonal() {
+            VectorDense.combineRows(part, n, fsum);
+            VectorDense.columnSums(gv, gs, n, col);
+            for (int j = 0, po = 2 * L; j < n; j++, po += 3 * L) {
+                double r = part[po];
+                for (int q = 1; q < L; q++) {
+                    r += part[po + q];
+                }
+                coef[j * np + j] = col[j] + r;
+            }
+        }
+
+        /** C's strictly lower triangle from its upper one (C is symmetric). */
+        private void mirror() {
+            double[] coef = this.coef;
+            for (int j = 1; j < n; j++) {
+                int cj = j * np;
+                for (int i = 0, o = j; i < j; i++, o += np) {
+                    coef[cj + i] = coef[o];
+                }
+            }
         }
 
         /** Rows [from, to) of [C | E]·[W; V] into gp: one FMA chain per entry, whichever layout B has. */
@@ -470,42 +526,6 @@ public final class VectorPairwiseObjective implements Objective {
             }
         }
 
-        /** Two-thread path, phase 1: rows [from, to) with scratch r; row sums that do not cross rows. */
-        private void rowRange(int from, int to, Rows r) {
-            for (int i = from; i < to; i++) {
-                selfAll[i] = row(i, r);
-                double diag = r.diag0;
-                for (int j = i + 1; j < nk; j++) {
-                    diag += r.wga[j];
-                }
-                diagAll[i] = diag;
-                System.arraycopy(r.wk, i + 1, wkAll, i * np + i + 1, nk - i - 1);
-                System.arraycopy(r.wgav, i + 1, wgavAll, i * np + i + 1, n - i - 1);
-            }
-        }
-
-        /** Two-thread path, phase 2a: F's terms in the serial order (bitwise the serial F). */
-        private void sumAll() {
-            double[] sum = this.sum;
-            PairSums.reset(sum);
-            for (int i = 0; i < n; i++) {
-                PairSums.add(sum, selfAll[i]);
-                PairSums.values(sum, i * np + i + 1, i * np + nk, wkAll);
-            }
-        }
-
-        /** Two-thread path, phase 2b: C's diagonal and lower triangle in the serial order (bitwise the serial C). */
-        private void columns() {
-            for (int j = 0; j < n; j++) {
-                double acc = 0.0;
-                for (int i = 0; i < j; i++) {
-                    acc += wgavAll[i * np + j];
-                    coef[j * np + i] = coef[i * np + j];
-                }
-                coef[j * np + j] = acc + diagAll[j];
-            }
-        }
-
         /**
          * ∇F into g and (if {@code withValue}) F into {@link #lastValue}; false (g unspecified) if the point is off the
          * fast path or a result is not finite — the caller then asks the scalar evaluator.
@@ -514,27 +534,19 @@ public final class VectorPairwiseObjective implements Objective {
             if (g.length != n * d || g == x || !prepare(x)) {
                 return false;
             }
-            double[] sum = this.sum;
-            double[] coef = this.coef;
             if (workers != null) {
                 workers.forEach(2, rowPhase);
                 workers.forEach(2, sumPhase);
                 workers.forEach(2, gradientPhase);
             } else {
-                PairSums.reset(sum);
-                for (int i = 0; i < n; i++) {
-                    coef[i * np + i] = 0.0;
-                }
-                Rows r = rows;
-                for (int i = 0; i < n; i++) {
-                    PairSums.add(sum, row(i, r));
-                    coef[i * np + i] += PairSums.row(sum, i, i + 1, n, nk, r.wk, r.wga, r.wgav, coef, np, r.diag0);
-                }
+                rowRange(0, n, rows);
+                sumsAndDiagonal();
+                mirror();
                 gradientProduct(0, n);
             }
             boolean finite = VectorDense.scaleOut(gp, dp, n, d, scale, g);
             if (withValue) {
-                lastValue = PairSums.total(sum, teacherHi, teacherLo, scale);
+                lastValue = total();
                 finite &= Math.abs(lastValue) <= Double.MAX_VALUE;
             }
             return finite;
@@ -546,15 +558,13 @@ public final class VectorPairwiseObjective implements Objective {
         final double[] c;
         final double[] s;
         final double[] t;
+        /** Per-pair coefficients (kernels without a vector transcription), zero outside the row's pairs. */
         final double[] wk;
         final double[] wga;
         final double[] wgav;
-        /** w·gB of the row before its copy into C (the vector pass writes whole vectors). */
         final double[] off;
-        final double[] out3 = new double[PairKernel.SELF_SIZE];
         final double[] out4 = new double[PairKernel.FIRST_SIZE];
         final PairGeometry geo = new PairGeometry();
-        double diag0;
 
         Rows(int length) {
             c = new double[length];

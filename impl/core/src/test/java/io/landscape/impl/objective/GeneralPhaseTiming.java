@@ -78,11 +78,11 @@ public final class GeneralPhaseTiming {
             double[] c = new double[np + L];
             double[] s = new double[np + L];
             double[] t = new double[np + L];
-            double[] wk = new double[np + L];
-            double[] wga = new double[np + L];
-            double[] wgav = new double[np + L];
-            double[] off = new double[np + L];
-            double[] sum = new double[4];
+            int gs = (n + L - 1) / L * L;
+            double[] gv = new double[n * gs];
+            double[] col = new double[gs];
+            double[] part = new double[n * 3 * L];
+            double[] fsum = new double[2 + 2 * L];
             PairGeometry geo = new PairGeometry();
             int relu = VectorDense.reluTranscription(kernel);
             Runnable copy = () -> {
@@ -110,20 +110,31 @@ public final class GeneralPhaseTiming {
             }
             Runnable angles = () -> {
                 for (int i = 0; i < n; i++) {
-                    VectorDense.angles(dots, i * np, i + 1, nk, inv[i], inv, wv, dp, i, d, c, s, t, geo);
+                    VectorDense.angles(dots, i * np, i, nk, inv[i], inv, wv, dp, d, c, s, t, geo);
                 }
             };
             Runnable coefs = () -> {
                 for (int i = 0; i < n; i++) {
-                    VectorDense.reluPass(relu, true, rv[i], 1.0, inv[i], rv, inv, ab, c, s, t, i + 1, nk, wk, wga,
-                            wgav, off);
-                    System.arraycopy(off, i + 1, coef, i * np + i + 1, nk - i - 1);
+                    VectorDense.reluRow(relu, true, i, VectorDense.rowStart(i), nk, n, rv[i], 1.0, inv[i], 0.5, 0.5,
+                            rv, inv, ab, c, s, t, coef, i * np, gv, i * gs, part, i * 3 * L);
                 }
             };
             Runnable sums = () -> {
-                PairSums.reset(sum);
-                for (int i = 0; i < n; i++) {
-                    coef[i * np + i] += PairSums.row(sum, i, i + 1, n, nk, wk, wga, wgav, coef, np, 0.0);
+                VectorDense.combineRows(part, n, fsum);
+                VectorDense.columnSums(gv, gs, n, col);
+                for (int j = 0; j < n; j++) {
+                    double r = part[j * 3 * L + 2 * L];
+                    for (int q = 1; q < L; q++) {
+                        r += part[j * 3 * L + 2 * L + q];
+                    }
+                    coef[j * np + j] = col[j] + r;
+                }
+            };
+            Runnable mirror = () -> {
+                for (int j = 1; j < n; j++) {
+                    for (int i = 0; i < j; i++) {
+                        coef[j * np + i] = coef[i * np + j];
+                    }
                 }
             };
             Runnable grad = () -> VectorDense.product(coef, np, 0, n, nk, wv, dp, dp, gp, dp, false);
@@ -145,8 +156,9 @@ public final class GeneralPhaseTiming {
             System.out.printf("  copy + transpose       %8.2f%n", cpu(copy));
             System.out.printf("  Gram product (upper)   %8.2f%n", cpu(gram));
             System.out.printf("  angles                 %8.2f%n", cpu(angles));
-            System.out.printf("  ReLU coefficients      %8.2f%n", cpu(coefs));
-            System.out.printf("  row sums (F, C diag)   %8.2f%n", cpu(sums));
+            System.out.printf("  ReLU coefs + lane sums %8.2f%n", cpu(coefs));
+            System.out.printf("  combine F, C diagonal  %8.2f%n", cpu(sums));
+            System.out.printf("  mirror C               %8.2f%n", cpu(mirror));
             System.out.printf("  gradient product       %8.2f%n", cpu(grad));
             System.out.printf("  same, panel layout     %8.2f%n", cpu(gradPanels));
             System.out.printf("  gradient copy-out      %8.2f%n", cpu(out));
