@@ -576,11 +576,13 @@ final class VectorDense {
      * {@code ro}): c = dots·ii·inv[j], s = √((1−c)(1+c)), θ = arccos c (vector arccos of {@link VectorAsin}, within 2
      * ulps) into cRow, sRow, tRow at index j; the lanes j ≤ i (not pairs of the row) get c = 0, s = 1, θ = π/2
      * (finite; their weights are zeroed by the coefficient pass). Lanes j &gt; i, j &lt; to with |c| &gt; 0.9 are redone
-     * by {@link PairGeometry#angleInv} from the coordinates (rows of {@code coords}, stride {@code cs}; row i is the
-     * student). Reads and writes whole vectors up to the next multiple of L past {@code to} (callers pad).
+     * by {@link PairGeometry#angleInv} from the coordinates: the students' rows in {@code x} (stride d, rows below
+     * {@code n}), the teachers' in {@code coords} (row j at j·cs, j ≥ n). Reads and writes whole vectors up to the
+     * next multiple of L past {@code to} (callers pad).
      */
-    static void angles(double[] dots, int ro, int i, int to, double ii, double[] inv, double[] coords, int cs,
-                       int d, double[] cRow, double[] sRow, double[] tRow, PairGeometry geo) {
+    static void angles(double[] dots, int ro, int i, int to, double ii, double[] inv, double[] x, int n,
+                       double[] coords, int cs, int d, double[] cRow, double[] sRow, double[] tRow,
+                       PairGeometry geo) {
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
         for (int j = rowStart(i); j < to; j += L) {
             DoubleVector c = DoubleVector.fromArray(SP, dots, ro + j).mul(ii)
@@ -599,7 +601,11 @@ final class VectorDense {
                 for (int q = j; q < end; q++) {
                     double cq = cRow[q];
                     if (cq > 0.9 || cq < -0.9) {
-                        geo.angleInv(coords, i * cs, ii, coords, q * cs, inv[q], dots[ro + q], d);
+                        if (q < n) {
+                            geo.angleInv(x, i * d, ii, x, q * d, inv[q], dots[ro + q], d);
+                        } else {
+                            geo.angleInv(x, i * d, ii, coords, q * cs, inv[q], dots[ro + q], d);
+                        }
                         cRow[q] = geo.c;
                         sRow[q] = geo.s;
                         tRow[q] = geo.th;
@@ -956,6 +962,22 @@ final class VectorDense {
         fc.intoArray(part, po + PART_C * L);
         if (first) {
             dg.intoArray(part, po + PART_D * L);
+        }
+    }
+
+    /**
+     * Row j of a symmetric matrix (row stride cs) below the diagonal from column j above it: m[j·cs + i] =
+     * m[i·cs + j] for i &lt; j, L entries at a time by a gather with the index map {0, cs, …, (L−1)·cs}, the rest one
+     * by one.
+     */
+    static void mirrorRow(double[] m, int cs, int j, int[] map) {
+        int cj = j * cs;
+        int i = 0;
+        for (; i + L <= j; i += L) {
+            DoubleVector.fromArray(SP, m, i * cs + j, map, 0).intoArray(m, cj + i);
+        }
+        for (; i < j; i++) {
+            m[cj + i] = m[i * cs + j];
         }
     }
 

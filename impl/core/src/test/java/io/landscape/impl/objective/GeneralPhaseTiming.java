@@ -98,6 +98,18 @@ public final class GeneralPhaseTiming {
                 }
             };
             copy.run();
+            // what the evaluator does now: the transpose in blocks of 8 rows of x, no copy of W (the Gram reads x)
+            Runnable transpose = () -> {
+                for (int i0 = 0; i0 < n; i0 += 8) {
+                    int i1 = Math.min(n, i0 + 8);
+                    for (int q = 0; q < d; q++) {
+                        int o = q * np;
+                        for (int i = i0, xi = i0 * d + q; i < i1; i++, xi += d) {
+                            wvT[o + i] = x[xi];
+                        }
+                    }
+                }
+            };
             Runnable gram = () -> VectorDense.product(wv, dp, 0, n, d, wvT, np, np, dots, np, true);
             gram.run();
             for (int i = 0; i < n; i++) {
@@ -110,7 +122,7 @@ public final class GeneralPhaseTiming {
             }
             Runnable angles = () -> {
                 for (int i = 0; i < n; i++) {
-                    VectorDense.angles(dots, i * np, i, nk, inv[i], inv, wv, dp, d, c, s, t, geo);
+                    VectorDense.angles(dots, i * np, i, nk, inv[i], inv, x, n, wv, dp, d, c, s, t, geo);
                 }
             };
             Runnable coefs = () -> {
@@ -153,7 +165,20 @@ public final class GeneralPhaseTiming {
             Runnable whole = () -> f.valueAndGradient(x, g);
             System.out.printf("size %d (L = %d, relu transcription %d): CPU µs per call, best of 7%n", size, L, relu);
             System.out.printf("  whole value+gradient   %8.2f%n", cpu(whole));
-            System.out.printf("  copy + transpose       %8.2f%n", cpu(copy));
+            System.out.printf("  copy + transpose (old) %8.2f%n", cpu(copy));
+            System.out.printf("  transpose, 8-row blocks%8.2f%n", cpu(transpose));
+            System.out.printf("  mirror C, 8-row blocks %8.2f%n", cpu(() -> {
+                for (int i0 = 0; i0 < n; i0 += 8) {
+                    int i1 = Math.min(n, i0 + 8);
+                    for (int j = i0 + 1; j < n; j++) {
+                        int cj = j * np;
+                        int end = Math.min(i1, j);
+                        for (int i = i0, o = i0 * np + j; i < end; i++, o += np) {
+                            coef[cj + i] = coef[o];
+                        }
+                    }
+                }
+            }));
             System.out.printf("  Gram product (upper)   %8.2f%n", cpu(gram));
             System.out.printf("  angles                 %8.2f%n", cpu(angles));
             System.out.printf("  ReLU coefs + lane sums %8.2f%n", cpu(coefs));
