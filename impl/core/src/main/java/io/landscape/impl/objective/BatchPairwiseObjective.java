@@ -15,7 +15,10 @@ import jdk.incubator.vector.VectorOperators;
  * <p><b>Same results as one point at a time.</b> Every lane does exactly the arithmetic of
  * {@link VectorPairwiseObjective} on its own point, in the same order: each dot product and each gradient entry is one
  * FMA chain in increasing index order (as in {@link VectorDense#product}), the angles use the same vector arccos, the
- * kernel is called per lane with the same arguments, and F's terms are summed in the same runs. So a lane's F and ∇F
+ * kernel is called per lane with the same arguments, and F's terms and C's diagonal terms are summed in the
+ * single-point evaluator's lane order: per point L accumulators, one per residue class j mod L of the column, with
+ * the same TwoSums, joined over the rows and then over the classes in the same order ({@link VectorDense#reluRow},
+ * {@link VectorDense#combineRows}). So a lane's F and ∇F
  * are <em>bitwise</em> those of {@code VectorPairwiseObjective} at that point ({@code BatchPairwiseObjectiveTest}),
  * independent of the other lanes. A lane off the fast path (a neuron whose squared norm is outside the range, NaN,
  * zero) is evaluated by the scalar {@link PairwiseObjective}; where that has no gradient the lane's value and gradient

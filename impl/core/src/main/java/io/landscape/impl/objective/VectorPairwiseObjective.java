@@ -11,34 +11,36 @@ import io.landscape.impl.linalg.Workers;
 
 /**
  * F, ∇F and value-and-gradient of {@link PairwiseObjective} (any teacher, any kernel) with SIMD dense products and a
- * vectorised angle pass (the JDK's Vector API). Same formulas, same order of F's terms and the same compensated
- * summation; what differs is the rounding of the dot products (one FMA chain per entry instead of four interleaved
- * accumulators) and of θ (the vector arccos of {@link VectorAsin} instead of the table of
- * {@link io.landscape.impl.linalg.FastAngle}, both within 2 ulps) — see "General evaluator" in the
- * {@linkplain io.landscape.impl.objective package documentation} for the layout, the order of every sum and the measured
- * accuracy.
+ * vectorised pair pass (the JDK's Vector API). Same formulas; what differs is the rounding of the dot products (one
+ * FMA chain per entry instead of four interleaved accumulators), of θ (the vector arccos of {@link VectorAsin} instead
+ * of the table of {@link io.landscape.impl.linalg.FastAngle}, both within 2 ulps) and the order of F's compensated
+ * sum: L lane-wise TwoSum accumulators (lane q holds the columns j ≡ q mod L), joined over the rows and then the lanes
+ * in a fixed order, with an error bound at least as good as the scalar evaluator's — see "General evaluator" in the
+ * {@linkplain io.landscape.impl.objective package documentation} for the layout, the order of every sum, the bound and
+ * the measured accuracy.
  *
- * <p>Steps per call: copy W into the stacked, lane-padded [W; V] and its transpose; dots = W·[Wᵀ Vᵀ] (upper tiles only,
- * {@link VectorDense#product}); per student row i the angles of the pairs (i, j &gt; i) and (i, l) in one contiguous
- * vector pass; the kernel's coefficients of the row's pairs into [C | E] and F's terms ({@link PairSums}, shared with
- * the scalar evaluator); ∇F = c·[C | E]·[W; V] (one product). For the ReLU kernel — compiled or hand-written — the
- * coefficients are computed lane by lane by a vector transcription of that kernel evaluator
- * ({@link VectorDense#reluPass}: the same operations in the same order, bitwise the per-pair calls, chosen only after a bitwise probe); any other
- * kernel is called per pair. Either way the results are bitwise those of calling the kernel per pair.
+ * <p>Steps per call: the transpose [Wᵀ Vᵀ]; dots = W·[Wᵀ Vᵀ] (upper tiles only, {@link VectorDense#product}, W read
+ * from x); per student row i the angles of the aligned blocks of columns from i rounded down to L
+ * ({@link VectorDense#angles}), then the kernel's coefficients of the row's pairs into [C | E] and the row's lane sums
+ * of F and of C's diagonal ({@link VectorDense#reluRow}); the rows' sums joined ({@link VectorDense#combineRows}), C's
+ * diagonal and lower triangle; ∇F = c·[C | E]·[W; V] (one product). For the ReLU kernel — compiled or hand-written —
+ * the coefficients are computed lane by lane by a vector transcription of that kernel evaluator (the same operations
+ * in the same order, bitwise the per-pair calls, chosen only after a bitwise probe); any other kernel is called per
+ * pair. Either way the results are bitwise those of calling the kernel per pair.
  *
  * <p><b>Cost</b> (thread CPU µs per value and gradient, ReLU, compiled kernel, identity teacher at a random point,
  * 512-bit vectors, loaded machine; {@code GeneralPhaseTiming} in the tests prints the phases): at k = n = d = 100,
- * ≈ 116–120 in all — transpose 4, Gram product ≈ 30, angles 10, ReLU coefficients 9, F and C-diagonal sums 11,
- * gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.1–3.3 — 0.24, 0.35, 0.45, 0.58, 0.43,
- * 0.5 (the rest: norms, self terms, copies). The floor: 14 950 pairs (angle + coefficients) and ≈ 3.5·10⁶
- * multiply-adds at 100, 590 and ≈ 28 000 at 20. The measured FMA peak of the machine these numbers come from is
- * ≈ 57·10⁹ multiply-adds per second on one core (16 independent 512-bit FMA chains, no memory operand); the products
- * run at ≈ 50·10⁹/s (≈ 90 % of it) and alone need ≥ 61 µs at 100. At 20 the angle pass (≈ 45 cycles per vector of 8
- * pairs), the products' short loops and per-row overheads dominate; see docs/performance.md for what was tried.
+ * ≈ 113–119 in all — transpose ≈ 4, Gram product ≈ 34, angles ≈ 9, ReLU coefficients and lane sums ≈ 8.5, joining
+ * the sums and C's diagonal ≈ 1, gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.0 —
+ * 0.24, 0.35, 0.47, 0.51, 0.13, 0.5 (the rest: norms, self terms, mirror, copies). The floor: 14 950 pairs (angle +
+ * coefficients) and ≈ 3.5·10⁶ multiply-adds at 100, 590 and ≈ 28 000 at 20. The measured FMA peak of the machine these
+ * numbers come from is ≈ 57·10⁹ multiply-adds per second on one core (16 independent 512-bit FMA chains, no memory
+ * operand); the products run at ≈ 45–50·10⁹/s and alone need ≥ 61 µs at 100. See docs/performance.md for what was
+ * tried.
  *
  * <p>With a helper from a {@link Workers} budget ({@link #create(Problem, PairKernel, Workers)}, selected by
  * {@link Evaluators} from {@link EvaluatorParameters#parallelMinStudents()} on) the products and the pair pass are
- * split between two threads and the sums are completed in the one-thread order: bitwise the one-thread results.
+ * split between two threads and the rows' sums are joined in the fixed order: bitwise the one-thread results.
  *
  * <p>Points off the fast path — a zero neuron, a squared norm outside [{@link PairwiseObjective#SQUARED_NORM_MIN},
  * {@link PairwiseObjective#SQUARED_NORM_MAX}], NaN or infinite coordinates, a rescaled teacher, a non-finite result —

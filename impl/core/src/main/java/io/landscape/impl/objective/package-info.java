@@ -118,28 +118,38 @@
  * {@link io.landscape.impl.objective.VectorPairwiseObjective#isAvailable()}; otherwise it returns the scalar
  * {@link io.landscape.impl.objective.PairwiseObjective}). Per call:
  * <ol>
- * <li><b>Layout.</b> W is copied into the stacked matrix [W; V] ((n + k) × d, rows padded to the lane count L) and
- * into its transpose [Wᵀ Vᵀ] (d × (n + k), padded); the teacher rows are written once, at construction.</li>
- * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product}: register tiles of 8 rows × 2 vectors (16
+ * <li><b>Layout.</b> W is transposed into [Wᵀ Vᵀ] (d × (n + k), padded to the lane count L); the teacher rows of
+ * [W; V] ((n + k) × d, rows padded to L) are written once, at construction, its student rows per call only where the
+ * gradient product reads them row-major (n + k &lt; 64) — from 64 rows on it reads the panel copy of step 5 instead.</li>
+ * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product} (W read from the caller's x): register tiles of 8 rows × 2 vectors (16
  * accumulators; per step of the inner index one broadcast per row and two vector loads feed 16 independent FMA
  * chains; 4-row and single-row tiles for the remaining rows), only the tiles that reach the upper triangle of WWᵀ. <b>Reduction order:</b> every entry is one FMA chain
  * over the inner index in increasing order, started from zero — so the result does not depend on the tiling, the
  * vector width or the thread, and the squared norms ‖w_i‖² = D_ii are those same chains.</li>
- * <li><b>Angles</b>, one contiguous vector pass per student row i over the pairs (i, j &gt; i) and (i, l) (they are
- * adjacent columns of D): c = (D_ij·(1/r_i))·(1/r_j) as in the scalar code, s = √((1 − c)(1 + c)), θ = the vector
- * arccos of {@link io.landscape.impl.objective.VectorAsin} (within 2 ulps). Lanes with |c| &gt; 0.9 are redone by
+ * <li><b>Angles</b>, one vector pass per student row i over the <em>aligned</em> blocks of L columns from i rounded
+ * down to a multiple of L (the pairs (i, j &gt; i) and (i, l) are adjacent columns of D): c = (D_ij·(1/r_i))·(1/r_j)
+ * as in the scalar code, s = √((1 − c)(1 + c)), θ = the vector arccos of
+ * {@link io.landscape.impl.objective.VectorAsin} (within 2 ulps); the lanes j ≤ i of the first block, which are not
+ * pairs of the row, get c = 0. Lanes with |c| &gt; 0.9 are redone by
  * {@link io.landscape.impl.objective.PairGeometry}'s chord formula from the coordinates, exactly as the scalar
  * evaluator.</li>
- * <li><b>Coefficients</b>: the kernel's K, gA, gAv, gB of the row's pairs, times the pair weight, into [C | E] and
- * arrays of F's terms; then {@code PairSums} (shared with the scalar evaluator) adds F's terms in the scalar
- * evaluator's order — the same runs of {@value io.landscape.impl.objective.PairwiseObjective#CHUNK}, the same TwoSum
- * accumulation and double-double teacher constant as above, so the summation error bound of this page holds
- * unchanged — and C's diagonal. For the ReLU kernel the coefficients are computed lane by lane by a <em>vector
- * transcription</em> of the kernel evaluator in use ({@code VectorDense.reluPass}: the Symja-derived compiled kernel or
- * {@link io.landscape.impl.kernel.ReluClosedForm}, the same IEEE operations in the same order, no fused multiply-add,
- * the θ ∈ {0, π} limits included), selected per kernel class only after it reproduced that evaluator bitwise on probe
- * pairs; so the results are bitwise those of calling the kernel per pair ({@code VectorPairwiseObjectiveTest}). Every
- * other kernel (erf, user formulas) is called per pair.</li>
+ * <li><b>Coefficients and lane sums</b> ({@code VectorDense.reluRow}): per block, the kernel's K, gA, gAv, gB times
+ * the pair weight w = a_i·ab_j (zeroed in the lanes j ≤ i); w·gB into row i of C (and E), the column terms
+ * (w·gAv)/r_j of C_jj into a row of a scratch matrix; F's terms w·K — in lane i the row's self term ½a_i²D(r_i) —
+ * into the row's L <em>lane sums</em> by a vector TwoSum per block, and C_ii's terms (w·gA)/r_i — in lane i its
+ * radial start ½a_i²D′(r_i)/r_i — into a plain vector sum. Lane q of a row thus holds the columns j ≡ q (mod L), in
+ * increasing order. Then, with every row done: F's lane sums are joined over the rows in increasing row order by a
+ * vector TwoSum, and the L lanes in lane order by a scalar TwoSum ({@code VectorDense.combineRows}); C_jj = (the
+ * column sum of the scratch matrix over rows 0, 1, …, j − 1, in order) + (row j's diagonal lanes added in lane order);
+ * C's lower triangle is copied from the upper by gathers of 8 entries ({@code VectorDense.mirrorRow}). No scalar loop
+ * reads lanes just stored by a vector store (the store-forwarding stalls that made the earlier fused passes slow). For
+ * the ReLU kernel the coefficients are computed lane by lane by a <em>vector transcription</em> of the kernel evaluator
+ * in use (the Symja-derived compiled kernel or {@link io.landscape.impl.kernel.ReluClosedForm}, the same IEEE
+ * operations in the same order, no fused multiply-add, the θ ∈ {0, π} limits included), selected per kernel class
+ * only after it reproduced that evaluator bitwise on probe pairs run through {@code reluRow} itself; so the results
+ * are bitwise those of calling the kernel per pair ({@code VectorPairwiseObjectiveTest}). Every other kernel (erf, user
+ * formulas) is called per pair into row arrays that {@code VectorDense.sumRow} sums with the same vector operations
+ * in the same lane order.</li>
  * <li><b>Gradient</b> ∇F = c·[C | E]·[W; V]: one product (inner dimension n + k, one FMA chain per entry over the
  * students, then the teachers). From n + k ≥ 64 ({@code VectorPairwiseObjective.PANEL_MIN_ROWS})
  * on, [W; V] is read in a <em>panel layout</em> ({@code VectorDense.productPanels}: blocks of 2L columns, each
@@ -148,14 +158,33 @@
  * k = n = d = 100 the product takes ≈ 42 instead of ≈ 54 CPU µs. The gradient is then scaled by c and copied out
  * whole vectors at a time ({@code VectorDense.scaleOut}, the same multiplication).</li>
  * </ol>
- * <b>Accuracy.</b> What changes against the scalar evaluator is only the rounding of the dot products (one FMA chain
- * instead of four interleaved partial sums; both within γ_d) and of θ (2 ulps instead of ≲ 10⁻¹⁵), i.e. the terms'
- * own rounding, of the same size as before; the summation is the same. {@code VectorPairwiseObjectiveTest} checks F
- * against the 40-digit references at random points (relative error ≤ 10⁻¹⁵ at (k, n, d) = (20, 20, 20), (15, 25, 12),
- * (100, 100, 100), as {@code ObjectiveAccuracyTest} for the scalar evaluator), ∇F against the 40-digit gradient, and
- * agreement with the scalar evaluator within 10⁻¹³ (relative) at 17 shapes, both normalisations, ReLU and erf, and
- * near-parallel pairs. Points off the fast path (zero or out-of-range neurons, NaN, a rescaled teacher, a non-finite
- * result) go to the scalar evaluator: same values, same error messages.
+ * <b>Accuracy.</b> Against the scalar evaluator three things change: the rounding of the dot products (one FMA chain
+ * instead of four interleaved partial sums; both within γ_d) and of θ (2 ulps instead of ≲ 10⁻¹⁵) — the terms' own
+ * rounding, of the same size as before — and the <em>order</em> in which F's terms are added, with an error bound at
+ * least as good as the scalar one's. The summation: for each row i and lane q a TwoSum cascade over the row's terms
+ * in that lane (at most b = ⌈(n + k)/L⌉ of them) gives (s_iq, c_iq); for each lane a TwoSum cascade over the rows
+ * gives S_q = fl(S_q + s_iq) and C_q = fl(C_q + fl(c_iq + e)); a TwoSum cascade over the lanes gives fs and
+ * fc = fl(fc + fl(C_q + e)); then, as in the scalar evaluator, fs + T_hi by TwoSum and
+ * F̂ = fl(c·fl(s + fl(e + fl(fc + T_lo)))). Every TwoSum is error-free, so Σ t̂ = fs + E exactly, E the sum of the
+ * M ≤ N + (n + 1)·L errors e of all the TwoSums. Each e is at most u times the partial sum it comes from, and each
+ * term belongs to the partial sums of at most h = b + n + L TwoSums (its row-lane cascade, the cross-row one, the
+ * cross-lane one), each at most (1 + u)^h times the sum of the |t̂| it contains; so Σ|e| ≤ γ_h·Σ|t̂|. fc adds the e
+ * (and the c's, themselves sums of e's) plainly, in a tree of M − 1 additions: |fc − E| ≤ γ_{M−1}·Σ|e|. With the final
+ * two roundings and the multiplication by c, as before,
+ * <pre>
+ *   |F̂ − c·Σ t̂| ≤ 2u·|F| + 2γ_h·γ_M·c·Σ|t̂| ≤ 2u·|F| + 2γ²_{N'}·c·Σ|t̂|,   N' = N + (n + 1)·L,
+ * </pre>
+ * i.e. the scalar evaluator's bound without its middle term γ_{B−1}·c·Σ|t̂| (its plain runs of B = 8): every term now
+ * enters through an error-free transformation (γ²_{N'} ≤ 1.3·10⁻²² for N' ≤ 10⁵; at k = n = 100, N' ≈ 2.1·10⁴). The
+ * order is fixed by the problem's shape alone — not by the thread count, the row split or the data — so two threads
+ * give bitwise the one-thread result, and the batch follows it lane for lane. What remains is the terms' own rounding,
+ * (d + 24)·u·M in the worst case as above. {@code VectorPairwiseObjectiveTest} checks F against the 40-digit
+ * references at random points (relative error ≤ 10⁻¹⁵ at (k, n, d) = (20, 20, 20), (15, 25, 12), (100, 100, 100), as
+ * {@code ObjectiveAccuracyTest} for the scalar evaluator), ∇F against the 40-digit gradient, and agreement with the
+ * scalar evaluator within 10⁻¹³ (relative) at 17 shapes, both normalisations, ReLU and erf, and near-parallel pairs.
+ * C's diagonal is a short plain sum per entry in the order given above (the gradient's accuracy statement is
+ * unchanged). Points off the fast path (zero or out-of-range neurons, NaN, a rescaled teacher, a non-finite result) go
+ * to the scalar evaluator: same values, same error messages.
  *
  * <p><b>Dense Hessian.</b> {@code VectorPairwiseObjective.hessian()} writes the (n·d)² matrix with SIMD stores
  * ({@code VectorDenseHessian}): the scalar evaluator's expressions in its order (every block σI + a rank-two update,
@@ -182,21 +211,24 @@
  * <p><b>Batches.</b> {@link io.landscape.impl.objective.BatchPairwiseObjective} ({@code VectorPairwiseObjective.batch})
  * evaluates L points per call, one per SIMD lane (the optimiser's batch-function shape: interleaved batches, value and
  * gradient, block gradient norms, step). Each lane does exactly the single-point arithmetic in the same order (the dot
- * products and gradient entries are the same FMA chains), so a lane's F and ∇F are bitwise
- * {@code VectorPairwiseObjective}'s at that point ({@code BatchPairwiseObjectiveTest}). Per row, the lanes' dot
- * products and angles are one method ({@code rowGeometry}) that C2 compiles as a unit of its own, so that no vector is
- * boxed: the call allocates nothing (JMH {@code -prof gc}).
+ * products and gradient entries are the same FMA chains; F's terms and C's diagonal terms go into L accumulators per
+ * point, one per residue class j mod L of the column, with the single-point evaluator's TwoSums, joined over the rows
+ * and then over the classes in the same order; adding the single-point evaluator's zero lanes would change nothing),
+ * so a lane's F and ∇F are bitwise {@code VectorPairwiseObjective}'s at that point
+ * ({@code BatchPairwiseObjectiveTest}). Per row, the lanes' dot products and angles are one method
+ * ({@code rowGeometry}) that C2 compiles as a unit of its own, so that no vector is boxed: the call allocates nothing
+ * (JMH {@code -prof gc}).
  *
  * <p><b>Two threads for one evaluation.</b> {@code VectorPairwiseObjective.create(problem, kernel, workers)} (chosen
  * by {@link io.landscape.impl.objective.Evaluators#select} when the problem has at least
  * {@link io.landscape.impl.objective.EvaluatorParameters#parallelMinStudents()} students and the parameters carry a
  * {@link io.landscape.impl.linalg.Workers} budget with a helper): the rows of both products are split in two (each
- * entry is still one FMA chain, so the split changes nothing), the pair pass is split where half the pairs are done,
- * each row keeping its F terms and C-diagonal contributions in per-pair arrays; then one thread adds F's terms and the
- * other C's diagonal, both in the one-thread order. The results are bitwise those of one thread, for every split and
- * thread count ({@code VectorPairwiseObjectiveTest}). {@code value} stays on one thread. The public route is
- * {@code Landscape.objective(problem, 2)} (a helper from a shared daemon pool; {@code Landscape.objective(problem)}
- * never starts a thread).
+ * entry is still one FMA chain, so the split changes nothing), the pair pass is split where half the pairs are done —
+ * each row's lane sums and column terms depend on that row alone; then one thread joins F's lane sums over the rows
+ * and forms C's diagonal, the other mirrors C, both in the fixed order above. The results are bitwise those of one
+ * thread, for every split and thread count ({@code VectorPairwiseObjectiveTest}). {@code value} stays on one thread.
+ * The public route is {@code Landscape.objective(problem, 2)} (a helper from a shared daemon pool;
+ * {@code Landscape.objective(problem)} never starts a thread).
  */
 package io.landscape.impl.objective;
 import io.landscape.impl.linalg.FastAngle;
