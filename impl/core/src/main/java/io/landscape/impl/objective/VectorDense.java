@@ -572,45 +572,57 @@ final class VectorDense {
     }
 
     /**
-     * The angle pass of row i over the aligned blocks of columns [{@link #rowStart}(i), to) of {@code dots} (row offset
-     * {@code ro}): c = dots·ii·inv[j], s = √((1−c)(1+c)), θ = arccos c (vector arccos of {@link VectorAsin}, within 2
-     * ulps) into cRow, sRow, tRow at index j; the lanes j ≤ i (not pairs of the row) get c = 0, s = 1, θ = π/2
-     * (finite; their weights are zeroed by the coefficient pass). Lanes j &gt; i, j &lt; to with |c| &gt; 0.9 are redone
-     * by {@link PairGeometry#angleInv} from the coordinates: the students' rows in {@code x} (stride d, rows below
-     * {@code n}), the teachers' in {@code coords} (row j at j·cs, j ≥ n). Reads and writes whole vectors up to the
-     * next multiple of L past {@code to} (callers pad).
+     * The angle pass of rows [i0, i1), row i over the aligned blocks of columns [{@link #rowStart}(i), to) of
+     * {@code dots} (row stride {@code ds}): c = dots·(1/r_i)·inv[j], s = √((1−c)(1+c)), θ = arccos c (vector arccos of
+     * {@link VectorAsin}, within 2 ulps) into cRow, sRow, tRow at (i − i0)·rs + j; the lanes j ≤ i (not pairs of the
+     * row) get c = 0, s = 1, θ = π/2 (finite; their weights are zeroed by the coefficient pass). Lanes j &gt; i,
+     * j &lt; to with |c| &gt; 0.9 are redone by {@link PairGeometry#angleInv} from the coordinates: the students' rows in
+     * {@code x} (stride d, rows below {@code n}), the teachers' in {@code coords} (row j at j·cs, j ≥ n). Reads and
+     * writes whole vectors up to the next multiple of L past {@code to} (callers pad).
      */
-    static void angles(double[] dots, int ro, int i, int to, double ii, double[] inv, double[] x, int n,
-                       double[] coords, int cs, int d, double[] cRow, double[] sRow, double[] tRow,
+    static void angles(double[] dots, int ds, int i0, int i1, int to, double[] inv, double[] x, int n,
+                       double[] coords, int cs, int d, double[] cRow, double[] sRow, double[] tRow, int rs,
                        PairGeometry geo) {
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
-        for (int j = rowStart(i); j < to; j += L) {
-            DoubleVector c = DoubleVector.fromArray(SP, dots, ro + j).mul(ii)
-                    .mul(DoubleVector.fromArray(SP, inv, j));
-            if (j <= i) {
-                c = c.blend(0.0, idx.compare(VectorOperators.LE, (double) (i - j)));
-            }
-            DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-            DoubleVector th = VectorAsin.acos(c);
-            c.intoArray(cRow, j);
-            s.intoArray(sRow, j);
-            th.intoArray(tRow, j);
-            VectorMask<Double> near = c.abs().compare(VectorOperators.GT, 0.9);
-            if (near.anyTrue()) {
-                int end = Math.min(j + L, to);
-                for (int q = j; q < end; q++) {
-                    double cq = cRow[q];
-                    if (cq > 0.9 || cq < -0.9) {
-                        if (q < n) {
-                            geo.angleInv(x, i * d, ii, x, q * d, inv[q], dots[ro + q], d);
-                        } else {
-                            geo.angleInv(x, i * d, ii, coords, q * cs, inv[q], dots[ro + q], d);
-                        }
-                        cRow[q] = geo.c;
-                        sRow[q] = geo.s;
-                        tRow[q] = geo.th;
-                    }
+        for (int i = i0; i < i1; i++) {
+            double ii = inv[i];
+            int ro = i * ds;
+            int so = (i - i0) * rs;
+            for (int j = rowStart(i); j < to; j += L) {
+                DoubleVector c = DoubleVector.fromArray(SP, dots, ro + j).mul(ii)
+                        .mul(DoubleVector.fromArray(SP, inv, j));
+                if (j <= i) {
+                    c = c.blend(0.0, idx.compare(VectorOperators.LE, (double) (i - j)));
                 }
+                DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
+                DoubleVector th = VectorAsin.acos(c);
+                c.intoArray(cRow, so + j);
+                s.intoArray(sRow, so + j);
+                th.intoArray(tRow, so + j);
+                VectorMask<Double> near = c.abs().compare(VectorOperators.GT, 0.9);
+                if (near.anyTrue()) {
+                    nearlyParallel(dots, ro, i, j, to, ii, inv, x, n, coords, cs, d, cRow, sRow, tRow, so, geo);
+                }
+            }
+        }
+    }
+
+    /** The lanes of {@link #angles}'s block at column j with |c| &gt; 0.9, by the chord formula (rare: its own method). */
+    private static void nearlyParallel(double[] dots, int ro, int i, int j, int to, double ii, double[] inv,
+                                       double[] x, int n, double[] coords, int cs, int d, double[] cRow,
+                                       double[] sRow, double[] tRow, int so, PairGeometry geo) {
+        int end = Math.min(j + L, to);
+        for (int q = j; q < end; q++) {
+            double cq = cRow[so + q];
+            if (cq > 0.9 || cq < -0.9) {
+                if (q < n) {
+                    geo.angleInv(x, i * d, ii, x, q * d, inv[q], dots[ro + q], d);
+                } else {
+                    geo.angleInv(x, i * d, ii, coords, q * cs, inv[q], dots[ro + q], d);
+                }
+                cRow[so + q] = geo.c;
+                sRow[so + q] = geo.s;
+                tRow[so + q] = geo.th;
             }
         }
     }
@@ -669,31 +681,50 @@ final class VectorDense {
             }
             tRow[j] = th;
         }
+        // the probe pairs sit in columns L … L + m − 1 of row 0 (past its first block, so no lane is masked): rv holds
+        // r of the row at 0 and ρ of the pairs from L on; a row has one pair weighted (ab one-hot), so each lane sum
+        // of the row is exactly that pair's term (TwoSums of zeros and one term)
+        int to = m + 2 * L;
         double[] out = new double[PairKernel.FIRST_SIZE];
-        double[] ab = new double[m + L];
-        double[] coef = new double[m + L];
-        double[] gv = new double[m + L];
+        double[] rvP = new double[to];
+        double[] cP = new double[to];
+        double[] sP = new double[to];
+        double[] tP = new double[to];
+        double[] onesP = new double[to];
+        java.util.Arrays.fill(onesP, 1.0);
+        double[] ab = new double[to];
+        double[] coef = new double[to];
+        double[] gv = new double[to];
         double[] part = new double[3 * L];
         double[] partV = new double[3 * L];
+        double[] one = {1.0};
+        double[] nil = {0.0};
         for (int variant : new int[] {RELU_GENERATED, RELU_CLOSED_FORM}) {
             boolean same = true;
             for (int j = 0; j < m && same; j++) {
-                int jb = j / L * L;
+                int col = L + j;
                 java.util.Arrays.fill(ab, 0.0);
-                ab[j] = 1.0;
-                // row "−1" (every lane a pair), one block, only column j weighted
-                reluRow(variant, true, -1, jb, jb + L, jb + L, ri[j], 1.0, 1.0, 0.0, 0.0, rv, ones, ab, cRow, sRow,
-                        tRow, coef, 0, gv, 0, part, 0);
-                reluRow(variant, false, -1, jb, jb + L, 0, ri[j], 1.0, 1.0, 0.0, 0.0, rv, ones, ab, cRow, sRow,
-                        tRow, null, 0, null, 0, partV, 0);
+                ab[col] = 1.0;
+                rvP[0] = ri[j];
+                rvP[col] = rv[j];
+                cP[col] = cRow[j];
+                sP[col] = sRow[j];
+                tP[col] = tRow[j];
+                reluRows(variant, true, 0, 1, to, to, rvP, one, onesP, nil, nil, ab, cP, sP, tP, 0, coef, 0, gv, 0,
+                        part);
+                reluRows(variant, false, 0, 1, to, 0, rvP, one, onesP, nil, nil, ab, cP, sP, tP, 0, null, 0, null, 0,
+                        partV);
                 kernel.first(ri[j], rv[j], cRow[j], sRow[j], tRow[j], out);
                 double value = kernel.value(ri[j], rv[j], cRow[j], sRow[j], tRow[j]);
-                int lane = j - jb;
+                int lane = col % L;
                 // the sums start at +0, so a term −0 arrives as +0 (x + 0.0 does the same to the kernel's value)
                 same = bits(out[0] + 0.0, part[PART_S * L + lane]) && bits(out[1] + 0.0, part[PART_D * L + lane])
-                        && bits(out[2], gv[j]) && bits(out[3], coef[j])
-                        && bits(value + 0.0, partV[PART_S * L + lane])
-                        && part[PART_C * L + lane] == 0.0;
+                        && bits(out[2], gv[col]) && bits(out[3], coef[col])
+                        && bits(value + 0.0, partV[PART_S * L + lane]) && part[PART_C * L + lane] == 0.0;
+                rvP[col] = 0.0;
+                cP[col] = 0.0;
+                sP[col] = 0.0;
+                tP[col] = 0.0;
             }
             if (same) {
                 return variant;
@@ -707,220 +738,247 @@ final class VectorDense {
     }
 
     /**
-     * Row i of the pair pass with the ReLU transcription {@code variant}, over the aligned blocks of columns
-     * [jb0, to) (jb0 = {@link #rowStart}(i)), angles from cRow, sRow, tRow (r = {@code ri}, ρ = rv[j]; pair weight
-     * w = ai·ab[j], zero in the lanes j ≤ i). Per lane of a block, F's term t = w·K — in lane i (the first block)
-     * the row's self term {@code self} instead — enters the lane's compensated sum by TwoSum (s' = s + t,
-     * b' = s' − s, e = (s − (s' − b')) + (t − b'), c += e), and, if {@code first}, C's diagonal term
-     * (w·gA)·ii — in lane i {@code diag0} — the lane's plain diagonal sum; C's row i gets w·gB at co + j (every lane
-     * of the blocks; lanes j ≤ i are 0 and overwritten later), and for blocks below {@code n} the column terms
-     * (w·gAv)·inv[j] go to gv at go + j. Without {@code first} only F's sums, with κ from the kernel's {@code value}.
-     * The row's three vectors (s, c, diagonal) are stored at part[po + {PART_S, PART_C, PART_D}·L].
+     * Rows [i0, i1) of the pair pass with the ReLU transcription {@code variant}: row i over the aligned blocks of
+     * columns [{@link #rowStart}(i), to), angles from cRow, sRow, tRow at (i − i0)·rs + j (r = rv[i], ρ = rv[j]; pair
+     * weight w = a[i]·ab[j], zero in the lanes j ≤ i). Per lane of a block, F's term t = w·K — in lane i (the first
+     * block) the row's self term self[i] instead — enters the lane's compensated sum by TwoSum (s' = s + t,
+     * b' = s' − s, e = (s − (s' − b')) + (t − b'), c += e), and, if {@code first}, C's diagonal term (w·gA)·(1/r_i) —
+     * in lane i diag0[i] — the lane's plain diagonal sum; C's row i gets w·gB at i·cs + j (every lane of the blocks;
+     * lanes j ≤ i are 0 and overwritten later), and for blocks below {@code n} the column terms (w·gAv)·inv[j] go to gv
+     * at i·gs + j. Without {@code first} only F's sums, with κ from the kernel's {@code value}. Row i's three vectors
+     * (s, c, diagonal) are stored at part[3L·i + {PART_S, PART_C, PART_D}·L].
      *
      * <p>So lane q of every row's sums holds the columns j ≡ q (mod L) in increasing order — a fixed order that does
-     * not depend on the thread, the row split or the instruction set's masking; {@link BatchPairwiseObjective}
-     * follows it per residue class. The operations forming K, gA, gAv, gB are the scalar kernel evaluator's, in its
-     * order, no fused multiply-add (checked bitwise at run time by {@link #probe} through this method). One
-     * self-contained loop per variant, so that no vector crosses a call (C2 would box it).
+     * not depend on the thread, the row split or the rows per call; {@link BatchPairwiseObjective} follows it per
+     * residue class. The operations forming K, gA, gAv, gB are the scalar kernel evaluator's, in its order, no fused
+     * multiply-add (checked bitwise at run time by {@link #probe} through this method). One self-contained loop nest
+     * per variant, so that no vector crosses a call (C2 would box it); several rows per call, so that the per-call
+     * set-up is paid once per block of rows.
      */
-    static void reluRow(int variant, boolean first, int i, int jb0, int to, int n, double ri, double ai, double ii,
-                        double self, double diag0, double[] rv, double[] inv, double[] ab, double[] cRow,
-                        double[] sRow, double[] tRow, double[] coef, int co, double[] gv, int go, double[] part,
-                        int po) {
+    static void reluRows(int variant, boolean first, int i0, int i1, int to, int n, double[] rv, double[] a,
+                         double[] inv, double[] self, double[] diag0, double[] ab, double[] cRow, double[] sRow,
+                         double[] tRow, int rs, double[] coef, int cs, double[] gv, int gs, double[] part) {
         if (variant == RELU_GENERATED) {
             if (first) {
-                generatedFirst(i, jb0, to, n, ri, ai, ii, self, diag0, rv, inv, ab, cRow, sRow, tRow, coef, co, gv,
-                        go, part, po);
+                generatedFirst(i0, i1, to, n, rv, a, inv, self, diag0, ab, cRow, sRow, tRow, rs, coef, cs, gv, gs,
+                        part);
             } else {
-                generatedValue(i, jb0, to, ri, ai, self, rv, ab, cRow, sRow, tRow, part, po);
+                generatedValue(i0, i1, to, rv, a, self, ab, cRow, sRow, tRow, rs, part);
             }
         } else if (first) {
-            closedFormFirst(i, jb0, to, n, ri, ai, ii, self, diag0, rv, inv, ab, cRow, sRow, tRow, coef, co, gv, go,
-                    part, po);
+            closedFormFirst(i0, i1, to, n, rv, a, inv, self, diag0, ab, cRow, sRow, tRow, rs, coef, cs, gv, gs, part);
         } else {
-            closedFormValue(i, jb0, to, ri, ai, self, rv, ab, cRow, sRow, tRow, part, po);
+            closedFormValue(i0, i1, to, rv, a, self, ab, cRow, sRow, tRow, rs, part);
         }
     }
 
     /**
      * The generated ReLU kernel's {@code first} (generator version 2), lane by lane: t1 = 1/(2π), t3 = π + (−θ),
      * K = ((t1·r)·ρ)·(t3·c + s), gA = (t1·ρ)·s, gAv = (t1·r)·s, gB = t1·t3; where s = 0: K = (½·r)·ρ, gB = ½ if c &gt; 0,
-     * else all zero. Sums as {@link #reluRow}.
+     * else all zero. Sums as {@link #reluRows}.
      */
-    private static void generatedFirst(int i, int jb0, int to, int n, double ri, double ai, double ii, double self,
-                                       double diag0, double[] rv, double[] inv, double[] ab, double[] cRow,
-                                       double[] sRow, double[] tRow, double[] coef, int co, double[] gv, int go,
-                                       double[] part, int po) {
+    private static void generatedFirst(int i0, int i1, int to, int n, double[] rv, double[] a, double[] inv,
+                                       double[] self, double[] diag0, double[] ab, double[] cRow, double[] sRow,
+                                       double[] tRow, int rs, double[] coef, int cs, double[] gv, int gs,
+                                       double[] part) {
         double t1 = INV_2PI;
-        double t1r = t1 * ri;
-        double halfR = 0.5 * ri;
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
         DoubleVector zero = DoubleVector.zero(SP);
-        DoubleVector fs = zero;
-        DoubleVector fc = zero;
-        DoubleVector dg = zero;
-        for (int j = jb0; j < to; j += L) {
-            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
-            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
-            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
-            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
-            DoubleVector t3 = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
-            DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
-            DoubleVector ga = rho.mul(t1).mul(s);
-            DoubleVector gav = s.mul(t1r);
-            DoubleVector gb = t3.mul(t1);
-            VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
-            if (z.anyTrue()) {
-                VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
-                kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
-                ga = ga.blend(zero, z);
-                gav = gav.blend(zero, z);
-                gb = gb.blend(zero, z).blend(DoubleVector.broadcast(SP, 0.5), pos);
+        for (int i = i0; i < i1; i++) {
+            double ri = rv[i];
+            double ai = a[i];
+            double ii = inv[i];
+            double t1r = t1 * ri;
+            double halfR = 0.5 * ri;
+            int so = (i - i0) * rs;
+            int co = i * cs;
+            int go = i * gs;
+            DoubleVector fs = zero;
+            DoubleVector fc = zero;
+            DoubleVector dg = zero;
+            for (int j = rowStart(i); j < to; j += L) {
+                DoubleVector c = DoubleVector.fromArray(SP, cRow, so + j);
+                DoubleVector s = DoubleVector.fromArray(SP, sRow, so + j);
+                DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+                DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+                DoubleVector t3 = DoubleVector.fromArray(SP, tRow, so + j).neg().add(Math.PI);
+                DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
+                DoubleVector ga = rho.mul(t1).mul(s);
+                DoubleVector gav = s.mul(t1r);
+                DoubleVector gb = t3.mul(t1);
+                VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
+                if (z.anyTrue()) {
+                    VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
+                    kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
+                    ga = ga.blend(zero, z);
+                    gav = gav.blend(zero, z);
+                    gb = gb.blend(zero, z).blend(DoubleVector.broadcast(SP, 0.5), pos);
+                }
+                DoubleVector tf;
+                DoubleVector td;
+                if (j <= i) {
+                    double rel = i - j;
+                    w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                    VectorMask<Double> at = idx.compare(VectorOperators.EQ, rel);
+                    tf = w.mul(kk).blend(self[i], at);
+                    td = w.mul(ga).mul(ii).blend(diag0[i], at);
+                } else {
+                    tf = w.mul(kk);
+                    td = w.mul(ga).mul(ii);
+                }
+                DoubleVector s2 = fs.add(tf);
+                DoubleVector bp = s2.sub(fs);
+                fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+                fs = s2;
+                dg = dg.add(td);
+                w.mul(gb).intoArray(coef, co + j);
+                if (j < n) {
+                    w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(gv, go + j);
+                }
             }
-            DoubleVector tf;
-            DoubleVector td;
-            if (j <= i) {
-                double rel = i - j;
-                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
-                VectorMask<Double> at = idx.compare(VectorOperators.EQ, rel);
-                tf = w.mul(kk).blend(self, at);
-                td = w.mul(ga).mul(ii).blend(diag0, at);
-            } else {
-                tf = w.mul(kk);
-                td = w.mul(ga).mul(ii);
-            }
-            DoubleVector s2 = fs.add(tf);
-            DoubleVector bp = s2.sub(fs);
-            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
-            fs = s2;
-            dg = dg.add(td);
-            w.mul(gb).intoArray(coef, co + j);
-            if (j < n) {
-                w.mul(gav).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(gv, go + j);
-            }
+            int po = 3 * L * i;
+            fs.intoArray(part, po + PART_S * L);
+            fc.intoArray(part, po + PART_C * L);
+            dg.intoArray(part, po + PART_D * L);
         }
-        fs.intoArray(part, po + PART_S * L);
-        fc.intoArray(part, po + PART_C * L);
-        dg.intoArray(part, po + PART_D * L);
     }
 
     /** The generated ReLU kernel's {@code value}: K as in {@link #generatedFirst}; F's sums only. */
-    private static void generatedValue(int i, int jb0, int to, double ri, double ai, double self, double[] rv,
-                                       double[] ab, double[] cRow, double[] sRow, double[] tRow, double[] part,
-                                       int po) {
-        double t1r = INV_2PI * ri;
-        double halfR = 0.5 * ri;
+    private static void generatedValue(int i0, int i1, int to, double[] rv, double[] a, double[] self, double[] ab,
+                                       double[] cRow, double[] sRow, double[] tRow, int rs, double[] part) {
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
         DoubleVector zero = DoubleVector.zero(SP);
-        DoubleVector fs = zero;
-        DoubleVector fc = zero;
-        for (int j = jb0; j < to; j += L) {
-            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
-            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
-            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
-            DoubleVector t3 = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
-            DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
-            VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
-            if (z.anyTrue()) {
-                VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
-                kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
+        for (int i = i0; i < i1; i++) {
+            double ri = rv[i];
+            double ai = a[i];
+            double t1r = INV_2PI * ri;
+            double halfR = 0.5 * ri;
+            int so = (i - i0) * rs;
+            DoubleVector fs = zero;
+            DoubleVector fc = zero;
+            for (int j = rowStart(i); j < to; j += L) {
+                DoubleVector c = DoubleVector.fromArray(SP, cRow, so + j);
+                DoubleVector s = DoubleVector.fromArray(SP, sRow, so + j);
+                DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+                DoubleVector t3 = DoubleVector.fromArray(SP, tRow, so + j).neg().add(Math.PI);
+                DoubleVector kk = rho.mul(t1r).mul(t3.mul(c).add(s));
+                VectorMask<Double> z = s.compare(VectorOperators.EQ, 0.0);
+                if (z.anyTrue()) {
+                    VectorMask<Double> pos = z.and(c.compare(VectorOperators.GT, 0.0));
+                    kk = kk.blend(zero, z).blend(rho.mul(halfR), pos);
+                }
+                DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+                DoubleVector tf;
+                if (j <= i) {
+                    double rel = i - j;
+                    w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                    tf = w.mul(kk).blend(self[i], idx.compare(VectorOperators.EQ, rel));
+                } else {
+                    tf = w.mul(kk);
+                }
+                DoubleVector s2 = fs.add(tf);
+                DoubleVector bp = s2.sub(fs);
+                fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+                fs = s2;
             }
-            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
-            DoubleVector tf;
-            if (j <= i) {
-                double rel = i - j;
-                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
-                tf = w.mul(kk).blend(self, idx.compare(VectorOperators.EQ, rel));
-            } else {
-                tf = w.mul(kk);
-            }
-            DoubleVector s2 = fs.add(tf);
-            DoubleVector bp = s2.sub(fs);
-            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
-            fs = s2;
+            int po = 3 * L * i;
+            fs.intoArray(part, po + PART_S * L);
+            fc.intoArray(part, po + PART_C * L);
         }
-        fs.intoArray(part, po + PART_S * L);
-        fc.intoArray(part, po + PART_C * L);
     }
 
     /**
      * {@link ReluClosedForm#first}, lane by lane: p = (π − θ)·(1/2π), K = (r·ρ)·(s·(1/2π) + p·c), gA = (ρ·s)·(1/2π),
-     * gAv = (r·s)·(1/2π), gB = p. Sums as {@link #reluRow}.
+     * gAv = (r·s)·(1/2π), gB = p. Sums as {@link #reluRows}.
      */
-    private static void closedFormFirst(int i, int jb0, int to, int n, double ri, double ai, double ii, double self,
-                                        double diag0, double[] rv, double[] inv, double[] ab, double[] cRow,
-                                        double[] sRow, double[] tRow, double[] coef, int co, double[] gv, int go,
-                                        double[] part, int po) {
+    private static void closedFormFirst(int i0, int i1, int to, int n, double[] rv, double[] a, double[] inv,
+                                        double[] self, double[] diag0, double[] ab, double[] cRow, double[] sRow,
+                                        double[] tRow, int rs, double[] coef, int cs, double[] gv, int gs,
+                                        double[] part) {
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
         DoubleVector zero = DoubleVector.zero(SP);
-        DoubleVector fs = zero;
-        DoubleVector fc = zero;
-        DoubleVector dg = zero;
-        for (int j = jb0; j < to; j += L) {
-            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
-            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
-            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
-            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
-            DoubleVector pt = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI).mul(INV_2PI);
-            DoubleVector kk = rho.mul(ri).mul(s.mul(INV_2PI).add(pt.mul(c)));
-            DoubleVector ga = rho.mul(s).mul(INV_2PI);
-            DoubleVector tf;
-            DoubleVector td;
-            if (j <= i) {
-                double rel = i - j;
-                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
-                VectorMask<Double> at = idx.compare(VectorOperators.EQ, rel);
-                tf = w.mul(kk).blend(self, at);
-                td = w.mul(ga).mul(ii).blend(diag0, at);
-            } else {
-                tf = w.mul(kk);
-                td = w.mul(ga).mul(ii);
+        for (int i = i0; i < i1; i++) {
+            double ri = rv[i];
+            double ai = a[i];
+            double ii = inv[i];
+            int so = (i - i0) * rs;
+            int co = i * cs;
+            int go = i * gs;
+            DoubleVector fs = zero;
+            DoubleVector fc = zero;
+            DoubleVector dg = zero;
+            for (int j = rowStart(i); j < to; j += L) {
+                DoubleVector c = DoubleVector.fromArray(SP, cRow, so + j);
+                DoubleVector s = DoubleVector.fromArray(SP, sRow, so + j);
+                DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+                DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+                DoubleVector pt = DoubleVector.fromArray(SP, tRow, so + j).neg().add(Math.PI).mul(INV_2PI);
+                DoubleVector kk = rho.mul(ri).mul(s.mul(INV_2PI).add(pt.mul(c)));
+                DoubleVector ga = rho.mul(s).mul(INV_2PI);
+                DoubleVector tf;
+                DoubleVector td;
+                if (j <= i) {
+                    double rel = i - j;
+                    w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                    VectorMask<Double> at = idx.compare(VectorOperators.EQ, rel);
+                    tf = w.mul(kk).blend(self[i], at);
+                    td = w.mul(ga).mul(ii).blend(diag0[i], at);
+                } else {
+                    tf = w.mul(kk);
+                    td = w.mul(ga).mul(ii);
+                }
+                DoubleVector s2 = fs.add(tf);
+                DoubleVector bp = s2.sub(fs);
+                fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+                fs = s2;
+                dg = dg.add(td);
+                w.mul(pt).intoArray(coef, co + j);
+                if (j < n) {
+                    w.mul(s.mul(ri).mul(INV_2PI)).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(gv, go + j);
+                }
             }
-            DoubleVector s2 = fs.add(tf);
-            DoubleVector bp = s2.sub(fs);
-            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
-            fs = s2;
-            dg = dg.add(td);
-            w.mul(pt).intoArray(coef, co + j);
-            if (j < n) {
-                w.mul(s.mul(ri).mul(INV_2PI)).mul(DoubleVector.fromArray(SP, inv, j)).intoArray(gv, go + j);
-            }
+            int po = 3 * L * i;
+            fs.intoArray(part, po + PART_S * L);
+            fc.intoArray(part, po + PART_C * L);
+            dg.intoArray(part, po + PART_D * L);
         }
-        fs.intoArray(part, po + PART_S * L);
-        fc.intoArray(part, po + PART_C * L);
-        dg.intoArray(part, po + PART_D * L);
     }
 
     /** {@link ReluClosedForm#value}, lane by lane: κ = ((r·ρ)·(1/2π))·(s + (π − θ)·c); F's sums only. */
-    private static void closedFormValue(int i, int jb0, int to, double ri, double ai, double self, double[] rv,
-                                        double[] ab, double[] cRow, double[] sRow, double[] tRow, double[] part,
-                                        int po) {
+    private static void closedFormValue(int i0, int i1, int to, double[] rv, double[] a, double[] self, double[] ab,
+                                        double[] cRow, double[] sRow, double[] tRow, int rs, double[] part) {
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
         DoubleVector zero = DoubleVector.zero(SP);
-        DoubleVector fs = zero;
-        DoubleVector fc = zero;
-        for (int j = jb0; j < to; j += L) {
-            DoubleVector c = DoubleVector.fromArray(SP, cRow, j);
-            DoubleVector s = DoubleVector.fromArray(SP, sRow, j);
-            DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
-            DoubleVector pi = DoubleVector.fromArray(SP, tRow, j).neg().add(Math.PI);
-            DoubleVector kk = rho.mul(ri).mul(INV_2PI).mul(pi.mul(c).add(s));
-            DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
-            DoubleVector tf;
-            if (j <= i) {
-                double rel = i - j;
-                w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
-                tf = w.mul(kk).blend(self, idx.compare(VectorOperators.EQ, rel));
-            } else {
-                tf = w.mul(kk);
+        for (int i = i0; i < i1; i++) {
+            double ri = rv[i];
+            double ai = a[i];
+            int so = (i - i0) * rs;
+            DoubleVector fs = zero;
+            DoubleVector fc = zero;
+            for (int j = rowStart(i); j < to; j += L) {
+                DoubleVector c = DoubleVector.fromArray(SP, cRow, so + j);
+                DoubleVector s = DoubleVector.fromArray(SP, sRow, so + j);
+                DoubleVector rho = DoubleVector.fromArray(SP, rv, j);
+                DoubleVector pi = DoubleVector.fromArray(SP, tRow, so + j).neg().add(Math.PI);
+                DoubleVector kk = rho.mul(ri).mul(INV_2PI).mul(pi.mul(c).add(s));
+                DoubleVector w = DoubleVector.fromArray(SP, ab, j).mul(ai);
+                DoubleVector tf;
+                if (j <= i) {
+                    double rel = i - j;
+                    w = w.blend(zero, idx.compare(VectorOperators.LE, rel));
+                    tf = w.mul(kk).blend(self[i], idx.compare(VectorOperators.EQ, rel));
+                } else {
+                    tf = w.mul(kk);
+                }
+                DoubleVector s2 = fs.add(tf);
+                DoubleVector bp = s2.sub(fs);
+                fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
+                fs = s2;
             }
-            DoubleVector s2 = fs.add(tf);
-            DoubleVector bp = s2.sub(fs);
-            fc = fc.add(fs.sub(s2.sub(bp)).add(tf.sub(bp)));
-            fs = s2;
+            int po = 3 * L * i;
+            fs.intoArray(part, po + PART_S * L);
+            fc.intoArray(part, po + PART_C * L);
         }
-        fs.intoArray(part, po + PART_S * L);
-        fc.intoArray(part, po + PART_C * L);
     }
 
     /**

@@ -334,10 +334,10 @@ public final class VectorPairwiseObjective implements Objective {
             for (int q = 0; q < L; q++) {
                 gather[q] = q * np;
             }
-            this.rows = new Rows(np + L);
+            this.rows = new Rows(np);
             this.workers = workers;
             if (workers != null) {
-                this.rows1 = new Rows(np + L);
+                this.rows1 = new Rows(np);
                 // the pair pass's work per row falls linearly (nk − i − 1 pairs): split where half the pairs are done
                 long total = 0;
                 for (int i = 0; i < n; i++) {
@@ -436,20 +436,24 @@ public final class VectorPairwiseObjective implements Objective {
         /** F after {@link #prepare}: the same lane sums as {@link #valueAndGradient}, κ from the kernel's value. */
         double value() {
             Rows r = rows;
-            for (int i = 0; i < n; i++) {
-                int jb0 = VectorDense.rowStart(i);
-                VectorDense.angles(dots, i * np, i, nk, inv[i], inv, x, n, wv, dp, d, r.c, r.s, r.t, r.geo);
+            for (int i0 = 0; i0 < n; i0 += ROWS) {
+                int i1 = Math.min(n, i0 + ROWS);
+                VectorDense.angles(dots, np, i0, i1, nk, inv, x, n, wv, dp, d, r.c, r.s, r.t, np, r.geo);
                 if (relu != VectorDense.RELU_NONE) {
-                    VectorDense.reluRow(relu, false, i, jb0, nk, n, rv[i], a[i], inv[i], self[i], 0.0, rv, inv, ab,
-                            r.c, r.s, r.t, null, 0, null, 0, part, i * 3 * L);
-                } else {
+                    VectorDense.reluRows(relu, false, i0, i1, nk, n, rv, a, inv, self, diag0, ab, r.c, r.s, r.t, np,
+                            null, 0, null, 0, part);
+                    continue;
+                }
+                for (int i = i0; i < i1; i++) {
+                    int so = (i - i0) * np;
                     double ri = rv[i];
                     double ai = a[i];
+                    int jb0 = VectorDense.rowStart(i);
                     for (int j = jb0; j <= i; j++) {
                         r.wk[j] = 0.0;
                     }
                     for (int j = i + 1; j < nk; j++) {
-                        r.wk[j] = ai * ab[j] * kernel.value(ri, rv[j], r.c[j], r.s[j], r.t[j]);
+                        r.wk[j] = ai * ab[j] * kernel.value(ri, rv[j], r.c[so + j], r.s[so + j], r.t[so + j]);
                     }
                     VectorDense.sumRow(false, i, jb0, nk, n, self[i], 0.0, r.wk, null, null, null, null, 0, null, 0,
                             part, i * 3 * L);
@@ -477,17 +481,21 @@ public final class VectorPairwiseObjective implements Objective {
          * (upper part and E), the column terms into gv and the row's lane sums into part.
          */
         private void rowRange(int from, int to, Rows r) {
-            for (int i = from; i < to; i++) {
-                int jb0 = VectorDense.rowStart(i);
-                double ii = inv[i];
-                VectorDense.angles(dots, i * np, i, nk, ii, inv, x, n, wv, dp, d, r.c, r.s, r.t, r.geo);
+            for (int i0 = from; i0 < to; i0 += ROWS) {
+                int i1 = Math.min(to, i0 + ROWS);
+                VectorDense.angles(dots, np, i0, i1, nk, inv, x, n, wv, dp, d, r.c, r.s, r.t, np, r.geo);
                 if (relu != VectorDense.RELU_NONE) {
-                    VectorDense.reluRow(relu, true, i, jb0, nk, n, rv[i], a[i], ii, self[i], diag0[i], rv, inv, ab,
-                            r.c, r.s, r.t, coef, i * np, gv, i * gs, part, i * 3 * L);
-                } else {
+                    VectorDense.reluRows(relu, true, i0, i1, nk, n, rv, a, inv, self, diag0, ab, r.c, r.s, r.t, np,
+                            coef, np, gv, gs, part);
+                    continue;
+                }
+                double[] out4 = r.out4;
+                for (int i = i0; i < i1; i++) {
+                    int so = (i - i0) * np;
                     double ri = rv[i];
                     double ai = a[i];
-                    double[] out4 = r.out4;
+                    double ii = inv[i];
+                    int jb0 = VectorDense.rowStart(i);
                     for (int j = jb0; j <= i; j++) {
                         r.wk[j] = 0.0;
                         r.wga[j] = 0.0;
@@ -495,7 +503,7 @@ public final class VectorPairwiseObjective implements Objective {
                         r.off[j] = 0.0;
                     }
                     for (int j = i + 1; j < nk; j++) {
-                        kernel.first(ri, rv[j], r.c[j], r.s[j], r.t[j], out4);
+                        kernel.first(ri, rv[j], r.c[so + j], r.s[so + j], r.t[so + j], out4);
                         double w = ai * ab[j];
                         r.wk[j] = w * out4[0];
                         r.wga[j] = w * out4[1] * ii;
@@ -567,7 +575,10 @@ public final class VectorPairwiseObjective implements Objective {
         }
     }
 
-    /** One thread's scratch for the rows of the pair pass. */
+    /** Rows of the pair pass per call of its vector kernels (their set-up paid once per block of rows). */
+    static final int ROWS = 4;
+
+    /** One thread's scratch for the rows of the pair pass: c, s, θ of {@link #ROWS} rows, one row's coefficients. */
     private static final class Rows {
         final double[] c;
         final double[] s;
@@ -580,14 +591,14 @@ public final class VectorPairwiseObjective implements Objective {
         final double[] out4 = new double[PairKernel.FIRST_SIZE];
         final PairGeometry geo = new PairGeometry();
 
-        Rows(int length) {
-            c = new double[length];
-            s = new double[length];
-            t = new double[length];
-            wk = new double[length];
-            wga = new double[length];
-            wgav = new double[length];
-            off = new double[length];
+        Rows(int np) {
+            c = new double[ROWS * np + VectorDense.lanes()];
+            s = new double[ROWS * np + VectorDense.lanes()];
+            t = new double[ROWS * np + VectorDense.lanes()];
+            wk = new double[np + VectorDense.lanes()];
+            wga = new double[np + VectorDense.lanes()];
+            wgav = new double[np + VectorDense.lanes()];
+            off = new double[np + VectorDense.lanes()];
         }
     }
 }

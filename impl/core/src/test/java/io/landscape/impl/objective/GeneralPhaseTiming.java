@@ -75,9 +75,11 @@ public final class GeneralPhaseTiming {
             java.util.Arrays.fill(ab, 0, nk, 1.0);
             double[] coef = new double[n * np + L];
             double[] gp = new double[n * dp];
-            double[] c = new double[np + L];
-            double[] s = new double[np + L];
-            double[] t = new double[np + L];
+            double[] c = new double[4 * np + L];
+            double[] s = new double[4 * np + L];
+            double[] t = new double[4 * np + L];
+            double[] selfT = new double[n];
+            java.util.Arrays.fill(selfT, 0.5);
             int gs = (n + L - 1) / L * L;
             double[] gv = new double[n * gs];
             double[] col = new double[gs];
@@ -121,14 +123,14 @@ public final class GeneralPhaseTiming {
                 inv[n + l] = 1.0;
             }
             Runnable angles = () -> {
-                for (int i = 0; i < n; i++) {
-                    VectorDense.angles(dots, i * np, i, nk, inv[i], inv, x, n, wv, dp, d, c, s, t, geo);
+                for (int i0 = 0; i0 < n; i0 += 4) {
+                    VectorDense.angles(dots, np, i0, Math.min(n, i0 + 4), nk, inv, x, n, wv, dp, d, c, s, t, np, geo);
                 }
             };
             Runnable coefs = () -> {
-                for (int i = 0; i < n; i++) {
-                    VectorDense.reluRow(relu, true, i, VectorDense.rowStart(i), nk, n, rv[i], 1.0, inv[i], 0.5, 0.5,
-                            rv, inv, ab, c, s, t, coef, i * np, gv, i * gs, part, i * 3 * L);
+                for (int i0 = 0; i0 < n; i0 += 4) {
+                    VectorDense.reluRows(relu, true, i0, Math.min(n, i0 + 4), nk, n, rv, ab, inv, selfT, selfT, ab,
+                            c, s, t, np, coef, np, gv, gs, part);
                 }
             };
             Runnable sums = () -> {
