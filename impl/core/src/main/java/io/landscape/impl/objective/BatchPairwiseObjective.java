@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorOperators;
  * FMA chain in increasing index order (as in {@link VectorDense#product}), the angles use the same vector arccos, the
  * kernel is called per lane with the same arguments, and F's terms and C's diagonal terms are summed in the
  * single-point evaluator's lane order: per point L accumulators, one per residue class j mod L of the column, with
- * the same TwoSums, joined over the rows and then over the classes in the same order ({@link VectorDense#reluRow},
+ * the same TwoSums, joined over the rows and then over the classes in the same order ({@link VectorDense#reluRows},
  * {@link VectorDense#combineRows}). So a lane's F and ∇F
  * are <em>bitwise</em> those of {@code VectorPairwiseObjective} at that point ({@code BatchPairwiseObjectiveTest}),
  * independent of the other lanes. A lane off the fast path (a neuron whose squared norm is outside the range, NaN,
@@ -249,7 +249,7 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
      * Row i of the pair pass for every lane: self term, geometry ({@link #rowGeometry}), the kernel's coefficients;
      * F's terms and C's diagonal terms into the lane sums of their residue class q = j mod L (the self term and the
      * diagonal's radial start in class i mod L, first), as the single-point evaluator's vector lanes
-     * ({@link VectorDense#reluRow}); C's row i and column i; at the end the row's F sums joined to F's by TwoSum per
+     * ({@link VectorDense#reluRows}); C's row i and column i; at the end the row's F sums joined to F's by TwoSum per
      * class and C_ii += the classes' diagonal sums in class order.
      */
     private void row(double[] xb, int i) {

@@ -2,7 +2,7 @@ package io.landscape.impl.objective;
 
 /**
  * The pair-coefficient accumulation of the scalar general evaluator {@link PairwiseObjective} (the SIMD
- * {@link VectorPairwiseObjective} sums in lanes instead, {@link VectorDense#reluRow}): one row of pairs (i, j &gt; i) at a time, after the row's weighted kernel
+ * {@link VectorPairwiseObjective} sums in lanes instead, {@link VectorDense#reluRows}): one row of pairs (i, j &gt; i) at a time, after the row's weighted kernel
  * coefficients have been written into arrays indexed by j (students j &lt; n, teachers at n + l) — wk[j] = w·K,
  * wga[j] = (w·gA)·(1/‖w_i‖), wgav[j] = (w·gAv)·(1/‖w_j‖), with w = a_i·a_j or −a_i·b_l — and the off-diagonal gradient
  * coefficient w·gB into row i of C.

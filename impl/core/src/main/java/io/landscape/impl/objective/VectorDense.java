@@ -24,14 +24,16 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorPairwiseObjective} uses it from n + k = 64 on (≈ 42 instead of ≈ 54 CPU µs at k = n = d = 100, bitwise
  * the same entries).
  *
- * <p><b>Pair coefficients of the ReLU kernel.</b> {@link #reluPass} evaluates K, gA, gAv, gB of a row of pairs lane by
- * lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE operations in the same
- * order (no fused multiply-add, as in Java's scalar arithmetic), so each lane is bitwise what the scalar evaluator
- * returns. Two evaluators are transcribed: {@link #RELU_GENERATED}, the Symja-derived, compiled kernel of
- * {@link io.landscape.api.Kernel#relu()} (generator version 2: its {@code s = 0} limits included), and
- * {@link #RELU_CLOSED_FORM}, {@link ReluClosedForm}. {@link #reluTranscription} selects one for a kernel evaluator only
- * after checking it bitwise against that evaluator on probe pairs (random angles and norms, both θ limits); any other
- * kernel — or a future generator whose arithmetic differs — gets 0 and the scalar per-pair calls.
+ * <p><b>Pair coefficients of the ReLU kernel, and F's lane sums.</b> {@link #reluRows} evaluates K, gA, gAv, gB of
+ * rows of pairs lane by lane with a vector <em>transcription</em> of a scalar ReLU kernel evaluator: the same IEEE
+ * operations in the same order (no fused multiply-add, as in Java's scalar arithmetic), so each lane is bitwise what the
+ * scalar evaluator returns; in the same loop it adds F's terms into L lane-wise TwoSum accumulators and C's diagonal
+ * terms into lane-wise sums (lane q: the columns j ≡ q mod L), joined by {@link #combineRows}. Two evaluators are
+ * transcribed: {@link #RELU_GENERATED}, the Symja-derived, compiled kernel of {@link io.landscape.api.Kernel#relu()}
+ * (generator version 2: its {@code s = 0} limits included), and {@link #RELU_CLOSED_FORM}, {@link ReluClosedForm}.
+ * {@link #reluTranscription} selects one for a kernel evaluator only after checking it bitwise against that evaluator
+ * on probe pairs run through {@link #reluRows}; any other kernel — or a future generator whose arithmetic differs — gets
+ * 0 and the scalar per-pair calls, summed by {@link #sumRow} in the same lane order.
  */
 final class VectorDense {
     static final VectorSpecies<Double> SP = VectorIdentityObjective.SP;
@@ -651,7 +653,7 @@ final class VectorDense {
     }
 
     /**
-     * Runs {@link #reluRow} on rows holding one pair each (the weight 1 at that column, 0 elsewhere, no self term):
+     * Runs {@link #reluRows} on rows holding one pair each (the weight 1 at that column, 0 elsewhere, no self term):
      * the row's F sum in that lane is then exactly w·K = K (TwoSum of 0 and K), its diagonal sum gA, its C entry gB
      * and its column term gAv — compared bitwise with the kernel's {@code first} and {@code value}.
      */
@@ -982,7 +984,7 @@ final class VectorDense {
     }
 
     /**
-     * {@link #reluRow}'s sums and stores for coefficients already computed per pair (kernels without a transcription):
+     * {@link #reluRows}'s sums and stores for coefficients already computed per pair (kernels without a transcription):
      * wk, wga, wgav, off indexed by column, zero in the lanes j ≤ i and j ≥ the row's end (the caller writes them);
      * the self term and diag0 go into lane i. The same vector operations in the same order as the transcribed rows,
      * so the results do not depend on which path computed the coefficients (adding an exact zero leaves a lane's

@@ -22,7 +22,7 @@ import io.landscape.impl.linalg.Workers;
  * <p>Steps per call: the transpose [Wᵀ Vᵀ]; dots = W·[Wᵀ Vᵀ] (upper tiles only, {@link VectorDense#product}, W read
  * from x); per student row i the angles of the aligned blocks of columns from i rounded down to L
  * ({@link VectorDense#angles}), then the kernel's coefficients of the row's pairs into [C | E] and the row's lane sums
- * of F and of C's diagonal ({@link VectorDense#reluRow}); the rows' sums joined ({@link VectorDense#combineRows}), C's
+ * of F and of C's diagonal ({@link VectorDense#reluRows}); the rows' sums joined ({@link VectorDense#combineRows}), C's
  * diagonal and lower triangle; ∇F = c·[C | E]·[W; V] (one product). For the ReLU kernel — compiled or hand-written —
  * the coefficients are computed lane by lane by a vector transcription of that kernel evaluator (the same operations
  * in the same order, bitwise the per-pair calls, chosen only after a bitwise probe); any other kernel is called per
@@ -249,7 +249,7 @@ public final class VectorPairwiseObjective implements Objective {
         /** Per row: ½a_i²D(r_i) (F's self term) and ½a_i²D′(r_i)/r_i (C_ii's radial start). */
         private final double[] self;
         private final double[] diag0;
-        /** Per row, 3L entries: the lane sums of F (s, c) and of C's diagonal ({@link VectorDense#reluRow}). */
+        /** Per row, 3L entries: the lane sums of F (s, c) and of C's diagonal ({@link VectorDense#reluRows}). */
         private final double[] part;
         /** Row i's column terms (w·gAv)·(1/r_j) of C_jj, j &lt; n: n × gs. */
         private final double[] gv;

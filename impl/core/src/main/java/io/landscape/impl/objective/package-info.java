@@ -133,7 +133,7 @@
  * pairs of the row, get c = 0. Lanes with |c| &gt; 0.9 are redone by
  * {@link io.landscape.impl.objective.PairGeometry}'s chord formula from the coordinates, exactly as the scalar
  * evaluator.</li>
- * <li><b>Coefficients and lane sums</b> ({@code VectorDense.reluRow}): per block, the kernel's K, gA, gAv, gB times
+ * <li><b>Coefficients and lane sums</b> ({@code VectorDense.reluRows}): per block, the kernel's K, gA, gAv, gB times
  * the pair weight w = a_i·ab_j (zeroed in the lanes j ≤ i); w·gB into row i of C (and E), the column terms
  * (w·gAv)/r_j of C_jj into a row of a scratch matrix; F's terms w·K — in lane i the row's self term ½a_i²D(r_i) —
  * into the row's L <em>lane sums</em> by a vector TwoSum per block, and C_ii's terms (w·gA)/r_i — in lane i its
@@ -146,7 +146,7 @@
  * the ReLU kernel the coefficients are computed lane by lane by a <em>vector transcription</em> of the kernel evaluator
  * in use (the Symja-derived compiled kernel or {@link io.landscape.impl.kernel.ReluClosedForm}, the same IEEE
  * operations in the same order, no fused multiply-add, the θ ∈ {0, π} limits included), selected per kernel class
- * only after it reproduced that evaluator bitwise on probe pairs run through {@code reluRow} itself; so the results
+ * only after it reproduced that evaluator bitwise on probe pairs run through {@code reluRows} itself; so the results
  * are bitwise those of calling the kernel per pair ({@code VectorPairwiseObjectiveTest}). Every other kernel (erf, user
  * formulas) is called per pair into row arrays that {@code VectorDense.sumRow} sums with the same vector operations
  * in the same lane order.</li>
