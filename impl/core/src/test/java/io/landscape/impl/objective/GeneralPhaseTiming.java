@@ -185,7 +185,16 @@ public final class GeneralPhaseTiming {
             System.out.printf("  angles                 %8.2f%n", cpu(angles));
             System.out.printf("  ReLU coefs + lane sums %8.2f%n", cpu(coefs));
             System.out.printf("  combine F, C diagonal  %8.2f%n", cpu(sums));
-            System.out.printf("  mirror C               %8.2f%n", cpu(mirror));
+            System.out.printf("  mirror C (scalar)      %8.2f%n", cpu(mirror));
+            int[] map = new int[L];
+            for (int q = 0; q < L; q++) {
+                map[q] = q * np;
+            }
+            System.out.printf("  mirror C (gathers)     %8.2f%n", cpu(() -> {
+                for (int j = 1; j < n; j++) {
+                    VectorDense.mirrorRow(coef, np, j, map);
+                }
+            }));
             System.out.printf("  gradient product       %8.2f%n", cpu(grad));
             System.out.printf("  same, panel layout     %8.2f%n", cpu(gradPanels));
             System.out.printf("  gradient copy-out      %8.2f%n", cpu(out));
