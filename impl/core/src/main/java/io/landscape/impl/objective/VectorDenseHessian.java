@@ -48,6 +48,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDenseHessian implements Hessian {
     private static final VectorSpecies<Double> SP = VectorDense.SP;
     private static final int L = SP.length();
+    /** The index of a double[] element that starts a 64-byte line (16-byte header, line-aligned large array). */
+    private static final int ALIGNED_RESIDUE = 6;
+    static final boolean HX_NOWRITE = Boolean.getBoolean("hx.nowrite");
+    static final boolean HX_NOCOMPUTE = Boolean.getBoolean("hx.nocompute");
+    static final boolean HX_INTERLEAVE = Boolean.parseBoolean(System.getProperty("hx.interleave", "true"));
 
     private final Hessian reference;
     private final int m;
@@ -232,78 +237,140 @@ final class VectorDenseHessian implements Hessian {
             return true;
         }
 
+        /**
+         * Block rows [from, to): the first one's pair work alone, then each block row written while the next one's
+         * pair work runs in small units between its row segments (see {@link #writeRows}).
+         */
         private void blockRows(Part p, int from, int to, double[] x, double[] out) {
             p.finite = true;
-            for (int i = from; i < to && p.finite; i++) {
-                blockRow(p, i, x, out);
+            if (from >= to) {
+                return;
+            }
+            p.start(from);
+            while (p.unit < p.units) {
+                computeUnit(p, x);
+            }
+            p.swap();
+            for (int i = from; i < to; i++) {
+                if (!p.writeFinite) {
+                    p.finite = false; // the caller asks the scalar Hessian: its matrix (if finite after all) or its error
+                    return;
+                }
+                boolean more = i + 1 < to;
+                if (more) {
+                    p.start(i + 1);
+                }
+                if (more && !HX_INTERLEAVE && !HX_NOCOMPUTE) {
+                    while (p.unit < p.units) {
+                        computeUnit(p, x);
+                    }
+                }
+                if (!HX_NOWRITE) {
+                    writeRows(p, i, out, more && HX_INTERLEAVE ? x : null);
+                }
+                if (HX_NOCOMPUTE) {
+                    p.unit = p.units;
+                    p.nextFinite = true;
+                }
+                if (more) {
+                    while (p.unit < p.units) {
+                        computeUnit(p, x);
+                    }
+                    p.swap();
+                }
             }
         }
 
-        /** Block row i: every pair's factors and the diagonal block into p's scratch, then the d rows to out. */
-        private void blockRow(Part p, int i, double[] x, double[] out) {
+        /**
+         * The next unit of block row {@code p.row}'s pair work, in the scalar's order: units 0…n−1 are the pairs (j, i)
+         * for j &lt; i, the self term (j = i), the pairs (i, j) for j &gt; i; then the k teacher terms, the diagonal
+         * block's rank-T product in tiles of four rows, its last step, and the finiteness check.
+         */
+        private void computeUnit(Part p, double[] x) {
+            int u = p.unit++;
+            int i = p.row;
+            if (u < n) {
+                if (u < i) {
+                    lowerPair(p, i, u, x);
+                } else if (u == i) {
+                    selfUnit(p, i);
+                } else {
+                    upperPair(p, i, u, x);
+                }
+            } else if (u < n + sh.k) {
+                teacherUnit(p, i, u - n, x);
+            } else if (u < n + sh.k + p.tiles) {
+                diagonalTile(p, 4 * (u - n - sh.k));
+            } else if (u == n + sh.k + p.tiles) {
+                finishDiagonal(p, i * dp);
+            } else {
+                // every entry finite: the diagonal block's (pre-scale, as the scalar checks) and a bound on the
+                // others', |fma(α₂, β₂, fma(α₁, β₁, σ))| ≤ max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| (NaN fails)
+                int len = n * dp;
+                double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
+                        + maxAbs(p.sig, n);
+                p.nextFinite = bound <= 0x1p1000 && maxAbs(p.dg, d * dp) <= Double.MAX_VALUE;
+            }
+        }
+
+        /** The pair (j, i), j &lt; i, in the scalar's orientation: its second neuron's side goes to block i. */
+        private void lowerPair(Part p, int i, int j, double[] x) {
             int io = i * dp;
+            int jo = j * dp;
             double[] o = p.o;
             double[] a = sh.a;
-            java.util.Arrays.fill(p.dX, 0.0);
-            java.util.Arrays.fill(p.dG, 0.0);
-            p.dSig = 0.0;
-            p.terms = 0;
-            // pairs (j, i), j < i, in the scalar's orientation: their second neuron's side goes to block i
-            for (int j = 0; j < i; j++) {
-                int jo = j * dp;
-                p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
-                double c = p.geo.c;
-                double s = p.geo.s;
-                planeVectors(p, unit, jo, unit, io, c, s);
-                sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
-                double w = a[j] * a[i];
-                diagonalTerm(p, io, w, o[4], o[5], o[6], o[7], p.mvec);
-                // block (i, j) = σI + x u_jᵀ + y nᵀ
-                xy(p, w, c, s, io, p.a1, p.a2, jo);
-                copy(unit, jo, p.b1, jo);
-                copy(p.nvec, 0, p.b2, jo);
-                p.sig[j] = w * o[8];
-            }
+            p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
+            double c = p.geo.c;
+            double s = p.geo.s;
+            planeVectors(p, unit, jo, unit, io, c, s);
+            sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
+            double w = a[j] * a[i];
+            diagonalTerm(p, io, w, o[4], o[5], o[6], o[7], p.mvec);
+            // block (i, j) = σI + x u_jᵀ + y nᵀ
+            xy(p, w, c, s, io, p.a1, p.a2, jo);
+            copy(unit, jo, p.b1, jo);
+            copy(p.nvec, 0, p.b2, jo);
+            p.sig[j] = w * o[8];
+        }
+
+        private void selfUnit(Part p, int i) {
+            double[] a = sh.a;
             double ri = r[i];
             sh.kernel.self(ri, p.out3);
             double half = 0.5 * a[i] * a[i];
             double sig = half * p.out3[1] / ri;
             p.dSig += sig;
-            selfTerm(p, io, half * p.out3[2] - sig);
-            for (int j = i + 1; j < n; j++) {
-                int jo = j * dp;
-                p.geo.angleInv(x, i * d, inv[i], x, j * d, inv[j], gram[i * n + j], d);
-                double c = p.geo.c;
-                double s = p.geo.s;
-                planeVectors(p, unit, io, unit, jo, c, s);
-                sh.kernel.second(ri, r[j], c, s, p.geo.th, o);
-                double w = a[i] * a[j];
-                diagonalTerm(p, io, w, o[0], o[1], o[2], o[3], p.nvec);
-                // block (i, j) = σI + u_i xᵀ + n yᵀ
-                xy(p, w, c, s, jo, p.b1, p.b2, jo);
-                copy(unit, io, p.a1, jo);
-                copy(p.nvec, 0, p.a2, jo);
-                p.sig[j] = w * o[8];
-            }
-            double[] b = sh.b;
-            for (int l = 0; l < sh.k; l++) {
-                p.geo.angleInv(x, i * d, inv[i], sh.v, l * d, sh.invRho[l], cross[i * sh.k + l], d);
-                planeVectors(p, unit, io, sh.vUnit, l * dp, p.geo.c, p.geo.s);
-                sh.kernel.second(ri, sh.rho[l], p.geo.c, p.geo.s, p.geo.th, o);
-                diagonalTerm(p, io, -a[i] * b[l], o[0], o[1], o[2], o[3], p.nvec);
-            }
-            diagonalProduct(p);
-            finishDiagonal(p, io);
-            // every entry finite: the diagonal block's (pre-scale, as the scalar checks) and a bound on the others',
-            // |fma(α₂, β₂, fma(α₁, β₁, σ))| ≤ max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| (NaN fails both tests)
-            int len = n * dp;
-            double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
-                    + maxAbs(p.sig, n);
-            if (!(bound <= 0x1p1000) || !(maxAbs(p.dg, d * dp) <= Double.MAX_VALUE)) {
-                p.finite = false; // the caller asks the scalar Hessian: its matrix (if finite after all) or its error
-                return;
-            }
-            writeRows(p, i, out);
+            selfTerm(p, i * dp, half * p.out3[2] - sig);
+        }
+
+        /** The pair (i, j), j &gt; i. */
+        private void upperPair(Part p, int i, int j, double[] x) {
+            int io = i * dp;
+            int jo = j * dp;
+            double[] o = p.o;
+            double[] a = sh.a;
+            p.geo.angleInv(x, i * d, inv[i], x, j * d, inv[j], gram[i * n + j], d);
+            double c = p.geo.c;
+            double s = p.geo.s;
+            planeVectors(p, unit, io, unit, jo, c, s);
+            sh.kernel.second(r[i], r[j], c, s, p.geo.th, o);
+            double w = a[i] * a[j];
+            diagonalTerm(p, io, w, o[0], o[1], o[2], o[3], p.nvec);
+            // block (i, j) = σI + u_i xᵀ + n yᵀ
+            xy(p, w, c, s, jo, p.b1, p.b2, jo);
+            copy(unit, io, p.a1, jo);
+            copy(p.nvec, 0, p.a2, jo);
+            p.sig[j] = w * o[8];
+        }
+
+        /** Teacher l's term of the diagonal block i. */
+        private void teacherUnit(Part p, int i, int l, double[] x) {
+            int io = i * dp;
+            double[] o = p.o;
+            p.geo.angleInv(x, i * d, inv[i], sh.v, l * d, sh.invRho[l], cross[i * sh.k + l], d);
+            planeVectors(p, unit, io, sh.vUnit, l * dp, p.geo.c, p.geo.s);
+            sh.kernel.second(r[i], sh.rho[l], p.geo.c, p.geo.s, p.geo.th, o);
+            diagonalTerm(p, io, -sh.a[i] * sh.b[l], o[0], o[1], o[2], o[3], p.nvec);
         }
 
         /** max |x[q]| over q &lt; len (NaN if some entry is NaN). */
@@ -394,12 +461,12 @@ final class VectorDenseHessian implements Hessian {
         }
 
         /**
-         * D[p][q] = Σ_t tf[t][p]·tn[t][q] for q ≥ p (and some q below, in p's first vector): one FMA chain from 0 in
-         * the terms' order per entry, as the scalar's rank-one updates of the zeroed block.
+         * Rows [row, row + 4) ∩ [0, d) of D[p][q] = Σ_t tf[t][p]·tn[t][q] for q ≥ p (and some q below, in p's first
+         * vector): one FMA chain from 0 in the terms' order per entry, as the scalar's rank-one updates of the zeroed
+         * block.
          */
-        private void diagonalProduct(Part p) {
-            int row = 0;
-            for (; row + 3 < d; row += 4) {
+        private void diagonalTile(Part p, int row) {
+            if (row + 3 < d) {
                 int q = row / L * L;
                 for (; q + 2 * L <= dp; q += 2 * L) {
                     tile4x2(p, row, q);
@@ -407,6 +474,7 @@ final class VectorDenseHessian implements Hessian {
                 if (q < dp) {
                     tile4x1(p, row, q);
                 }
+                return;
             }
             for (; row < d; row++) {
                 for (int q = row / L * L; q < dp; q += L) {
@@ -511,19 +579,32 @@ final class VectorDenseHessian implements Hessian {
         }
 
         /**
-         * Row {@code row} of block row i, left to right: block j's entries fma(α₂, β₂, fma(α₁, β₁, 0)) (σ on the
-         * diagonal), the diagonal block from scratch, times the normalisation factor. A block's last vector may run
-         * into the next block, which is written after it; only a vector that would leave the row is done lane by lane.
+         * The d rows of block row i from p's written-out buffers, four rows at a time: for each block j, the four rows'
+         * segments, each vector of β₁, β₂ loaded once for the four (then the next block's; the rows left over when
+         * d is not a multiple of four one by one). Each row is still written left to right. If {@code x} is not null,
+         * the next block row's pair work runs one unit every {@code p.interval} blocks.
          */
-        /**
-         * The d rows of block row i, block by block (a block's d row segments, then the next block's): each row is
-         * still written left to right, and a block's factors stay in L1 (block order measured 50 ms at
-         * k = n = d = 100 against 58 ms writing each row of n·d entries in one pass, which re-reads all blocks'
-         * factors per row).
-         */
-        private void writeRows(Part p, int i, double[] out) {
-            for (int j = 0; j < n; j++) {
-                for (int row = 0; row < d; row++) {
+        private void writeRows(Part p, int i, double[] out, double[] x) {
+            int every = p.interval;
+            int count = every;
+            int r0 = 0;
+            for (; r0 + 4 <= d; r0 += 4) {
+                for (int j = 0; j < n; j++) {
+                    if (j == i) {
+                        diagonalSegments4(p, i, r0, out);
+                    } else {
+                        segments4(p, i, r0, j, out);
+                    }
+                    if (--count == 0) {
+                        count = every;
+                        if (x != null && p.unit < p.units) {
+                            computeUnit(p, x);
+                        }
+                    }
+                }
+            }
+            for (int row = r0; row < d; row++) {
+                for (int j = 0; j < n; j++) {
                     if (j == i) {
                         diagonalSegment(p, i, row, out);
                     } else {
@@ -533,11 +614,115 @@ final class VectorDenseHessian implements Hessian {
             }
         }
 
+        /**
+         * The first column q ≥ 1 of a segment starting at out index {@code off} whose element starts a 64-byte line
+         * (assuming 16-byte array headers and line-aligned large arrays; only speed depends on it): after the
+         * segment's first, unaligned vector the others are line-aligned.
+         */
+        private static int alignedStart(int off) {
+            return L - ((off - ALIGNED_RESIDUE) & (L - 1));
+        }
+
+        /**
+         * Rows r0…r0+3 of the diagonal block i from scratch, times the normalisation factor: per row a first vector at
+         * the block's start, then vectors from {@link #alignedStart}; the last may run into block i + 1 (written
+         * after it), unless it would leave the matrix row.
+         */
+        private void diagonalSegments4(Part p, int i, int r0, double[] out) {
+            int m = sh.m;
+            double scale = sh.scale;
+            double[] dg = p.wdg;
+            int off = (i * d + r0) * m + i * d;
+            int lim = m - i * d - L; // vector q allowed while i·d + q + L ≤ m
+            int ro = r0 * dp;
+            if (lim < 0) {
+                for (int g = 0; g < 4; g++) {
+                    for (int q = 0; q < d; q++) {
+                        out[off + g * m + q] = dg[ro + g * dp + q] * scale;
+                    }
+                }
+                return;
+            }
+            for (int g = 0; g < 4; g++) {
+                DoubleVector.fromArray(SP, dg, ro + g * dp).mul(scale).intoArray(out, off + g * m);
+            }
+            int q = alignedStart(off);
+            for (; q < d && q <= lim; q += L) {
+                for (int g = 0; g < 4; g++) {
+                    DoubleVector.fromArray(SP, dg, ro + g * dp + q).mul(scale).intoArray(out, off + g * m + q);
+                }
+            }
+            for (; q < d; q++) {
+                for (int g = 0; g < 4; g++) {
+                    out[off + g * m + q] = dg[ro + g * dp + q] * scale;
+                }
+            }
+        }
+
+        /**
+         * Rows r0…r0+3 of block (i, j), j ≠ i: fma(α₂, β₂, fma(α₁, β₁, 0)) times the normalisation factor, each vector
+         * of β₁, β₂ loaded once for the four rows; per row a first vector at the block's start, then vectors from
+         * {@link #alignedStart}, the last of which may run into block j + 1 (written after it) unless it would leave
+         * the matrix row; then the block's diagonal entries with σ inside the inner fma, as the scalar does.
+         */
+        private void segments4(Part p, int i, int r0, int j, double[] out) {
+            int m = sh.m;
+            double scale = sh.scale;
+            double[] b1 = p.wb1;
+            double[] b2 = p.wb2;
+            double[] a1 = p.wa1;
+            double[] a2 = p.wa2;
+            int off = (i * d + r0) * m + j * d;
+            int lim = m - j * d - L; // vector q allowed while j·d + q + L ≤ m
+            int jo = j * dp;
+            int q;
+            if (lim >= 0) {
+                DoubleVector zero = DoubleVector.zero(SP);
+                DoubleVector x10 = DoubleVector.broadcast(SP, a1[jo + r0]);
+                DoubleVector x20 = DoubleVector.broadcast(SP, a2[jo + r0]);
+                DoubleVector x11 = DoubleVector.broadcast(SP, a1[jo + r0 + 1]);
+                DoubleVector x21 = DoubleVector.broadcast(SP, a2[jo + r0 + 1]);
+                DoubleVector x12 = DoubleVector.broadcast(SP, a1[jo + r0 + 2]);
+                DoubleVector x22 = DoubleVector.broadcast(SP, a2[jo + r0 + 2]);
+                DoubleVector x13 = DoubleVector.broadcast(SP, a1[jo + r0 + 3]);
+                DoubleVector x23 = DoubleVector.broadcast(SP, a2[jo + r0 + 3]);
+                DoubleVector c1 = DoubleVector.fromArray(SP, b1, jo);
+                DoubleVector c2 = DoubleVector.fromArray(SP, b2, jo);
+                c2.fma(x20, c1.fma(x10, zero)).mul(scale).intoArray(out, off);
+                c2.fma(x21, c1.fma(x11, zero)).mul(scale).intoArray(out, off + m);
+                c2.fma(x22, c1.fma(x12, zero)).mul(scale).intoArray(out, off + 2 * m);
+                c2.fma(x23, c1.fma(x13, zero)).mul(scale).intoArray(out, off + 3 * m);
+                q = alignedStart(off);
+                for (; q < d && q <= lim; q += L) {
+                    c1 = DoubleVector.fromArray(SP, b1, jo + q);
+                    c2 = DoubleVector.fromArray(SP, b2, jo + q);
+                    c2.fma(x20, c1.fma(x10, zero)).mul(scale).intoArray(out, off + q);
+                    c2.fma(x21, c1.fma(x11, zero)).mul(scale).intoArray(out, off + m + q);
+                    c2.fma(x22, c1.fma(x12, zero)).mul(scale).intoArray(out, off + 2 * m + q);
+                    c2.fma(x23, c1.fma(x13, zero)).mul(scale).intoArray(out, off + 3 * m + q);
+                }
+            } else {
+                q = 0;
+            }
+            double sig = p.wsig[j];
+            for (int g = 0; g < 4; g++) {
+                int row = r0 + g;
+                int o = off + g * m;
+                double x1 = a1[jo + row];
+                double x2 = a2[jo + row];
+                for (int t = q; t < d; t++) {
+                    out[o + t] = Math.fma(x2, b2[jo + t], Math.fma(x1, b1[jo + t], 0.0)) * scale;
+                }
+                // the diagonal entry: σ inside the inner fma, as the scalar does
+                out[o + row] = Math.fma(x2, b2[jo + row], Math.fma(x1, b1[jo + row], sig)) * scale;
+            }
+        }
+
         /** Row {@code row} of the diagonal block i from scratch, times the normalisation factor. */
         private void diagonalSegment(Part p, int i, int row, double[] out) {
             int m = sh.m;
             double scale = sh.scale;
-            double[] dg = p.dg;
+            double[] dg = p.wdg;
             int off = (i * d + row) * m + i * d;
             int lim = m - i * d - L; // vector q allowed while i·d + q + L ≤ m
             int ro = row * dp;
@@ -558,13 +743,13 @@ final class VectorDenseHessian implements Hessian {
         private void segment(Part p, int i, int row, int j, double[] out) {
             int m = sh.m;
             double scale = sh.scale;
-            double[] b1 = p.b1;
-            double[] b2 = p.b2;
+            double[] b1 = p.wb1;
+            double[] b2 = p.wb2;
             int off = (i * d + row) * m + j * d;
             int lim = m - j * d - L; // vector q allowed while j·d + q + L ≤ m
             int jo = j * dp;
-            double x1 = p.a1[jo + row];
-            double x2 = p.a2[jo + row];
+            double x1 = p.wa1[jo + row];
+            double x2 = p.wa2[jo + row];
             DoubleVector zero = DoubleVector.zero(SP);
             DoubleVector vx1 = DoubleVector.broadcast(SP, x1);
             DoubleVector vx2 = DoubleVector.broadcast(SP, x2);
@@ -575,36 +760,57 @@ final class VectorDenseHessian implements Hessian {
             }
             if (row < q) {
                 // the diagonal entry was written by a vector: add σ inside the inner fma, as the scalar does
-                out[off + row] = Math.fma(x2, b2[jo + row], Math.fma(x1, b1[jo + row], p.sig[j])) * scale;
+                out[off + row] = Math.fma(x2, b2[jo + row], Math.fma(x1, b1[jo + row], p.wsig[j])) * scale;
             }
             for (; q < d; q++) {
-                out[off + q] = Math.fma(x2, b2[jo + q], Math.fma(x1, b1[jo + q], q == row ? p.sig[j] : 0.0)) * scale;
+                out[off + q] = Math.fma(x2, b2[jo + q], Math.fma(x1, b1[jo + q], q == row ? p.wsig[j] : 0.0)) * scale;
             }
         }
     }
 
-    /** Scratch of one share of block rows. */
+    /**
+     * Scratch of one share of block rows: the pair work's (row {@link #row}, unit {@link #unit} of {@link #units}),
+     * and the factors of the block row being computed and of the one being written, swapped per block row.
+     */
     private static final class Part {
         final PairGeometry geo = new PairGeometry();
         final double[] o = new double[PairKernel.SECOND_SIZE];
         final double[] out3 = new double[PairKernel.SELF_SIZE];
         final double[] nvec;
         final double[] mvec;
-        /** Per column block j (offset j·dp): row factors α₁, α₂, column factors β₁, β₂, and σ_j. */
-        final double[] a1;
-        final double[] a2;
-        final double[] b1;
-        final double[] b2;
-        final double[] sig;
+        /** Per column block j (offset j·dp): row factors α₁, α₂, column factors β₁, β₂, and σ_j (being computed). */
+        double[] a1;
+        double[] a2;
+        double[] b1;
+        double[] b2;
+        double[] sig;
+        /** The same for the block row being written. */
+        double[] wa1;
+        double[] wa2;
+        double[] wb1;
+        double[] wb2;
+        double[] wsig;
+        /** The diagonal block, d × dp (being computed, being written). */
+        double[] dg;
+        double[] wdg;
         /** The diagonal block's rank-one terms: wδ·n (tf) and n (tn), one per dp-row, in the scalar's order. */
         final double[] tf;
         final double[] tn;
         int terms;
-        /** The diagonal block, d × dp; σ, X and G of the block row. */
-        final double[] dg;
+        /** σ, X and G of the block row being computed. */
         final double[] dX;
         final double[] dG;
         double dSig;
+        /** The block row being computed, its next unit, the number of units, diagonal tiles of four rows. */
+        int row;
+        int unit;
+        final int units;
+        final int tiles;
+        /** Row segments written between two units of pair work. */
+        final int interval;
+        /** The computed block row passed its finiteness check (written with {@link #swap}). */
+        boolean nextFinite;
+        boolean writeFinite;
         boolean finite;
 
         Part(Shared sh) {
@@ -617,12 +823,56 @@ final class VectorDenseHessian implements Hessian {
             b1 = new double[n * dp];
             b2 = new double[n * dp];
             sig = new double[n];
+            wa1 = new double[n * dp];
+            wa2 = new double[n * dp];
+            wb1 = new double[n * dp];
+            wb2 = new double[n * dp];
+            wsig = new double[n];
             int t = Math.max(1, n - 1 + sh.k);
             tf = new double[t * dp];
             tn = new double[t * dp];
-            dg = new double[sh.d * dp];
+            // + L: a segment's last vector may read past its row (lanes that the next block overwrites)
+            dg = new double[sh.d * dp + L];
+            wdg = new double[sh.d * dp + L];
             dX = new double[dp];
             dG = new double[dp];
+            tiles = (sh.d + 3) / 4;
+            units = n + sh.k + tiles + 2;
+            interval = Math.max(1, n * (sh.d / 4) / units);
+        }
+
+        /** Begins block row i's pair work. */
+        void start(int i) {
+            java.util.Arrays.fill(dX, 0.0);
+            java.util.Arrays.fill(dG, 0.0);
+            dSig = 0.0;
+            terms = 0;
+            row = i;
+            unit = 0;
+            nextFinite = false;
+        }
+
+        /** The computed block row becomes the one to write. */
+        void swap() {
+            double[] t = a1;
+            a1 = wa1;
+            wa1 = t;
+            t = a2;
+            a2 = wa2;
+            wa2 = t;
+            t = b1;
+            b1 = wb1;
+            wb1 = t;
+            t = b2;
+            b2 = wb2;
+            wb2 = t;
+            t = sig;
+            sig = wsig;
+            wsig = t;
+            t = dg;
+            dg = wdg;
+            wdg = t;
+            writeFinite = nextFinite;
         }
     }
 }
