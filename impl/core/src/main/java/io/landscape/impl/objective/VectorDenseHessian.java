@@ -52,6 +52,8 @@ final class VectorDenseHessian implements Hessian {
     private static final int ALIGNED_RESIDUE = 6;
     static final boolean HX_NOWRITE = Boolean.getBoolean("hx.nowrite");
     static final boolean HX_NOCOMPUTE = Boolean.getBoolean("hx.nocompute");
+    static final boolean HX_NOLOWER = Boolean.getBoolean("hx.nolower");
+    static final boolean HX_NOTILE = Boolean.getBoolean("hx.notile");
     static final boolean HX_INTERLEAVE = Boolean.parseBoolean(System.getProperty("hx.interleave", "true"));
 
     private final Hessian reference;
@@ -300,7 +302,7 @@ final class VectorDenseHessian implements Hessian {
             } else if (u < n + sh.k) {
                 teacherUnit(p, i, u - n, x);
             } else if (u < n + sh.k + p.tiles) {
-                diagonalTile(p, 4 * (u - n - sh.k));
+                if (HX_NOTILE) java.util.Arrays.fill(p.dg, 0.0); else diagonalTile(p, 4 * (u - n - sh.k));
             } else if (u == n + sh.k + p.tiles) {
                 finishDiagonal(p, i * dp);
             } else {
@@ -319,11 +321,15 @@ final class VectorDenseHessian implements Hessian {
             int jo = j * dp;
             double[] o = p.o;
             double[] a = sh.a;
-            p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
+            if (!HX_NOLOWER) {
+                p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
+            }
             double c = p.geo.c;
             double s = p.geo.s;
             planeVectors(p, unit, jo, unit, io, c, s);
-            sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
+            if (!HX_NOLOWER) {
+                sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
+            }
             double w = a[j] * a[i];
             diagonalTerm(p, io, w, o[4], o[5], o[6], o[7], p.mvec);
             // block (i, j) = σI + x u_jᵀ + y nᵀ
@@ -373,14 +379,26 @@ final class VectorDenseHessian implements Hessian {
             diagonalTerm(p, io, -sh.a[i] * sh.b[l], o[0], o[1], o[2], o[3], p.nvec);
         }
 
-        /** max |x[q]| over q &lt; len (NaN if some entry is NaN). */
+        /**
+         * max |x[q]| over q &lt; len (NaN if some entry is NaN). Four independent running maxima: Java's lane-wise max
+         * (NaN and −0 aware) is a multi-instruction sequence, a single chain of them was ≈ 20 % of the pair work.
+         */
         private static double maxAbs(double[] x, int len) {
-            DoubleVector acc = DoubleVector.zero(SP);
+            DoubleVector acc0 = DoubleVector.zero(SP);
+            DoubleVector acc1 = acc0;
+            DoubleVector acc2 = acc0;
+            DoubleVector acc3 = acc0;
             int q = 0;
-            for (; q + L <= len; q += L) {
-                acc = acc.max(DoubleVector.fromArray(SP, x, q).abs());
+            for (; q + 4 * L <= len; q += 4 * L) {
+                acc0 = acc0.max(DoubleVector.fromArray(SP, x, q).abs());
+                acc1 = acc1.max(DoubleVector.fromArray(SP, x, q + L).abs());
+                acc2 = acc2.max(DoubleVector.fromArray(SP, x, q + 2 * L).abs());
+                acc3 = acc3.max(DoubleVector.fromArray(SP, x, q + 3 * L).abs());
             }
-            double mx = acc.reduceLanes(VectorOperators.MAX);
+            for (; q + L <= len; q += L) {
+                acc0 = acc0.max(DoubleVector.fromArray(SP, x, q).abs());
+            }
+            double mx = acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(VectorOperators.MAX);
             for (; q < len; q++) {
                 mx = Math.max(mx, Math.abs(x[q]));
             }
@@ -468,6 +486,9 @@ final class VectorDenseHessian implements Hessian {
         private void diagonalTile(Part p, int row) {
             if (row + 3 < d) {
                 int q = row / L * L;
+                for (; q + 4 * L <= dp; q += 4 * L) {
+                    tile4x4(p, row, q);
+                }
                 for (; q + 2 * L <= dp; q += 2 * L) {
                     tile4x2(p, row, q);
                 }
@@ -481,6 +502,75 @@ final class VectorDenseHessian implements Hessian {
                     tile1x1(p, row, q);
                 }
             }
+        }
+
+        /** Rows row…row+3, columns q…q+4L−1 of the rank-T product: 16 accumulators, 8 loads per 16 FMAs. */
+        private void tile4x4(Part p, int row, int q) {
+            double[] tf = p.tf;
+            double[] tn = p.tn;
+            DoubleVector c00 = DoubleVector.zero(SP);
+            DoubleVector c01 = c00;
+            DoubleVector c02 = c00;
+            DoubleVector c03 = c00;
+            DoubleVector c10 = c00;
+            DoubleVector c11 = c00;
+            DoubleVector c12 = c00;
+            DoubleVector c13 = c00;
+            DoubleVector c20 = c00;
+            DoubleVector c21 = c00;
+            DoubleVector c22 = c00;
+            DoubleVector c23 = c00;
+            DoubleVector c30 = c00;
+            DoubleVector c31 = c00;
+            DoubleVector c32 = c00;
+            DoubleVector c33 = c00;
+            for (int t = 0, to = 0; t < p.terms; t++, to += dp) {
+                DoubleVector n0 = DoubleVector.fromArray(SP, tn, to + q);
+                DoubleVector n1 = DoubleVector.fromArray(SP, tn, to + q + L);
+                DoubleVector n2 = DoubleVector.fromArray(SP, tn, to + q + 2 * L);
+                DoubleVector n3 = DoubleVector.fromArray(SP, tn, to + q + 3 * L);
+                DoubleVector f = DoubleVector.broadcast(SP, tf[to + row]);
+                c00 = n0.fma(f, c00);
+                c01 = n1.fma(f, c01);
+                c02 = n2.fma(f, c02);
+                c03 = n3.fma(f, c03);
+                f = DoubleVector.broadcast(SP, tf[to + row + 1]);
+                c10 = n0.fma(f, c10);
+                c11 = n1.fma(f, c11);
+                c12 = n2.fma(f, c12);
+                c13 = n3.fma(f, c13);
+                f = DoubleVector.broadcast(SP, tf[to + row + 2]);
+                c20 = n0.fma(f, c20);
+                c21 = n1.fma(f, c21);
+                c22 = n2.fma(f, c22);
+                c23 = n3.fma(f, c23);
+                f = DoubleVector.broadcast(SP, tf[to + row + 3]);
+                c30 = n0.fma(f, c30);
+                c31 = n1.fma(f, c31);
+                c32 = n2.fma(f, c32);
+                c33 = n3.fma(f, c33);
+            }
+            double[] dg = p.dg;
+            int o = row * dp + q;
+            c00.intoArray(dg, o);
+            c01.intoArray(dg, o + L);
+            c02.intoArray(dg, o + 2 * L);
+            c03.intoArray(dg, o + 3 * L);
+            o += dp;
+            c10.intoArray(dg, o);
+            c11.intoArray(dg, o + L);
+            c12.intoArray(dg, o + 2 * L);
+            c13.intoArray(dg, o + 3 * L);
+            o += dp;
+            c20.intoArray(dg, o);
+            c21.intoArray(dg, o + L);
+            c22.intoArray(dg, o + 2 * L);
+            c23.intoArray(dg, o + 3 * L);
+            o += dp;
+            c30.intoArray(dg, o);
+            c31.intoArray(dg, o + L);
+            c32.intoArray(dg, o + 2 * L);
+            c33.intoArray(dg, o + 3 * L);
         }
 
         private void tile4x2(Part p, int row, int q) {
