@@ -50,11 +50,6 @@ final class VectorDenseHessian implements Hessian {
     private static final int L = SP.length();
     /** The index of a double[] element that starts a 64-byte line (16-byte header, line-aligned large array). */
     private static final int ALIGNED_RESIDUE = 6;
-    static final boolean HX_NOWRITE = Boolean.getBoolean("hx.nowrite");
-    static final boolean HX_NOCOMPUTE = Boolean.getBoolean("hx.nocompute");
-    static final boolean HX_NOLOWER = Boolean.getBoolean("hx.nolower");
-    static final boolean HX_NOTILE = Boolean.getBoolean("hx.notile");
-    static final boolean HX_INTERLEAVE = Boolean.parseBoolean(System.getProperty("hx.interleave", "true"));
 
     private final Hessian reference;
     private final int m;
@@ -239,47 +234,19 @@ final class VectorDenseHessian implements Hessian {
             return true;
         }
 
-        /**
-         * Block rows [from, to): the first one's pair work alone, then each block row written while the next one's
-         * pair work runs in small units between its row segments (see {@link #writeRows}).
-         */
+        /** Block rows [from, to), each one's pair work (into p's scratch) and then its d rows. */
         private void blockRows(Part p, int from, int to, double[] x, double[] out) {
             p.finite = true;
-            if (from >= to) {
-                return;
-            }
-            p.start(from);
-            while (p.unit < p.units) {
-                computeUnit(p, x);
-            }
-            p.swap();
             for (int i = from; i < to; i++) {
-                if (!p.writeFinite) {
+                p.start(i);
+                while (p.unit < p.units) {
+                    computeUnit(p, x);
+                }
+                if (!p.rowFinite) {
                     p.finite = false; // the caller asks the scalar Hessian: its matrix (if finite after all) or its error
                     return;
                 }
-                boolean more = i + 1 < to;
-                if (more) {
-                    p.start(i + 1);
-                }
-                if (more && !HX_INTERLEAVE && !HX_NOCOMPUTE) {
-                    while (p.unit < p.units) {
-                        computeUnit(p, x);
-                    }
-                }
-                if (!HX_NOWRITE) {
-                    writeRows(p, i, out, more && HX_INTERLEAVE ? x : null);
-                }
-                if (HX_NOCOMPUTE) {
-                    p.unit = p.units;
-                    p.nextFinite = true;
-                }
-                if (more) {
-                    while (p.unit < p.units) {
-                        computeUnit(p, x);
-                    }
-                    p.swap();
-                }
+                writeRows(p, i, out);
             }
         }
 
@@ -302,7 +269,7 @@ final class VectorDenseHessian implements Hessian {
             } else if (u < n + sh.k) {
                 teacherUnit(p, i, u - n, x);
             } else if (u < n + sh.k + p.tiles) {
-                if (HX_NOTILE) java.util.Arrays.fill(p.dg, 0.0); else diagonalTile(p, 4 * (u - n - sh.k));
+                diagonalTile(p, 4 * (u - n - sh.k));
             } else if (u == n + sh.k + p.tiles) {
                 finishDiagonal(p, i * dp);
             } else {
@@ -311,7 +278,7 @@ final class VectorDenseHessian implements Hessian {
                 int len = n * dp;
                 double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
                         + maxAbs(p.sig, n);
-                p.nextFinite = bound <= 0x1p1000 && maxAbs(p.dg, d * dp) <= Double.MAX_VALUE;
+                p.rowFinite = bound <= 0x1p1000 && maxAbs(p.dg, d * dp) <= Double.MAX_VALUE;
             }
         }
 
@@ -321,15 +288,11 @@ final class VectorDenseHessian implements Hessian {
             int jo = j * dp;
             double[] o = p.o;
             double[] a = sh.a;
-            if (!HX_NOLOWER) {
-                p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
-            }
+            p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
             double c = p.geo.c;
             double s = p.geo.s;
             planeVectors(p, unit, jo, unit, io, c, s);
-            if (!HX_NOLOWER) {
-                sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
-            }
+            sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
             double w = a[j] * a[i];
             diagonalTerm(p, io, w, o[4], o[5], o[6], o[7], p.mvec);
             // block (i, j) = σI + x u_jᵀ + y nᵀ
@@ -669,14 +632,11 @@ final class VectorDenseHessian implements Hessian {
         }
 
         /**
-         * The d rows of block row i from p's written-out buffers, four rows at a time: for each block j, the four rows'
+         * The d rows of block row i from p's scratch, four rows at a time: for each block j, the four rows'
          * segments, each vector of β₁, β₂ loaded once for the four (then the next block's; the rows left over when
-         * d is not a multiple of four one by one). Each row is still written left to right. If {@code x} is not null,
-         * the next block row's pair work runs one unit every {@code p.interval} blocks.
+         * d is not a multiple of four one by one). Each row is still written left to right.
          */
-        private void writeRows(Part p, int i, double[] out, double[] x) {
-            int every = p.interval;
-            int count = every;
+        private void writeRows(Part p, int i, double[] out) {
             int r0 = 0;
             for (; r0 + 4 <= d; r0 += 4) {
                 for (int j = 0; j < n; j++) {
@@ -684,12 +644,6 @@ final class VectorDenseHessian implements Hessian {
                         diagonalSegments4(p, i, r0, out);
                     } else {
                         segments4(p, i, r0, j, out);
-                    }
-                    if (--count == 0) {
-                        count = every;
-                        if (x != null && p.unit < p.units) {
-                            computeUnit(p, x);
-                        }
                     }
                 }
             }
@@ -721,7 +675,7 @@ final class VectorDenseHessian implements Hessian {
         private void diagonalSegments4(Part p, int i, int r0, double[] out) {
             int m = sh.m;
             double scale = sh.scale;
-            double[] dg = p.wdg;
+            double[] dg = p.dg;
             int off = (i * d + r0) * m + i * d;
             int lim = m - i * d - L; // vector q allowed while i·d + q + L ≤ m
             int ro = r0 * dp;
@@ -758,10 +712,10 @@ final class VectorDenseHessian implements Hessian {
         private void segments4(Part p, int i, int r0, int j, double[] out) {
             int m = sh.m;
             double scale = sh.scale;
-            double[] b1 = p.wb1;
-            double[] b2 = p.wb2;
-            double[] a1 = p.wa1;
-            double[] a2 = p.wa2;
+            double[] b1 = p.b1;
+            double[] b2 = p.b2;
+            double[] a1 = p.a1;
+            double[] a2 = p.a2;
             int off = (i * d + r0) * m + j * d;
             int lim = m - j * d - L; // vector q allowed while j·d + q + L ≤ m
             int jo = j * dp;
@@ -794,7 +748,7 @@ final class VectorDenseHessian implements Hessian {
             } else {
                 q = 0;
             }
-            double sig = p.wsig[j];
+            double sig = p.sig[j];
             for (int g = 0; g < 4; g++) {
                 int row = r0 + g;
                 int o = off + g * m;
@@ -812,7 +766,7 @@ final class VectorDenseHessian implements Hessian {
         private void diagonalSegment(Part p, int i, int row, double[] out) {
             int m = sh.m;
             double scale = sh.scale;
-            double[] dg = p.wdg;
+            double[] dg = p.dg;
             int off = (i * d + row) * m + i * d;
             int lim = m - i * d - L; // vector q allowed while i·d + q + L ≤ m
             int ro = row * dp;
@@ -833,13 +787,13 @@ final class VectorDenseHessian implements Hessian {
         private void segment(Part p, int i, int row, int j, double[] out) {
             int m = sh.m;
             double scale = sh.scale;
-            double[] b1 = p.wb1;
-            double[] b2 = p.wb2;
+            double[] b1 = p.b1;
+            double[] b2 = p.b2;
             int off = (i * d + row) * m + j * d;
             int lim = m - j * d - L; // vector q allowed while j·d + q + L ≤ m
             int jo = j * dp;
-            double x1 = p.wa1[jo + row];
-            double x2 = p.wa2[jo + row];
+            double x1 = p.a1[jo + row];
+            double x2 = p.a2[jo + row];
             DoubleVector zero = DoubleVector.zero(SP);
             DoubleVector vx1 = DoubleVector.broadcast(SP, x1);
             DoubleVector vx2 = DoubleVector.broadcast(SP, x2);
@@ -850,57 +804,44 @@ final class VectorDenseHessian implements Hessian {
             }
             if (row < q) {
                 // the diagonal entry was written by a vector: add σ inside the inner fma, as the scalar does
-                out[off + row] = Math.fma(x2, b2[jo + row], Math.fma(x1, b1[jo + row], p.wsig[j])) * scale;
+                out[off + row] = Math.fma(x2, b2[jo + row], Math.fma(x1, b1[jo + row], p.sig[j])) * scale;
             }
             for (; q < d; q++) {
-                out[off + q] = Math.fma(x2, b2[jo + q], Math.fma(x1, b1[jo + q], q == row ? p.wsig[j] : 0.0)) * scale;
+                out[off + q] = Math.fma(x2, b2[jo + q], Math.fma(x1, b1[jo + q], q == row ? p.sig[j] : 0.0)) * scale;
             }
         }
     }
 
-    /**
-     * Scratch of one share of block rows: the pair work's (row {@link #row}, unit {@link #unit} of {@link #units}),
-     * and the factors of the block row being computed and of the one being written, swapped per block row.
-     */
+    /** Scratch of one share of block rows: the pair work's (block row {@link #row}, unit {@link #unit} of {@link #units}). */
     private static final class Part {
         final PairGeometry geo = new PairGeometry();
         final double[] o = new double[PairKernel.SECOND_SIZE];
         final double[] out3 = new double[PairKernel.SELF_SIZE];
         final double[] nvec;
         final double[] mvec;
-        /** Per column block j (offset j·dp): row factors α₁, α₂, column factors β₁, β₂, and σ_j (being computed). */
-        double[] a1;
-        double[] a2;
-        double[] b1;
-        double[] b2;
-        double[] sig;
-        /** The same for the block row being written. */
-        double[] wa1;
-        double[] wa2;
-        double[] wb1;
-        double[] wb2;
-        double[] wsig;
-        /** The diagonal block, d × dp (being computed, being written). */
-        double[] dg;
-        double[] wdg;
+        /** Per column block j (offset j·dp): row factors α₁, α₂, column factors β₁, β₂, and σ_j. */
+        final double[] a1;
+        final double[] a2;
+        final double[] b1;
+        final double[] b2;
+        final double[] sig;
         /** The diagonal block's rank-one terms: wδ·n (tf) and n (tn), one per dp-row, in the scalar's order. */
         final double[] tf;
         final double[] tn;
         int terms;
-        /** σ, X and G of the block row being computed. */
+        /** The diagonal block, d × dp (+ L: a segment's last vector may read past its row, lanes overwritten). */
+        final double[] dg;
+        /** σ, X and G of the block row. */
         final double[] dX;
         final double[] dG;
         double dSig;
-        /** The block row being computed, its next unit, the number of units, diagonal tiles of four rows. */
+        /** The block row, its next unit of pair work, the number of units, diagonal tiles of four rows. */
         int row;
         int unit;
         final int units;
         final int tiles;
-        /** Row segments written between two units of pair work. */
-        final int interval;
-        /** The computed block row passed its finiteness check (written with {@link #swap}). */
-        boolean nextFinite;
-        boolean writeFinite;
+        /** The block row passed its finiteness check (the last unit). */
+        boolean rowFinite;
         boolean finite;
 
         Part(Shared sh) {
@@ -913,22 +854,14 @@ final class VectorDenseHessian implements Hessian {
             b1 = new double[n * dp];
             b2 = new double[n * dp];
             sig = new double[n];
-            wa1 = new double[n * dp];
-            wa2 = new double[n * dp];
-            wb1 = new double[n * dp];
-            wb2 = new double[n * dp];
-            wsig = new double[n];
             int t = Math.max(1, n - 1 + sh.k);
             tf = new double[t * dp];
             tn = new double[t * dp];
-            // + L: a segment's last vector may read past its row (lanes that the next block overwrites)
             dg = new double[sh.d * dp + L];
-            wdg = new double[sh.d * dp + L];
             dX = new double[dp];
             dG = new double[dp];
             tiles = (sh.d + 3) / 4;
             units = n + sh.k + tiles + 2;
-            interval = Math.max(1, n * (sh.d / 4) / units);
         }
 
         /** Begins block row i's pair work. */
@@ -939,30 +872,7 @@ final class VectorDenseHessian implements Hessian {
             terms = 0;
             row = i;
             unit = 0;
-            nextFinite = false;
-        }
-
-        /** The computed block row becomes the one to write. */
-        void swap() {
-            double[] t = a1;
-            a1 = wa1;
-            wa1 = t;
-            t = a2;
-            a2 = wa2;
-            wa2 = t;
-            t = b1;
-            b1 = wb1;
-            wb1 = t;
-            t = b2;
-            b2 = wb2;
-            wb2 = t;
-            t = sig;
-            sig = wsig;
-            wsig = t;
-            t = dg;
-            dg = wdg;
-            wdg = t;
-            writeFinite = nextFinite;
+            rowFinite = false;
         }
     }
 }
