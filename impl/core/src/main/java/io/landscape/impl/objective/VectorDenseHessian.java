@@ -22,15 +22,19 @@ import jdk.incubator.vector.VectorSpecies;
  * for bit ({@code VectorDenseHessianTest}); the matrix is exactly symmetric, each H_ji being formed from the same
  * products as H_ij.
  *
- * <p><b>Order of the writes.</b> The matrix is written one block row (d rows of n·d entries) at a time, block by
- * block, each block row by row, so that every matrix row is still written from left to right and its cache lines
- * are completed while they are in cache. For block row i the pairs (j, i), j &lt; i, are recomputed in the scalar's
- * orientation (so H_ij is bitwise the transpose of H_ji written for block row j; about 1.5× the scalar's kernel
- * calls, a few % of the time); each block's rank-two factors go to scratch (four d-vectors per block, ≈ 330 KB at
- * k = n = d = 100), the diagonal block is formed in scratch as a register-tiled rank-T product (T ≤ n − 1 + k terms)
- * and mirrored there, then the block row is written. A vector that runs past a block's last column spills into the
- * next block of the same row, which overwrites it (only the last block of a row has a scalar tail), so stores stay
- * whole vectors for any d.
+ * <p><b>Order of the writes.</b> The matrix is written one block row (d rows of n·d entries) at a time. For block
+ * row i the pair work comes first, in the scalar's order, as a sequence of units (the pairs (j, i), j &lt; i,
+ * recomputed in the scalar's orientation so that H_ij is bitwise the transpose of H_ji written for block row j, about
+ * 1.5× the scalar's kernel calls; the self term; the pairs (i, j), j &gt; i; the teacher terms; the diagonal block's
+ * rank-T product (T ≤ n − 1 + k terms) in 4 × 4L register tiles; its last step and mirror; the finiteness bound):
+ * each block's rank-two factors go to scratch (four d-vectors per block, ≈ 330 KB at k = n = d = 100), the diagonal
+ * block to a d × d scratch. Then the block row's rows are written four at a time: for each block j the four rows'
+ * segments, each vector of β₁, β₂ loaded once for the four stores, so every matrix row is still written left to right
+ * and only four store streams are open (one row at a time re-read every block's factors from L2 per row, and block by
+ * block opened d streams: both measured slower). Each segment's first vector starts at the block's first column and
+ * the following ones on 64-byte lines (assuming a 16-byte array header and a line-aligned large array; only the speed
+ * depends on it); a vector that runs past a block's last column spills into the next block of the same row, which
+ * overwrites it (only the last block of a row has a scalar tail), so stores stay whole vectors for any d.
  *
  * <p><b>Finiteness.</b> Per block row, before its rows are written: the diagonal block's entries are checked, and the
  * others bounded by max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| over the row's blocks (≤ 2¹⁰⁰⁰, far from overflow; NaN
