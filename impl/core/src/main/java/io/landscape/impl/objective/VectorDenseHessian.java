@@ -22,15 +22,19 @@ import jdk.incubator.vector.VectorSpecies;
  * for bit ({@code VectorDenseHessianTest}); the matrix is exactly symmetric, each H_ji being formed from the same
  * products as H_ij.
  *
- * <p><b>Order of the writes.</b> The matrix is written one block row (d rows of n·d entries) at a time, block by
- * block, each block row by row, so that every matrix row is still written from left to right and its cache lines
- * are completed while they are in cache. For block row i the pairs (j, i), j &lt; i, are recomputed in the scalar's
- * orientation (so H_ij is bitwise the transpose of H_ji written for block row j; about 1.5× the scalar's kernel
- * calls, a few % of the time); each block's rank-two factors go to scratch (four d-vectors per block, ≈ 330 KB at
- * k = n = d = 100), the diagonal block is formed in scratch as a register-tiled rank-T product (T ≤ n − 1 + k terms)
- * and mirrored there, then the block row is written. A vector that runs past a block's last column spills into the
- * next block of the same row, which overwrites it (only the last block of a row has a scalar tail), so stores stay
- * whole vectors for any d.
+ * <p><b>Order of the writes.</b> The matrix is written one block row (d rows of n·d entries) at a time. For block
+ * row i the pair work comes first, in the scalar's order, as a sequence of units (the pairs (j, i), j &lt; i,
+ * recomputed in the scalar's orientation so that H_ij is bitwise the transpose of H_ji written for block row j, about
+ * 1.5× the scalar's kernel calls; the self term; the pairs (i, j), j &gt; i; the teacher terms; the diagonal block's
+ * rank-T product (T ≤ n − 1 + k terms) in 4 × 4L register tiles; its last step and mirror; the finiteness bound):
+ * each block's rank-two factors go to scratch (four d-vectors per block, ≈ 330 KB at k = n = d = 100), the diagonal
+ * block to a d × d scratch. Then the block row's rows are written four at a time: for each block j the four rows'
+ * segments, each vector of β₁, β₂ loaded once for the four stores, so every matrix row is still written left to right
+ * and only four store streams are open (one row at a time re-read every block's factors from L2 per row, and block by
+ * block opened d streams: both measured slower). Each segment's first vector starts at the block's first column and
+ * the following ones on 64-byte lines (assuming a 16-byte array header and a line-aligned large array; only the speed
+ * depends on it); a vector that runs past a block's last column spills into the next block of the same row, which
+ * overwrites it (only the last block of a row has a scalar tail), so stores stay whole vectors for any d.
  *
  * <p><b>Finiteness.</b> Per block row, before its rows are written: the diagonal block's entries are checked, and the
  * others bounded by max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| over the row's blocks (≤ 2¹⁰⁰⁰, far from overflow; NaN
@@ -48,6 +52,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDenseHessian implements Hessian {
     private static final VectorSpecies<Double> SP = VectorDense.SP;
     private static final int L = SP.length();
+    /** The index of a double[] element that starts a 64-byte line (16-byte header, line-aligned large array). */
+    private static final int ALIGNED_RESIDUE = 6;
 
     private final Hessian reference;
     private final int m;
@@ -232,88 +238,134 @@ final class VectorDenseHessian implements Hessian {
             return true;
         }
 
+        /** Block rows [from, to), each one's pair work (into p's scratch) and then its d rows. */
         private void blockRows(Part p, int from, int to, double[] x, double[] out) {
             p.finite = true;
-            for (int i = from; i < to && p.finite; i++) {
-                blockRow(p, i, x, out);
+            for (int i = from; i < to; i++) {
+                p.start(i);
+                while (p.unit < p.units) {
+                    computeUnit(p, x);
+                }
+                if (!p.rowFinite) {
+                    p.finite = false; // the caller asks the scalar Hessian: its matrix (if finite after all) or its error
+                    return;
+                }
+                writeRows(p, i, out);
             }
         }
 
-        /** Block row i: every pair's factors and the diagonal block into p's scratch, then the d rows to out. */
-        private void blockRow(Part p, int i, double[] x, double[] out) {
+        /**
+         * The next unit of block row {@code p.row}'s pair work, in the scalar's order: units 0…n−1 are the pairs (j, i)
+         * for j &lt; i, the self term (j = i), the pairs (i, j) for j &gt; i; then the k teacher terms, the diagonal
+         * block's rank-T product in tiles of four rows, its last step, and the finiteness check.
+         */
+        private void computeUnit(Part p, double[] x) {
+            int u = p.unit++;
+            int i = p.row;
+            if (u < n) {
+                if (u < i) {
+                    lowerPair(p, i, u, x);
+                } else if (u == i) {
+                    selfUnit(p, i);
+                } else {
+                    upperPair(p, i, u, x);
+                }
+            } else if (u < n + sh.k) {
+                teacherUnit(p, i, u - n, x);
+            } else if (u < n + sh.k + p.tiles) {
+                diagonalTile(p, 4 * (u - n - sh.k));
+            } else if (u == n + sh.k + p.tiles) {
+                finishDiagonal(p, i * dp);
+            } else {
+                // every entry finite: the diagonal block's (pre-scale, as the scalar checks) and a bound on the
+                // others', |fma(α₂, β₂, fma(α₁, β₁, σ))| ≤ max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| (NaN fails)
+                int len = n * dp;
+                double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
+                        + maxAbs(p.sig, n);
+                p.rowFinite = bound <= 0x1p1000 && maxAbs(p.dg, d * dp) <= Double.MAX_VALUE;
+            }
+        }
+
+        /** The pair (j, i), j &lt; i, in the scalar's orientation: its second neuron's side goes to block i. */
+        private void lowerPair(Part p, int i, int j, double[] x) {
             int io = i * dp;
+            int jo = j * dp;
             double[] o = p.o;
             double[] a = sh.a;
-            java.util.Arrays.fill(p.dX, 0.0);
-            java.util.Arrays.fill(p.dG, 0.0);
-            p.dSig = 0.0;
-            p.terms = 0;
-            // pairs (j, i), j < i, in the scalar's orientation: their second neuron's side goes to block i
-            for (int j = 0; j < i; j++) {
-                int jo = j * dp;
-                p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
-                double c = p.geo.c;
-                double s = p.geo.s;
-                planeVectors(p, unit, jo, unit, io, c, s);
-                sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
-                double w = a[j] * a[i];
-                diagonalTerm(p, io, w, o[4], o[5], o[6], o[7], p.mvec);
-                // block (i, j) = σI + x u_jᵀ + y nᵀ
-                xy(p, w, c, s, io, p.a1, p.a2, jo);
-                copy(unit, jo, p.b1, jo);
-                copy(p.nvec, 0, p.b2, jo);
-                p.sig[j] = w * o[8];
-            }
+            p.geo.angleInv(x, j * d, inv[j], x, i * d, inv[i], gram[j * n + i], d);
+            double c = p.geo.c;
+            double s = p.geo.s;
+            planeVectors(p, unit, jo, unit, io, c, s);
+            sh.kernel.second(r[j], r[i], c, s, p.geo.th, o);
+            double w = a[j] * a[i];
+            diagonalTerm(p, io, w, o[4], o[5], o[6], o[7], p.mvec);
+            // block (i, j) = σI + x u_jᵀ + y nᵀ
+            xy(p, w, c, s, io, p.a1, p.a2, jo);
+            copy(unit, jo, p.b1, jo);
+            copy(p.nvec, 0, p.b2, jo);
+            p.sig[j] = w * o[8];
+        }
+
+        private void selfUnit(Part p, int i) {
+            double[] a = sh.a;
             double ri = r[i];
             sh.kernel.self(ri, p.out3);
             double half = 0.5 * a[i] * a[i];
             double sig = half * p.out3[1] / ri;
             p.dSig += sig;
-            selfTerm(p, io, half * p.out3[2] - sig);
-            for (int j = i + 1; j < n; j++) {
-                int jo = j * dp;
-                p.geo.angleInv(x, i * d, inv[i], x, j * d, inv[j], gram[i * n + j], d);
-                double c = p.geo.c;
-                double s = p.geo.s;
-                planeVectors(p, unit, io, unit, jo, c, s);
-                sh.kernel.second(ri, r[j], c, s, p.geo.th, o);
-                double w = a[i] * a[j];
-                diagonalTerm(p, io, w, o[0], o[1], o[2], o[3], p.nvec);
-                // block (i, j) = σI + u_i xᵀ + n yᵀ
-                xy(p, w, c, s, jo, p.b1, p.b2, jo);
-                copy(unit, io, p.a1, jo);
-                copy(p.nvec, 0, p.a2, jo);
-                p.sig[j] = w * o[8];
-            }
-            double[] b = sh.b;
-            for (int l = 0; l < sh.k; l++) {
-                p.geo.angleInv(x, i * d, inv[i], sh.v, l * d, sh.invRho[l], cross[i * sh.k + l], d);
-                planeVectors(p, unit, io, sh.vUnit, l * dp, p.geo.c, p.geo.s);
-                sh.kernel.second(ri, sh.rho[l], p.geo.c, p.geo.s, p.geo.th, o);
-                diagonalTerm(p, io, -a[i] * b[l], o[0], o[1], o[2], o[3], p.nvec);
-            }
-            diagonalProduct(p);
-            finishDiagonal(p, io);
-            // every entry finite: the diagonal block's (pre-scale, as the scalar checks) and a bound on the others',
-            // |fma(α₂, β₂, fma(α₁, β₁, σ))| ≤ max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| (NaN fails both tests)
-            int len = n * dp;
-            double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
-                    + maxAbs(p.sig, n);
-            if (!(bound <= 0x1p1000) || !(maxAbs(p.dg, d * dp) <= Double.MAX_VALUE)) {
-                p.finite = false; // the caller asks the scalar Hessian: its matrix (if finite after all) or its error
-                return;
-            }
-            writeRows(p, i, out);
+            selfTerm(p, i * dp, half * p.out3[2] - sig);
         }
 
-        /** max |x[q]| over q &lt; len (NaN if some entry is NaN). */
+        /** The pair (i, j), j &gt; i. */
+        private void upperPair(Part p, int i, int j, double[] x) {
+            int io = i * dp;
+            int jo = j * dp;
+            double[] o = p.o;
+            double[] a = sh.a;
+            p.geo.angleInv(x, i * d, inv[i], x, j * d, inv[j], gram[i * n + j], d);
+            double c = p.geo.c;
+            double s = p.geo.s;
+            planeVectors(p, unit, io, unit, jo, c, s);
+            sh.kernel.second(r[i], r[j], c, s, p.geo.th, o);
+            double w = a[i] * a[j];
+            diagonalTerm(p, io, w, o[0], o[1], o[2], o[3], p.nvec);
+            // block (i, j) = σI + u_i xᵀ + n yᵀ
+            xy(p, w, c, s, jo, p.b1, p.b2, jo);
+            copy(unit, io, p.a1, jo);
+            copy(p.nvec, 0, p.a2, jo);
+            p.sig[j] = w * o[8];
+        }
+
+        /** Teacher l's term of the diagonal block i. */
+        private void teacherUnit(Part p, int i, int l, double[] x) {
+            int io = i * dp;
+            double[] o = p.o;
+            p.geo.angleInv(x, i * d, inv[i], sh.v, l * d, sh.invRho[l], cross[i * sh.k + l], d);
+            planeVectors(p, unit, io, sh.vUnit, l * dp, p.geo.c, p.geo.s);
+            sh.kernel.second(r[i], sh.rho[l], p.geo.c, p.geo.s, p.geo.th, o);
+            diagonalTerm(p, io, -sh.a[i] * sh.b[l], o[0], o[1], o[2], o[3], p.nvec);
+        }
+
+        /**
+         * max |x[q]| over q &lt; len (NaN if some entry is NaN). Four independent running maxima: Java's lane-wise max
+         * (NaN and −0 aware) is a multi-instruction sequence, a single chain of them was ≈ 20 % of the pair work.
+         */
         private static double maxAbs(double[] x, int len) {
-            DoubleVector acc = DoubleVector.zero(SP);
+            DoubleVector acc0 = DoubleVector.zero(SP);
+            DoubleVector acc1 = acc0;
+            DoubleVector acc2 = acc0;
+            DoubleVector acc3 = acc0;
             int q = 0;
-            for (; q + L <= len; q += L) {
-                acc = acc.max(DoubleVector.fromArray(SP, x, q).abs());
+            for (; q + 4 * L <= len; q += 4 * L) {
+                acc0 = acc0.max(DoubleVector.fromArray(SP, x, q).abs());
+                acc1 = acc1.max(DoubleVector.fromArray(SP, x, q + L).abs());
+                acc2 = acc2.max(DoubleVector.fromArray(SP, x, q + 2 * L).abs());
+                acc3 = acc3.max(DoubleVector.fromArray(SP, x, q + 3 * L).abs());
             }
-            double mx = acc.reduceLanes(VectorOperators.MAX);
+            for (; q + L <= len; q += L) {
+                acc0 = acc0.max(DoubleVector.fromArray(SP, x, q).abs());
+            }
+            double mx = acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(VectorOperators.MAX);
             for (; q < len; q++) {
                 mx = Math.max(mx, Math.abs(x[q]));
             }
@@ -394,25 +446,98 @@ final class VectorDenseHessian implements Hessian {
         }
 
         /**
-         * D[p][q] = Σ_t tf[t][p]·tn[t][q] for q ≥ p (and some q below, in p's first vector): one FMA chain from 0 in
-         * the terms' order per entry, as the scalar's rank-one updates of the zeroed block.
+         * Rows [row, row + 4) ∩ [0, d) of D[p][q] = Σ_t tf[t][p]·tn[t][q] for q ≥ p (and some q below, in p's first
+         * vector): one FMA chain from 0 in the terms' order per entry, as the scalar's rank-one updates of the zeroed
+         * block.
          */
-        private void diagonalProduct(Part p) {
-            int row = 0;
-            for (; row + 3 < d; row += 4) {
+        private void diagonalTile(Part p, int row) {
+            if (row + 3 < d) {
                 int q = row / L * L;
+                for (; q + 4 * L <= dp; q += 4 * L) {
+                    tile4x4(p, row, q);
+                }
                 for (; q + 2 * L <= dp; q += 2 * L) {
                     tile4x2(p, row, q);
                 }
                 if (q < dp) {
                     tile4x1(p, row, q);
                 }
+                return;
             }
             for (; row < d; row++) {
                 for (int q = row / L * L; q < dp; q += L) {
                     tile1x1(p, row, q);
                 }
             }
+        }
+
+        /** Rows row…row+3, columns q…q+4L−1 of the rank-T product: 16 accumulators, 8 loads per 16 FMAs. */
+        private void tile4x4(Part p, int row, int q) {
+            double[] tf = p.tf;
+            double[] tn = p.tn;
+            DoubleVector c00 = DoubleVector.zero(SP);
+            DoubleVector c01 = c00;
+            DoubleVector c02 = c00;
+            DoubleVector c03 = c00;
+            DoubleVector c10 = c00;
+            DoubleVector c11 = c00;
+            DoubleVector c12 = c00;
+            DoubleVector c13 = c00;
+            DoubleVector c20 = c00;
+            DoubleVector c21 = c00;
+            DoubleVector c22 = c00;
+            DoubleVector c23 = c00;
+            DoubleVector c30 = c00;
+            DoubleVector c31 = c00;
+            DoubleVector c32 = c00;
+            DoubleVector c33 = c00;
+            for (int t = 0, to = 0; t < p.terms; t++, to += dp) {
+                DoubleVector n0 = DoubleVector.fromArray(SP, tn, to + q);
+                DoubleVector n1 = DoubleVector.fromArray(SP, tn, to + q + L);
+                DoubleVector n2 = DoubleVector.fromArray(SP, tn, to + q + 2 * L);
+                DoubleVector n3 = DoubleVector.fromArray(SP, tn, to + q + 3 * L);
+                DoubleVector f = DoubleVector.broadcast(SP, tf[to + row]);
+                c00 = n0.fma(f, c00);
+                c01 = n1.fma(f, c01);
+                c02 = n2.fma(f, c02);
+                c03 = n3.fma(f, c03);
+                f = DoubleVector.broadcast(SP, tf[to + row + 1]);
+                c10 = n0.fma(f, c10);
+                c11 = n1.fma(f, c11);
+                c12 = n2.fma(f, c12);
+                c13 = n3.fma(f, c13);
+                f = DoubleVector.broadcast(SP, tf[to + row + 2]);
+                c20 = n0.fma(f, c20);
+                c21 = n1.fma(f, c21);
+                c22 = n2.fma(f, c22);
+                c23 = n3.fma(f, c23);
+                f = DoubleVector.broadcast(SP, tf[to + row + 3]);
+                c30 = n0.fma(f, c30);
+                c31 = n1.fma(f, c31);
+                c32 = n2.fma(f, c32);
+                c33 = n3.fma(f, c33);
+            }
+            double[] dg = p.dg;
+            int o = row * dp + q;
+            c00.intoArray(dg, o);
+            c01.intoArray(dg, o + L);
+            c02.intoArray(dg, o + 2 * L);
+            c03.intoArray(dg, o + 3 * L);
+            o += dp;
+            c10.intoArray(dg, o);
+            c11.intoArray(dg, o + L);
+            c12.intoArray(dg, o + 2 * L);
+            c13.intoArray(dg, o + 3 * L);
+            o += dp;
+            c20.intoArray(dg, o);
+            c21.intoArray(dg, o + L);
+            c22.intoArray(dg, o + 2 * L);
+            c23.intoArray(dg, o + 3 * L);
+            o += dp;
+            c30.intoArray(dg, o);
+            c31.intoArray(dg, o + L);
+            c32.intoArray(dg, o + 2 * L);
+            c33.intoArray(dg, o + 3 * L);
         }
 
         private void tile4x2(Part p, int row, int q) {
@@ -511,25 +636,133 @@ final class VectorDenseHessian implements Hessian {
         }
 
         /**
-         * Row {@code row} of block row i, left to right: block j's entries fma(α₂, β₂, fma(α₁, β₁, 0)) (σ on the
-         * diagonal), the diagonal block from scratch, times the normalisation factor. A block's last vector may run
-         * into the next block, which is written after it; only a vector that would leave the row is done lane by lane.
-         */
-        /**
-         * The d rows of block row i, block by block (a block's d row segments, then the next block's): each row is
-         * still written left to right, and a block's factors stay in L1 (block order measured 50 ms at
-         * k = n = d = 100 against 58 ms writing each row of n·d entries in one pass, which re-reads all blocks'
-         * factors per row).
+         * The d rows of block row i from p's scratch, four rows at a time: for each block j, the four rows'
+         * segments, each vector of β₁, β₂ loaded once for the four (then the next block's; the rows left over when
+         * d is not a multiple of four one by one). Each row is still written left to right.
          */
         private void writeRows(Part p, int i, double[] out) {
-            for (int j = 0; j < n; j++) {
-                for (int row = 0; row < d; row++) {
+            int r0 = 0;
+            for (; r0 + 4 <= d; r0 += 4) {
+                for (int j = 0; j < n; j++) {
+                    if (j == i) {
+                        diagonalSegments4(p, i, r0, out);
+                    } else {
+                        segments4(p, i, r0, j, out);
+                    }
+                }
+            }
+            for (int row = r0; row < d; row++) {
+                for (int j = 0; j < n; j++) {
                     if (j == i) {
                         diagonalSegment(p, i, row, out);
                     } else {
                         segment(p, i, row, j, out);
                     }
                 }
+            }
+        }
+
+        /**
+         * The first column q ≥ 1 of a segment starting at out index {@code off} whose element starts a 64-byte line
+         * (assuming 16-byte array headers and line-aligned large arrays; only speed depends on it): after the
+         * segment's first, unaligned vector the others are line-aligned.
+         */
+        private static int alignedStart(int off) {
+            return L - ((off - ALIGNED_RESIDUE) & (L - 1));
+        }
+
+        /**
+         * Rows r0…r0+3 of the diagonal block i from scratch, times the normalisation factor: per row a first vector at
+         * the block's start, then vectors from {@link #alignedStart}; the last may run into block i + 1 (written
+         * after it), unless it would leave the matrix row.
+         */
+        private void diagonalSegments4(Part p, int i, int r0, double[] out) {
+            int m = sh.m;
+            double scale = sh.scale;
+            double[] dg = p.dg;
+            int off = (i * d + r0) * m + i * d;
+            int lim = m - i * d - L; // vector q allowed while i·d + q + L ≤ m
+            int ro = r0 * dp;
+            if (lim < 0) {
+                for (int g = 0; g < 4; g++) {
+                    for (int q = 0; q < d; q++) {
+                        out[off + g * m + q] = dg[ro + g * dp + q] * scale;
+                    }
+                }
+                return;
+            }
+            for (int g = 0; g < 4; g++) {
+                DoubleVector.fromArray(SP, dg, ro + g * dp).mul(scale).intoArray(out, off + g * m);
+            }
+            int q = alignedStart(off);
+            for (; q < d && q <= lim; q += L) {
+                for (int g = 0; g < 4; g++) {
+                    DoubleVector.fromArray(SP, dg, ro + g * dp + q).mul(scale).intoArray(out, off + g * m + q);
+                }
+            }
+            for (; q < d; q++) {
+                for (int g = 0; g < 4; g++) {
+                    out[off + g * m + q] = dg[ro + g * dp + q] * scale;
+                }
+            }
+        }
+
+        /**
+         * Rows r0…r0+3 of block (i, j), j ≠ i: fma(α₂, β₂, fma(α₁, β₁, 0)) times the normalisation factor, each vector
+         * of β₁, β₂ loaded once for the four rows; per row a first vector at the block's start, then vectors from
+         * {@link #alignedStart}, the last of which may run into block j + 1 (written after it) unless it would leave
+         * the matrix row; then the block's diagonal entries with σ inside the inner fma, as the scalar does.
+         */
+        private void segments4(Part p, int i, int r0, int j, double[] out) {
+            int m = sh.m;
+            double scale = sh.scale;
+            double[] b1 = p.b1;
+            double[] b2 = p.b2;
+            double[] a1 = p.a1;
+            double[] a2 = p.a2;
+            int off = (i * d + r0) * m + j * d;
+            int lim = m - j * d - L; // vector q allowed while j·d + q + L ≤ m
+            int jo = j * dp;
+            int q;
+            if (lim >= 0) {
+                DoubleVector zero = DoubleVector.zero(SP);
+                DoubleVector x10 = DoubleVector.broadcast(SP, a1[jo + r0]);
+                DoubleVector x20 = DoubleVector.broadcast(SP, a2[jo + r0]);
+                DoubleVector x11 = DoubleVector.broadcast(SP, a1[jo + r0 + 1]);
+                DoubleVector x21 = DoubleVector.broadcast(SP, a2[jo + r0 + 1]);
+                DoubleVector x12 = DoubleVector.broadcast(SP, a1[jo + r0 + 2]);
+                DoubleVector x22 = DoubleVector.broadcast(SP, a2[jo + r0 + 2]);
+                DoubleVector x13 = DoubleVector.broadcast(SP, a1[jo + r0 + 3]);
+                DoubleVector x23 = DoubleVector.broadcast(SP, a2[jo + r0 + 3]);
+                DoubleVector c1 = DoubleVector.fromArray(SP, b1, jo);
+                DoubleVector c2 = DoubleVector.fromArray(SP, b2, jo);
+                c2.fma(x20, c1.fma(x10, zero)).mul(scale).intoArray(out, off);
+                c2.fma(x21, c1.fma(x11, zero)).mul(scale).intoArray(out, off + m);
+                c2.fma(x22, c1.fma(x12, zero)).mul(scale).intoArray(out, off + 2 * m);
+                c2.fma(x23, c1.fma(x13, zero)).mul(scale).intoArray(out, off + 3 * m);
+                q = alignedStart(off);
+                for (; q < d && q <= lim; q += L) {
+                    c1 = DoubleVector.fromArray(SP, b1, jo + q);
+                    c2 = DoubleVector.fromArray(SP, b2, jo + q);
+                    c2.fma(x20, c1.fma(x10, zero)).mul(scale).intoArray(out, off + q);
+                    c2.fma(x21, c1.fma(x11, zero)).mul(scale).intoArray(out, off + m + q);
+                    c2.fma(x22, c1.fma(x12, zero)).mul(scale).intoArray(out, off + 2 * m + q);
+                    c2.fma(x23, c1.fma(x13, zero)).mul(scale).intoArray(out, off + 3 * m + q);
+                }
+            } else {
+                q = 0;
+            }
+            double sig = p.sig[j];
+            for (int g = 0; g < 4; g++) {
+                int row = r0 + g;
+                int o = off + g * m;
+                double x1 = a1[jo + row];
+                double x2 = a2[jo + row];
+                for (int t = q; t < d; t++) {
+                    out[o + t] = Math.fma(x2, b2[jo + t], Math.fma(x1, b1[jo + t], 0.0)) * scale;
+                }
+                // the diagonal entry: σ inside the inner fma, as the scalar does
+                out[o + row] = Math.fma(x2, b2[jo + row], Math.fma(x1, b1[jo + row], sig)) * scale;
             }
         }
 
@@ -583,7 +816,7 @@ final class VectorDenseHessian implements Hessian {
         }
     }
 
-    /** Scratch of one share of block rows. */
+    /** Scratch of one share of block rows: the pair work's (block row {@link #row}, unit {@link #unit} of {@link #units}). */
     private static final class Part {
         final PairGeometry geo = new PairGeometry();
         final double[] o = new double[PairKernel.SECOND_SIZE];
@@ -600,11 +833,19 @@ final class VectorDenseHessian implements Hessian {
         final double[] tf;
         final double[] tn;
         int terms;
-        /** The diagonal block, d × dp; σ, X and G of the block row. */
+        /** The diagonal block, d × dp (+ L: a segment's last vector may read past its row, lanes overwritten). */
         final double[] dg;
+        /** σ, X and G of the block row. */
         final double[] dX;
         final double[] dG;
         double dSig;
+        /** The block row, its next unit of pair work, the number of units, diagonal tiles of four rows. */
+        int row;
+        int unit;
+        final int units;
+        final int tiles;
+        /** The block row passed its finiteness check (the last unit). */
+        boolean rowFinite;
         boolean finite;
 
         Part(Shared sh) {
@@ -620,9 +861,22 @@ final class VectorDenseHessian implements Hessian {
             int t = Math.max(1, n - 1 + sh.k);
             tf = new double[t * dp];
             tn = new double[t * dp];
-            dg = new double[sh.d * dp];
+            dg = new double[sh.d * dp + L];
             dX = new double[dp];
             dG = new double[dp];
+            tiles = (sh.d + 3) / 4;
+            units = n + sh.k + tiles + 2;
+        }
+
+        /** Begins block row i's pair work. */
+        void start(int i) {
+            java.util.Arrays.fill(dX, 0.0);
+            java.util.Arrays.fill(dG, 0.0);
+            dSig = 0.0;
+            terms = 0;
+            row = i;
+            unit = 0;
+            rowFinite = false;
         }
     }
 }

@@ -190,8 +190,11 @@
  * ({@code VectorDenseHessian}): the scalar evaluator's expressions in its order (every block σI + a rank-two update,
  * the diagonal blocks' rank-one terms as one FMA chain per entry in the scalar's term order), so the matrix is
  * <em>bitwise</em> {@link io.landscape.impl.objective.PairwiseObjective#hessian()}'s and exactly symmetric; it is
- * written block row by block row, each row left to right, without a second pass (the finiteness check is a bound
- * per block row, the normalisation factor applied in registers). With a helper thread the block rows are split in
+ * written block row by block row (the row's pair work into scratch first, then its rows), four matrix rows at a time
+ * across the blocks (each vector of a block's column factors loaded once for four stores, the stores 64-byte aligned
+ * after each row segment's first vector), each row left to right, without a second pass (the finiteness check is a
+ * bound per block row, the normalisation factor applied in registers): at k = n = d = 100 one thread writes at ≈ 80 %
+ * of {@code Arrays.fill}'s rate on the same 800 MB (docs/performance.md). With a helper thread the block rows are split in
  * two, bitwise the one-thread matrix. Off the fast path, or where an entry could be non-finite, the scalar Hessian
  * is called (its matrix or its error). Tested bitwise against the scalar Hessian at 9 shapes × 2 normalisations ×
  * (ReLU, erf) and at k = n = d = 6, 20, 100, against central differences of the gradient and the matrix-free
