@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  * products as H_ij.
  *
  * <p><b>Order of the writes.</b> The matrix is written one block row (d rows of n·d entries) at a time. For block
- * row i the pair work comes first, in the scalar's order, as a sequence of units (the pairs (j, i), j &lt; i,
+ * row i the pair work comes first, in the scalar's order (the pairs (j, i), j &lt; i,
  * recomputed in the scalar's orientation so that H_ij is bitwise the transpose of H_ji written for block row j, about
  * 1.5× the scalar's kernel calls; the self term; the pairs (i, j), j &gt; i; the teacher terms; the diagonal block's
  * rank-T product (T ≤ n − 1 + k terms) in 4 × 4L register tiles; its last step and mirror; the finiteness bound):
@@ -242,11 +242,8 @@ final class VectorDenseHessian implements Hessian {
         private void blockRows(Part p, int from, int to, double[] x, double[] out) {
             p.finite = true;
             for (int i = from; i < to; i++) {
-                p.start(i);
-                while (p.unit < p.units) {
-                    computeUnit(p, x);
-                }
-                if (!p.rowFinite) {
+                pairWork(p, i, x);
+                if (!rowFinite(p)) {
                     p.finite = false; // the caller asks the scalar Hessian: its matrix (if finite after all) or its error
                     return;
                 }
@@ -255,35 +252,37 @@ final class VectorDenseHessian implements Hessian {
         }
 
         /**
-         * The next unit of block row {@code p.row}'s pair work, in the scalar's order: units 0…n−1 are the pairs (j, i)
-         * for j &lt; i, the self term (j = i), the pairs (i, j) for j &gt; i; then the k teacher terms, the diagonal
-         * block's rank-T product in tiles of four rows, its last step, and the finiteness check.
+         * Block row i's pair work, in the scalar's order: the pairs (j, i) for j &lt; i, the self term, the pairs
+         * (i, j) for j &gt; i, the k teacher terms, then the diagonal block's rank-T product in tiles of four rows and
+         * its last step.
          */
-        private void computeUnit(Part p, double[] x) {
-            int u = p.unit++;
-            int i = p.row;
-            if (u < n) {
-                if (u < i) {
-                    lowerPair(p, i, u, x);
-                } else if (u == i) {
-                    selfUnit(p, i);
-                } else {
-                    upperPair(p, i, u, x);
-                }
-            } else if (u < n + sh.k) {
-                teacherUnit(p, i, u - n, x);
-            } else if (u < n + sh.k + p.tiles) {
-                diagonalTile(p, 4 * (u - n - sh.k));
-            } else if (u == n + sh.k + p.tiles) {
-                finishDiagonal(p, i * dp);
-            } else {
-                // every entry finite: the diagonal block's (pre-scale, as the scalar checks) and a bound on the
-                // others', |fma(α₂, β₂, fma(α₁, β₁, σ))| ≤ max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| (NaN fails)
-                int len = n * dp;
-                double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
-                        + maxAbs(p.sig, n);
-                p.rowFinite = bound <= 0x1p1000 && maxAbs(p.dg, d * dp) <= Double.MAX_VALUE;
+        private void pairWork(Part p, int i, double[] x) {
+            p.start();
+            for (int j = 0; j < i; j++) {
+                lowerPair(p, i, j, x);
             }
+            selfUnit(p, i);
+            for (int j = i + 1; j < n; j++) {
+                upperPair(p, i, j, x);
+            }
+            for (int l = 0; l < sh.k; l++) {
+                teacherUnit(p, i, l, x);
+            }
+            for (int row = 0; row < d; row += 4) {
+                diagonalTile(p, row);
+            }
+            finishDiagonal(p, i * dp);
+        }
+
+        /**
+         * Every entry of the block row finite: the diagonal block's (pre-scale, as the scalar checks) and a bound on
+         * the others', |fma(α₂, β₂, fma(α₁, β₁, σ))| ≤ max|α₁|·max|β₁| + max|α₂|·max|β₂| + max|σ| (NaN fails).
+         */
+        private boolean rowFinite(Part p) {
+            int len = n * dp;
+            double bound = maxAbs(p.a1, len) * maxAbs(p.b1, len) + maxAbs(p.a2, len) * maxAbs(p.b2, len)
+                    + maxAbs(p.sig, n);
+            return bound <= 0x1p1000 && maxAbs(p.dg, d * dp) <= Double.MAX_VALUE;
         }
 
         /** The pair (j, i), j &lt; i, in the scalar's orientation: its second neuron's side goes to block i. */
@@ -816,7 +815,7 @@ final class VectorDenseHessian implements Hessian {
         }
     }
 
-    /** Scratch of one share of block rows: the pair work's (block row {@link #row}, unit {@link #unit} of {@link #units}). */
+    /** Scratch of one share of block rows: the current block row's pair work. */
     private static final class Part {
         final PairGeometry geo = new PairGeometry();
         final double[] o = new double[PairKernel.SECOND_SIZE];
@@ -839,13 +838,7 @@ final class VectorDenseHessian implements Hessian {
         final double[] dX;
         final double[] dG;
         double dSig;
-        /** The block row, its next unit of pair work, the number of units, diagonal tiles of four rows. */
-        int row;
-        int unit;
-        final int units;
-        final int tiles;
-        /** The block row passed its finiteness check (the last unit). */
-        boolean rowFinite;
+        /** Every block row so far passed its finiteness check. */
         boolean finite;
 
         Part(Shared sh) {
@@ -864,19 +857,14 @@ final class VectorDenseHessian implements Hessian {
             dg = new double[sh.d * dp + L];
             dX = new double[dp];
             dG = new double[dp];
-            tiles = (sh.d + 3) / 4;
-            units = n + sh.k + tiles + 2;
         }
 
-        /** Begins block row i's pair work. */
-        void start(int i) {
+        /** Begins a block row's pair work. */
+        void start() {
             java.util.Arrays.fill(dX, 0.0);
             java.util.Arrays.fill(dG, 0.0);
             dSig = 0.0;
             terms = 0;
-            row = i;
-            unit = 0;
-            rowFinite = false;
         }
     }
 }
