@@ -67,6 +67,8 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
     private final double[] rd = new double[L * L];
     private final double[] fs = new double[L * L];
     private final double[] fc = new double[L * L];
+    /** F's sum of one lane after the classes are joined: {fs, fc}. */
+    private final double[] joined = new double[2];
     private final boolean[] off = new boolean[L];
     private final double[] out3 = new double[PairKernel.SELF_SIZE];
     private final double[] out4 = new double[PairKernel.FIRST_SIZE];
@@ -218,18 +220,8 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             row(xb, i);
         }
         for (int lane = 0; lane < L; lane++) {
-            // the classes in order, by TwoSum (VectorDense.combineRows's last step)
-            double f = 0.0;
-            double c = 0.0;
-            for (int q = 0; q < L; q++) {
-                double s = fs[q * L + lane];
-                double s2 = f + s;
-                double bp = s2 - f;
-                double e = (f - (s2 - bp)) + (s - bp);
-                c = c + (fc[q * L + lane] + e);
-                f = s2;
-            }
-            values[lane] = scale * total(f, c);
+            VectorDense.joinClasses(fs, lane, fc, lane, L, joined);
+            values[lane] = scale * VectorDense.withTeacher(joined[0], joined[1], teacherHi, teacherLo);
         }
         for (int i = 0; i < n; i++) {
             gradientRow(xb, gb, i);
@@ -442,16 +434,6 @@ public final class BatchPairwiseObjective implements io.landscape.api.function.B
             }
             acc.mul(scale).intoArray(gb, (i * d + q) * L);
         }
-    }
-
-    private double total(double f, double c) {
-        if (!(Math.abs(f) <= Double.MAX_VALUE)) {
-            return f + teacherHi;
-        }
-        double s = f + teacherHi;
-        double bp = s - f;
-        double e = (f - (s - bp)) + (teacherHi - bp);
-        return s + (e + (c + teacherLo));
     }
 
     /** The chord formula of {@link PairGeometry} for one lane (coordinates gathered into contiguous rows). */

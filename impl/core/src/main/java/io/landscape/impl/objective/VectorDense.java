@@ -1061,18 +1061,41 @@ final class VectorDense {
         }
         sv.intoArray(out, 2);
         cv.intoArray(out, 2 + L);
+        joinClasses(out, 2, out, 2 + L, 1, out);
+    }
+
+    /**
+     * The last step of {@link #combineRows}, shared with {@link BatchPairwiseObjective} (whose lanes must match it
+     * bitwise): the L classes' sums (s[so + q·stride], c[co + q·stride]), q = 0 … L − 1, in order by TwoSum into
+     * (fs, fc) (fs' = fs + s, fc += c + e), written to out[0], out[1] after all reads.
+     */
+    static void joinClasses(double[] s, int so, double[] c, int co, int stride, double[] out) {
         double fs = 0.0;
         double fc = 0.0;
         for (int q = 0; q < L; q++) {
-            double s = out[2 + q];
-            double s2 = fs + s;
+            double t = s[so + q * stride];
+            double s2 = fs + t;
             double bp = s2 - fs;
-            double e = (fs - (s2 - bp)) + (s - bp);
-            fc = fc + (out[2 + L + q] + e);
+            double e = (fs - (s2 - bp)) + (t - bp);
+            fc = fc + (c[co + q * stride] + e);
             fs = s2;
         }
         out[0] = fs;
         out[1] = fc;
+    }
+
+    /**
+     * (fs + fc) + (hi + lo) with one TwoSum and one rounding at the end (F's sum plus the double-double teacher
+     * constant, before the normalisation); an infinite fs gives fs + hi (not NaN).
+     */
+    static double withTeacher(double fs, double fc, double hi, double lo) {
+        if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
+            return fs + hi;
+        }
+        double s = fs + hi;
+        double bp = s - fs;
+        double e = (fs - (s - bp)) + (hi - bp);
+        return s + (e + (fc + lo));
     }
 
     /**

@@ -465,15 +465,7 @@ public final class VectorPairwiseObjective implements Objective {
 
         /** scale · ((fs + fc) + (T_hi + T_lo)), one TwoSum and one rounding at the end; an infinite fs gives fs + T_hi. */
         private double total() {
-            double fs = fsum[0];
-            double fc = fsum[1];
-            if (!(Math.abs(fs) <= Double.MAX_VALUE)) {
-                return scale * (fs + teacherHi);
-            }
-            double s = fs + teacherHi;
-            double bp = s - fs;
-            double e = (fs - (s - bp)) + (teacherHi - bp);
-            return scale * (s + (e + (fc + teacherLo)));
+            return scale * VectorDense.withTeacher(fsum[0], fsum[1], teacherHi, teacherLo);
         }
 
         /**
