@@ -17,7 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * vector loads per step of the inner index — 16 independent FMA chains, enough to keep two FMA pipes of 4-cycle latency
  * busy, and each strip of B streamed once per 8 rows of A (the former 4-row tiles streamed it twice as often: at
  * k = n = d = 100 the two products took 65 and 70 CPU µs with 4-row tiles, 35 and 50 with 8-row ones, ≈ 43 and 42·10⁹
- * multiply-adds per second; remaining rows take 4-row and single-row tiles). Each output element is <em>one</em> FMA
+ * multiply-adds per second; remaining rows take 4-row and single-row tiles). Columns go three vectors at a time while
+ * three remain (8 × 3 tiles: 24 chains, 3 loads and 8 broadcasts per 24 FMAs; 4 × 3 for the 4-row tiles), then two,
+ * and a last single vector takes one 8-chain tile (two 4-chain tails were bound by the FMA latency): at k = n = d = 20
+ * (d padded to 24, three vectors) the gradient product went from 0.54 to 0.42 CPU µs. Each output element is <em>one</em> FMA
  * chain over the inner index in increasing order, so the result does not depend on the tiling, the vector width or the
  * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling). {@link #productPanels} is the same product
  * with B stored in panels of 2L columns (each panel contiguous, read front to back): the gradient product of
@@ -60,12 +63,15 @@ final class VectorDense {
         rows1(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
     }
 
-    /** {@link #product}'s tiles of 8 rows × 2 vectors from row i on; returns the first row not done. */
+    /** {@link #product}'s tiles of 8 rows × 3, 2 and 1 vectors from row i on; returns the first row not done. */
     private static int rows8(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
                              double[] out, int os, boolean upper) {
         for (; i + 7 < rowTo; i += 8) {
             int j = upper ? (i / L) * L : 0;
             int a0 = i * as;
+            for (; j + 3 * L <= cols; j += 3 * L) {
+                tile8x3(a, as, i, inner, b, bs, j, out, os);
+            }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(SP);
                 DoubleVector c01 = c00;
@@ -132,15 +138,15 @@ final class VectorDense {
                 c71.intoArray(out, o + 7 * os + L);
             }
             if (j < cols) {
-                // the last single vector of columns: the 4-row kernel's tail, twice
-                tail4(a, as, i, inner, b, bs, j, out, os);
-                tail4(a, as, i + 4, inner, b, bs, j, out, os);
+                // the last single vector of columns: eight FMA chains in one loop (two 4-row tails were bound by
+                // the FMA latency; the same chains, so the same bits)
+                tail8(a, as, i, inner, b, bs, j, out, os);
             }
         }
         return i;
     }
 
-    /** {@link #product}'s tiles of 4 rows × 2 vectors from row i on; returns the first row not done. */
+    /** {@link #product}'s tiles of 4 rows × 3, 2 and 1 vectors from row i on; returns the first row not done. */
     private static int rows4(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
                              double[] out, int os, boolean upper) {
         for (; i + 3 < rowTo; i += 4) {
@@ -149,6 +155,9 @@ final class VectorDense {
             int a1 = a0 + as;
             int a2 = a1 + as;
             int a3 = a2 + as;
+            for (; j + 3 * L <= cols; j += 3 * L) {
+                tile4x3(a, as, i, inner, b, bs, j, out, os);
+            }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(SP);
                 DoubleVector c01 = c00;
@@ -225,13 +234,163 @@ final class VectorDense {
         }
     }
 
-    /** Rows i..i+3, the one vector of columns at j (the tail of an 8-row tile): four FMA chains over q. */
-    private static void tail4(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
+    /** Rows i..i+7 × three vectors of columns from j: 24 FMA chains over q (3 loads and 8 broadcasts per 24 FMAs). */
+    private static void tile8x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
+        int a0 = i * as;
+        DoubleVector c00 = DoubleVector.zero(SP);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        DoubleVector c40 = c00;
+        DoubleVector c41 = c00;
+        DoubleVector c42 = c00;
+        DoubleVector c50 = c00;
+        DoubleVector c51 = c00;
+        DoubleVector c52 = c00;
+        DoubleVector c60 = c00;
+        DoubleVector c61 = c00;
+        DoubleVector c62 = c00;
+        DoubleVector c70 = c00;
+        DoubleVector c71 = c00;
+        DoubleVector c72 = c00;
+        int bq = j;
+        for (int q = 0; q < inner; q++, bq += bs) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
+            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
+            int aq = a0 + q;
+            DoubleVector x = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x.lanewise(VectorOperators.FMA, b1, c01);
+            c02 = x.lanewise(VectorOperators.FMA, b2, c02);
+            x = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x.lanewise(VectorOperators.FMA, b1, c11);
+            c12 = x.lanewise(VectorOperators.FMA, b2, c12);
+            x = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x.lanewise(VectorOperators.FMA, b1, c21);
+            c22 = x.lanewise(VectorOperators.FMA, b2, c22);
+            x = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x.lanewise(VectorOperators.FMA, b1, c31);
+            c32 = x.lanewise(VectorOperators.FMA, b2, c32);
+            x = DoubleVector.broadcast(SP, a[aq + 4 * as]);
+            c40 = x.lanewise(VectorOperators.FMA, b0, c40);
+            c41 = x.lanewise(VectorOperators.FMA, b1, c41);
+            c42 = x.lanewise(VectorOperators.FMA, b2, c42);
+            x = DoubleVector.broadcast(SP, a[aq + 5 * as]);
+            c50 = x.lanewise(VectorOperators.FMA, b0, c50);
+            c51 = x.lanewise(VectorOperators.FMA, b1, c51);
+            c52 = x.lanewise(VectorOperators.FMA, b2, c52);
+            x = DoubleVector.broadcast(SP, a[aq + 6 * as]);
+            c60 = x.lanewise(VectorOperators.FMA, b0, c60);
+            c61 = x.lanewise(VectorOperators.FMA, b1, c61);
+            c62 = x.lanewise(VectorOperators.FMA, b2, c62);
+            x = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+            c70 = x.lanewise(VectorOperators.FMA, b0, c70);
+            c71 = x.lanewise(VectorOperators.FMA, b1, c71);
+            c72 = x.lanewise(VectorOperators.FMA, b2, c72);
+        }
+        int o = i * os + j;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + L);
+        c12.intoArray(out, o + os + 2 * L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + L);
+        c22.intoArray(out, o + 2 * os + 2 * L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + L);
+        c32.intoArray(out, o + 3 * os + 2 * L);
+        c40.intoArray(out, o + 4 * os);
+        c41.intoArray(out, o + 4 * os + L);
+        c42.intoArray(out, o + 4 * os + 2 * L);
+        c50.intoArray(out, o + 5 * os);
+        c51.intoArray(out, o + 5 * os + L);
+        c52.intoArray(out, o + 5 * os + 2 * L);
+        c60.intoArray(out, o + 6 * os);
+        c61.intoArray(out, o + 6 * os + L);
+        c62.intoArray(out, o + 6 * os + 2 * L);
+        c70.intoArray(out, o + 7 * os);
+        c71.intoArray(out, o + 7 * os + L);
+        c72.intoArray(out, o + 7 * os + 2 * L);
+    }
+
+    /** Rows i..i+3 × three vectors of columns from j: 12 FMA chains over q. */
+    private static void tile4x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
+        int a0 = i * as;
+        DoubleVector c00 = DoubleVector.zero(SP);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        int bq = j;
+        for (int q = 0; q < inner; q++, bq += bs) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
+            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
+            int aq = a0 + q;
+            DoubleVector x = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x.lanewise(VectorOperators.FMA, b1, c01);
+            c02 = x.lanewise(VectorOperators.FMA, b2, c02);
+            x = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x.lanewise(VectorOperators.FMA, b1, c11);
+            c12 = x.lanewise(VectorOperators.FMA, b2, c12);
+            x = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x.lanewise(VectorOperators.FMA, b1, c21);
+            c22 = x.lanewise(VectorOperators.FMA, b2, c22);
+            x = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x.lanewise(VectorOperators.FMA, b1, c31);
+            c32 = x.lanewise(VectorOperators.FMA, b2, c32);
+        }
+        int o = i * os + j;
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c02.intoArray(out, o + 2 * L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + L);
+        c12.intoArray(out, o + os + 2 * L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + L);
+        c22.intoArray(out, o + 2 * os + 2 * L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + L);
+        c32.intoArray(out, o + 3 * os + 2 * L);
+    }
+
+    /** Rows i..i+7, the one vector of columns at j (the tail of an 8-row tile): eight FMA chains over q. */
+    private static void tail8(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
         int a0 = i * as;
         DoubleVector c0 = DoubleVector.zero(SP);
         DoubleVector c1 = c0;
         DoubleVector c2 = c0;
         DoubleVector c3 = c0;
+        DoubleVector c4 = c0;
+        DoubleVector c5 = c0;
+        DoubleVector c6 = c0;
+        DoubleVector c7 = c0;
         int bq = j;
         for (int q = 0; q < inner; q++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
@@ -240,12 +399,20 @@ final class VectorDense {
             c1 = DoubleVector.broadcast(SP, a[aq + as]).lanewise(VectorOperators.FMA, b0, c1);
             c2 = DoubleVector.broadcast(SP, a[aq + 2 * as]).lanewise(VectorOperators.FMA, b0, c2);
             c3 = DoubleVector.broadcast(SP, a[aq + 3 * as]).lanewise(VectorOperators.FMA, b0, c3);
+            c4 = DoubleVector.broadcast(SP, a[aq + 4 * as]).lanewise(VectorOperators.FMA, b0, c4);
+            c5 = DoubleVector.broadcast(SP, a[aq + 5 * as]).lanewise(VectorOperators.FMA, b0, c5);
+            c6 = DoubleVector.broadcast(SP, a[aq + 6 * as]).lanewise(VectorOperators.FMA, b0, c6);
+            c7 = DoubleVector.broadcast(SP, a[aq + 7 * as]).lanewise(VectorOperators.FMA, b0, c7);
         }
         int o = i * os + j;
         c0.intoArray(out, o);
         c1.intoArray(out, o + os);
         c2.intoArray(out, o + 2 * os);
         c3.intoArray(out, o + 3 * os);
+        c4.intoArray(out, o + 4 * os);
+        c5.intoArray(out, o + 5 * os);
+        c6.intoArray(out, o + 6 * os);
+        c7.intoArray(out, o + 7 * os);
     }
 
     /** Panel width of {@link #productPanels}: 2L columns (the last panel may have L). */
@@ -530,15 +697,31 @@ final class VectorDense {
     }
 
     /**
-     * g[i·d + q] = scale·gp[i·dp + q] for i &lt; n, q &lt; d (gp's rows padded to dp): whole vectors, then the row's
-     * tail; returns whether every entry written is finite (g − g is 0 exactly when g is, NaN otherwise).
+     * g[i·d + q] = scale·gp[i·dp + q] for i &lt; n, q &lt; d (gp's rows padded to dp): the rows whose padded row still
+     * ends inside g (i·d + dp ≤ n·d: all but the last when d ≥ L) in whole vectors (each row's last vector writes scale
+     * times gp's padding into the next rows' first entries, which those rows then overwrite), the others in whole
+     * vectors and a scalar tail; returns whether every entry computed is finite
+     * (g − g is 0 exactly when g is, NaN otherwise) — the padding included: it is C·0, not finite only where some
+     * coefficient is not, and then the caller's fallback (the scalar evaluator) decides.
      */
     static boolean scaleOut(double[] gp, int dp, int n, int d, double scale, double[] g) {
         // no vector lives across iterations (a vector accumulator in this loop nest was boxed by C2: 4 KB per call)
         boolean bad = false;
         double tail = 0.0;
         int full = d / L * L;
-        for (int i = 0; i < n; i++) {
+        // every row but the last in whole vectors: a row's last vector runs into the next row's first entries (the
+        // padding of gp, finite unless a coefficient is not), which the next row then overwrites
+        int i = 0;
+        for (; i * d + dp <= n * d; i++) {
+            int go = i * dp;
+            int o = i * d;
+            for (int q = 0; q < d; q += L) {
+                DoubleVector v = DoubleVector.fromArray(SP, gp, go + q).mul(scale);
+                v.intoArray(g, o + q);
+                bad |= v.sub(v).compare(VectorOperators.NE, 0.0).anyTrue();
+            }
+        }
+        for (; i < n; i++) {
             int go = i * dp;
             int o = i * d;
             int q = 0;
