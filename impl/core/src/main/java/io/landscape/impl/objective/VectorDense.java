@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (d padded to 24, three vectors) the gradient product went from 0.54 to 0.42 CPU µs. Each output element is <em>one</em> FMA
  * chain over the inner index in increasing order, so the result does not depend on the tiling, the vector width or the
  * thread that computed it (F, ∇F and H·u bitwise unchanged by the retiling). {@link #productPanels} is the same product
- * with B stored in panels of 2L columns (each panel contiguous, read front to back): the gradient product of
+ * with B stored in panels of 3L columns (each panel contiguous, read front to back): the gradient product of
  * {@link VectorPairwiseObjective} uses it from n + k = 64 on (≈ 42 instead of ≈ 54 CPU µs at k = n = d = 100, bitwise
  * the same entries).
  *
@@ -70,7 +70,7 @@ final class VectorDense {
             int j = upper ? (i / L) * L : 0;
             int a0 = i * as;
             for (; j + 3 * L <= cols; j += 3 * L) {
-                tile8x3(a, as, i, inner, b, bs, j, out, os);
+                rowTile8x3(a, as, i, inner, b, bs, j, out, os);
             }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(SP);
@@ -156,7 +156,7 @@ final class VectorDense {
             int a2 = a1 + as;
             int a3 = a2 + as;
             for (; j + 3 * L <= cols; j += 3 * L) {
-                tile4x3(a, as, i, inner, b, bs, j, out, os);
+                rowTile4x3(a, as, i, inner, b, bs, j, out, os);
             }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(SP);
@@ -235,7 +235,7 @@ final class VectorDense {
     }
 
     /** Rows i..i+7 × three vectors of columns from j: 24 FMA chains over q (3 loads and 8 broadcasts per 24 FMAs). */
-    private static void tile8x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
+    private static void rowTile8x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
         int a0 = i * as;
         DoubleVector c00 = DoubleVector.zero(SP);
         DoubleVector c01 = c00;
@@ -328,7 +328,7 @@ final class VectorDense {
     }
 
     /** Rows i..i+3 × three vectors of columns from j: 12 FMA chains over q. */
-    private static void tile4x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
+    private static void rowTile4x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
         int a0 = i * as;
         DoubleVector c00 = DoubleVector.zero(SP);
         DoubleVector c01 = c00;
@@ -415,44 +415,65 @@ final class VectorDense {
         c7.intoArray(out, o + 7 * os);
     }
 
-    /** Panel width of {@link #productPanels}: 2L columns (the last panel may have L). */
+    /** Vectors per panel of {@link #productPanels}. */
+    private static final int PANEL = 3;
+
+    /** Panel width of {@link #productPanels}: 3L columns (the last panel may have L or 2L). */
     static int panelWidth() {
-        return 2 * L;
+        return PANEL * L;
     }
 
     /**
-     * Offset of entry (q, col) of a (inner × cols) matrix in panel layout: panels of 2L columns, panel p holding
-     * columns [2Lp, 2Lp + w) as an inner × w row-major block at offset 2Lp·inner, w = min(2L, cols − 2Lp) (2L, or L
-     * for the last panel when cols is an odd multiple of L). Each panel is read front to back by
+     * Offset of entry (q, col) of a (inner × cols) matrix in panel layout: panels of P = 3L columns, panel p holding
+     * columns [Pp, Pp + w) as an inner × w row-major block at offset Pp·inner, w = min(P, cols − Pp) (P, or L or 2L
+     * for the last panel). Each panel is read front to back by
      * {@link #productPanels}.
      */
     static int panelIndex(int q, int col, int inner, int cols) {
-        int w2 = 2 * L;
-        int p = col / w2;
-        int w = Math.min(w2, cols - p * w2);
-        return p * w2 * inner + q * w + (col - p * w2);
+        int wp = PANEL * L;
+        int p = col / wp;
+        int w = Math.min(wp, cols - p * wp);
+        return p * wp * inner + q * w + (col - p * wp);
     }
 
     /**
      * As {@link #product}, with B in the panel layout of {@link #panelIndex} (cols a multiple of L): every output
      * entry is the same FMA chain over the inner index in increasing order, so the result is bitwise that of
-     * {@link #product} (the tiling never changes a chain). Panel by panel, each panel (inner × 2L, contiguous, ≤ 26 KB
-     * at inner = 200) stays in L1 while every row tile streams through it with sequential loads: tiles of 8 rows × 2
-     * vectors (16 FMA chains), then 4 rows and single rows; a last panel of one vector takes 8-row tiles of one vector
-     * (8 chains). If {@code upper}, a tile of rows from i0 visits only the panels that reach column i0 (so every entry
+     * {@link #product} (the tiling never changes a chain). Panel by panel, each panel (inner × 3L, contiguous, ≤ 38 KB
+     * at inner = 200) stays in L1 while every row tile streams through it with sequential loads: tiles of 8 rows × 3
+     * vectors (24 FMA chains; 3 loads and 8 broadcasts per 24 FMAs, against 2 and 8 per 16 with the former 2L panels),
+     * then 4 rows and single rows; a last panel of two or one vectors takes tiles of that width (16 or 8 chains per
+     * 8 rows). If {@code upper}, a tile of rows from i0 visits only the panels that reach column i0 (so every entry
      * j ≥ i is written; some below are too).
      */
     static void productPanels(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int cols,
                               double[] out, int os, boolean upper) {
-        int w2 = 2 * L;
-        for (int p = 0, c0 = 0; c0 < cols; p++, c0 += w2) {
-            int bo = p * w2 * inner;
-            int limit = upper ? Math.min(rowTo, c0 + w2) : rowTo;
-            if (cols - c0 >= w2) {
+        int wp = PANEL * L;
+        for (int p = 0, c0 = 0; c0 < cols; p++, c0 += wp) {
+            int bo = p * wp * inner;
+            int w = Math.min(wp, cols - c0);
+            int limit = upper ? Math.min(rowTo, c0 + w) : rowTo;
+            if (w == 3 * L) {
+                panel3(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
+            } else if (w == 2 * L) {
                 panel2(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
             } else {
                 panel1(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
             }
+        }
+    }
+
+    /** The row tiles of a panel of 3 vectors whose first row is below {@code limit}. */
+    private static void panel3(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
+                               double[] out, int c0, int os) {
+        for (; i + 7 < rowTo && i < limit; i += 8) {
+            tile8x3(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+        for (; i + 3 < rowTo && i < limit; i += 4) {
+            tile4x3(a, as, i, inner, b, bo, out, i * os + c0, os);
+        }
+        for (; i < rowTo && i < limit; i++) {
+            tile1x3(a, as, i, inner, b, bo, out, i * os + c0, os);
         }
     }
 
@@ -482,6 +503,175 @@ final class VectorDense {
         for (; i < rowTo && i < limit; i++) {
             tile1x1(a, as, i, inner, b, bo, out, i * os + c0, os);
         }
+    }
+
+    /** 8 rows × 3 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 3·L), output at o. */
+    private static void tile8x3(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c02 = z;
+        DoubleVector c10 = z;
+        DoubleVector c11 = z;
+        DoubleVector c12 = z;
+        DoubleVector c20 = z;
+        DoubleVector c21 = z;
+        DoubleVector c22 = z;
+        DoubleVector c30 = z;
+        DoubleVector c31 = z;
+        DoubleVector c32 = z;
+        DoubleVector c40 = z;
+        DoubleVector c41 = z;
+        DoubleVector c42 = z;
+        DoubleVector c50 = z;
+        DoubleVector c51 = z;
+        DoubleVector c52 = z;
+        DoubleVector c60 = z;
+        DoubleVector c61 = z;
+        DoubleVector c62 = z;
+        DoubleVector c70 = z;
+        DoubleVector c71 = z;
+        DoubleVector c72 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 3 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            c02 = x0.lanewise(VectorOperators.FMA, b2, c02);
+            DoubleVector x1 = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
+            c12 = x1.lanewise(VectorOperators.FMA, b2, c12);
+            DoubleVector x2 = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
+            c22 = x2.lanewise(VectorOperators.FMA, b2, c22);
+            DoubleVector x3 = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
+            c32 = x3.lanewise(VectorOperators.FMA, b2, c32);
+            DoubleVector x4 = DoubleVector.broadcast(SP, a[aq + 4 * as]);
+            c40 = x4.lanewise(VectorOperators.FMA, b0, c40);
+            c41 = x4.lanewise(VectorOperators.FMA, b1, c41);
+            c42 = x4.lanewise(VectorOperators.FMA, b2, c42);
+            DoubleVector x5 = DoubleVector.broadcast(SP, a[aq + 5 * as]);
+            c50 = x5.lanewise(VectorOperators.FMA, b0, c50);
+            c51 = x5.lanewise(VectorOperators.FMA, b1, c51);
+            c52 = x5.lanewise(VectorOperators.FMA, b2, c52);
+            DoubleVector x6 = DoubleVector.broadcast(SP, a[aq + 6 * as]);
+            c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
+            c61 = x6.lanewise(VectorOperators.FMA, b1, c61);
+            c62 = x6.lanewise(VectorOperators.FMA, b2, c62);
+            DoubleVector x7 = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+            c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
+            c71 = x7.lanewise(VectorOperators.FMA, b1, c71);
+            c72 = x7.lanewise(VectorOperators.FMA, b2, c72);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + 1 * L);
+        c02.intoArray(out, o + 2 * L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + 1 * L);
+        c12.intoArray(out, o + os + 2 * L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + 1 * L);
+        c22.intoArray(out, o + 2 * os + 2 * L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + 1 * L);
+        c32.intoArray(out, o + 3 * os + 2 * L);
+        c40.intoArray(out, o + 4 * os);
+        c41.intoArray(out, o + 4 * os + 1 * L);
+        c42.intoArray(out, o + 4 * os + 2 * L);
+        c50.intoArray(out, o + 5 * os);
+        c51.intoArray(out, o + 5 * os + 1 * L);
+        c52.intoArray(out, o + 5 * os + 2 * L);
+        c60.intoArray(out, o + 6 * os);
+        c61.intoArray(out, o + 6 * os + 1 * L);
+        c62.intoArray(out, o + 6 * os + 2 * L);
+        c70.intoArray(out, o + 7 * os);
+        c71.intoArray(out, o + 7 * os + 1 * L);
+        c72.intoArray(out, o + 7 * os + 2 * L);
+    }
+
+    /** 4 rows × 3 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 3·L), output at o. */
+    private static void tile4x3(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c02 = z;
+        DoubleVector c10 = z;
+        DoubleVector c11 = z;
+        DoubleVector c12 = z;
+        DoubleVector c20 = z;
+        DoubleVector c21 = z;
+        DoubleVector c22 = z;
+        DoubleVector c30 = z;
+        DoubleVector c31 = z;
+        DoubleVector c32 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 3 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            c02 = x0.lanewise(VectorOperators.FMA, b2, c02);
+            DoubleVector x1 = DoubleVector.broadcast(SP, a[aq + as]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
+            c12 = x1.lanewise(VectorOperators.FMA, b2, c12);
+            DoubleVector x2 = DoubleVector.broadcast(SP, a[aq + 2 * as]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
+            c22 = x2.lanewise(VectorOperators.FMA, b2, c22);
+            DoubleVector x3 = DoubleVector.broadcast(SP, a[aq + 3 * as]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
+            c32 = x3.lanewise(VectorOperators.FMA, b2, c32);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + 1 * L);
+        c02.intoArray(out, o + 2 * L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + 1 * L);
+        c12.intoArray(out, o + os + 2 * L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + 1 * L);
+        c22.intoArray(out, o + 2 * os + 2 * L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + 1 * L);
+        c32.intoArray(out, o + 3 * os + 2 * L);
+    }
+
+    /** 1 row × 3 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 3·L), output at o. */
+    private static void tile1x3(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
+                                int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c02 = z;
+        int aq = i * as;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq++, bq += 3 * L) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            c02 = x0.lanewise(VectorOperators.FMA, b2, c02);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + 1 * L);
+        c02.intoArray(out, o + 2 * L);
     }
 
     /** 8 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */

@@ -152,8 +152,8 @@
  * in the same lane order.</li>
  * <li><b>Gradient</b> ∇F = c·[C | E]·[W; V]: one product (inner dimension n + k, one FMA chain per entry over the
  * students, then the teachers). From n + k ≥ 64 ({@code VectorPairwiseObjective.PANEL_MIN_ROWS})
- * on, [W; V] is read in a <em>panel layout</em> ({@code VectorDense.productPanels}: blocks of 2L columns, each
- * (n + k) × 2L block contiguous, so the tiles stream through it with sequential loads instead of rows of stride d) —
+ * on, [W; V] is read in a <em>panel layout</em> ({@code VectorDense.productPanels}: blocks of 3L columns, each
+ * (n + k) × 3L block contiguous, so the tiles stream through it with sequential loads instead of rows of stride d) —
  * the same FMA chains in the same order, so the gradient is bitwise that of the row-major product; at
  * k = n = d = 100 the product takes ≈ 42 instead of ≈ 54 CPU µs. The gradient is then scaled by c and copied out
  * whole vectors at a time ({@code VectorDense.scaleOut}, the same multiplication).</li>
