@@ -37,12 +37,12 @@ public final class Landscape {
     /**
      * As {@link #objective(Problem)}, letting one evaluation use up to {@code threads} threads: with 2, one value and
      * gradient ({@link Objective#valueAndGradient}, {@link Gradient#evaluate}) of a general problem (any teacher but
-     * the identity special case) with at least 50 students is computed on the caller's thread and one helper thread,
-     * <em>bit for bit</em> the one-thread results (the sums are completed in the one-thread order). At
-     * k = n = d = 100: 172–209 µs wall against 447–553 µs on one thread, measured on a loaded 2-core machine where the
-     * pair also gets a larger share of the cores; expect up to 2× on an idle one (docs/performance.md). Smaller
-     * problems, {@link Objective#value} and the Hessian stay on the caller's thread: there the hand-off costs more
-     * than it saves.
+     * the identity special case) with at least 128 students is computed on the caller's thread and one helper thread,
+     * <em>bit for bit</em> the one-thread results (the sums are completed in the one-thread order). On an idle 2-core
+     * machine, k = n = d = 150: 318 against 368 µs on one thread; 200: 630 against 830 µs; at 100 two threads were no
+     * faster (the ≈ 1 MB working set crossing between the cores costs what the second core saves), which is why
+     * smaller problems stay on the caller's thread (docs/performance.md); {@link Objective#value} and Hessian-vector
+     * products always do.
      *
      * <p>Opt-in: {@link #objective(Problem)} never starts a thread, so code that runs its own parallel sweeps (one
      * objective per worker) keeps exactly the threads it asked for. Ask for 2 when a single large descent or

@@ -34,8 +34,9 @@ import io.landscape.impl.linalg.Workers;
  * {@link Workers#NONE}, because a library called from its users' own parallel sweeps must not start threads
  * unasked.</td></tr>
  * <tr><td>{@link #parallelMinStudents()}</td><td>{@value #DEFAULT_PARALLEL_MIN_STUDENTS}</td><td>—</td><td>fewest
- * students for the two-thread general evaluation: below, handing work to a helper costs more than it saves (see
- * docs/performance.md, general evaluator).</td></tr>
+ * students for the two-thread general evaluation: below, the cross-core traffic of the shared working set costs
+ * about what the second core saves (idle 2-core machine, k = n = d: 100 — 126 against 123 µs, no gain; 150 — 318
+ * against 368 µs; 200 — 630 against 830 µs; docs/performance.md, general evaluator).</td></tr>
  * <tr><td>{@link #VECTOR_BITS}</td><td>the JVM's preferred width</td><td>{@value #VECTOR_BITS_PROPERTY}</td><td>the
  * SIMD width, 128, 256 or 512 bits (results are bitwise the same for every width; the width tests run one JVM per
  * width). A constant, not a field: the Vector API compiles to SIMD instructions only where C2 sees the vector shape
@@ -53,7 +54,7 @@ public final class EvaluatorParameters {
     /** Default of {@link #simdMinStudents()}. */
     public static final int DEFAULT_SIMD_MIN_STUDENTS = 12;
     /** Default of {@link #parallelMinStudents()}. */
-    public static final int DEFAULT_PARALLEL_MIN_STUDENTS = 50;
+    public static final int DEFAULT_PARALLEL_MIN_STUDENTS = 128;
     /** The SIMD width asked for by {@value #VECTOR_BITS_PROPERTY}, or null for the JVM's preferred one. */
     public static final String VECTOR_BITS = System.getProperty(VECTOR_BITS_PROPERTY);
 

@@ -86,7 +86,7 @@ public final class VectorPairwiseObjective implements Objective {
     /**
      * As {@link #create(Problem, PairKernel)}, computing each value and gradient on the caller's thread and one helper
      * from {@code workers} when it has one ({@code workers.helpers() ≥ 1}; more are not used): the dot products, the
-     * pair pass (rows split where half the pairs are done) and the gradient product are shared; F's terms and C's
+     * pair pass, C's mirror and the gradient product are shared (blocks of 8 rows, alternately); F's terms and C's
      * diagonal are then summed in the one-thread order, so the results are <em>bitwise</em> those of one thread
      * ({@code VectorPairwiseObjectiveTest}). Worth it from about k = n = d = 50 ({@link EvaluatorParameters}); below,
      * the hand-offs cost more than the work. {@code value} stays on one thread.
@@ -267,13 +267,13 @@ public final class VectorPairwiseObjective implements Objective {
         private final int relu;
         /** Two-thread path (null when off). */
         private final Workers workers;
+        /** The caller and one helper of {@link #workers} through the phases of one call (null: one thread). */
+        private final PhaseTeam team;
         /** Phase bodies of the two-thread path, made once (no allocation per call for them). */
         private final java.util.function.IntConsumer productPhase;
         private final java.util.function.IntConsumer rowPhase;
         private final java.util.function.IntConsumer sumPhase;
         private final java.util.function.IntConsumer gradientPhase;
-        /** The row ranges of the two threads' shares: rows [0, split) and [split, n) of the pair pass. */
-        private final int split;
         double lastValue;
         /** The point of the current call (the students' rows for the Gram product and the chord formula). */
         private double[] x;
@@ -336,36 +336,44 @@ public final class VectorPairwiseObjective implements Objective {
             }
             this.rows = new Rows(np);
             this.workers = workers;
+            this.team = workers != null ? new PhaseTeam(workers.executor()) : null;
             if (workers != null) {
                 this.rows1 = new Rows(np);
-                // the pair pass's work per row falls linearly (nk − i − 1 pairs): split where half the pairs are done
-                long total = 0;
-                for (int i = 0; i < n; i++) {
-                    total += nk - i - 1;
-                }
-                int sp = 0;
-                long done = 0;
-                while (sp < n && 2 * done < total) {
-                    done += nk - sp - 1;
-                    sp++;
-                }
-                this.split = sp;
-                int half = Math.min(n, (n / 2 + 3) / 4 * 4); // a multiple of 4 (tiles of 8, then 4 rows)
-                this.productPhase = part -> VectorDense.product(x, d, part == 0 ? 0 : half, part == 0 ? half : n, d,
-                        wvT, np, np, dots, np, true);
-                this.rowPhase = part -> rowRange(part == 0 ? 0 : split, part == 0 ? split : n,
-                        part == 0 ? rows : rows1);
+                // row ownership, the same in every phase: blocks of 8 rows, even blocks on the caller, odd ones on the
+                // helper — balanced for the phases whose work per row falls with i (upper Gram tiles, pairs) and for
+                // those where it is flat (gradient product), and every thread reads in a later phase the rows it wrote
+                // in an earlier one (contiguous halves split at different rows per phase had the caller read rows the
+                // helper had just written: each thread's half took ≈ 1.5× its share, and two threads no faster than
+                // one at k = n = d = 100)
+                int blocks = (n + 7) / 8;
+                this.productPhase = part -> {
+                    for (int bk = part; bk < blocks; bk += 2) {
+                        VectorDense.product(x, d, 8 * bk, Math.min(n, 8 * bk + 8), d, wvT, np, np, dots, np, true);
+                    }
+                };
+                this.rowPhase = part -> {
+                    Rows r = part == 0 ? rows : rows1;
+                    for (int bk = part; bk < blocks; bk += 2) {
+                        rowRange(8 * bk, Math.min(n, 8 * bk + 8), r);
+                    }
+                };
                 this.sumPhase = part -> {
                     if (part == 0) {
                         sumsAndDiagonal();
-                    } else {
-                        mirror();
+                    }
+                    for (int bk = part; bk < blocks; bk += 2) {
+                        for (int j = Math.max(1, 8 * bk); j < Math.min(n, 8 * bk + 8); j++) {
+                            VectorDense.mirrorRow(coef, np, j, gather);
+                        }
                     }
                 };
-                this.gradientPhase = part -> gradientProduct(part == 0 ? 0 : half, part == 0 ? half : n);
+                this.gradientPhase = part -> {
+                    for (int bk = part; bk < blocks; bk += 2) {
+                        gradientProduct(8 * bk, Math.min(n, 8 * bk + 8));
+                    }
+                };
             } else {
                 this.rows1 = null;
-                this.split = 0;
                 this.productPhase = null;
                 this.rowPhase = null;
                 this.sumPhase = null;
@@ -410,7 +418,7 @@ public final class VectorPairwiseObjective implements Objective {
                 }
             }
             if (workers != null) {
-                workers.forEach(2, productPhase);
+                team.run(productPhase);
             } else {
                 VectorDense.product(x, d, 0, n, d, wvT, np, np, dots, np, true);
             }
@@ -549,9 +557,9 @@ public final class VectorPairwiseObjective implements Objective {
                 return false;
             }
             if (workers != null) {
-                workers.forEach(2, rowPhase);
-                workers.forEach(2, sumPhase);
-                workers.forEach(2, gradientPhase);
+                team.run(rowPhase);
+                team.run(sumPhase);
+                team.run(gradientPhase);
             } else {
                 rowRange(0, n, rows);
                 sumsAndDiagonal();
