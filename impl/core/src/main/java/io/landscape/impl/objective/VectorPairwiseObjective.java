@@ -88,8 +88,9 @@ public final class VectorPairwiseObjective implements Objective {
      * from {@code workers} when it has one ({@code workers.helpers() ≥ 1}; more are not used): the dot products, the
      * pair pass, C's mirror and the gradient product are shared (blocks of 8 rows, alternately); F's terms and C's
      * diagonal are then summed in the one-thread order, so the results are <em>bitwise</em> those of one thread
-     * ({@code VectorPairwiseObjectiveTest}). Worth it from about k = n = d = 50 ({@link EvaluatorParameters}); below,
-     * the hand-offs cost more than the work. {@code value} stays on one thread.
+     * ({@code VectorPairwiseObjectiveTest}). Worth it from about k = n = d = 128 ({@link EvaluatorParameters}); below,
+     * moving the shared working set between the cores costs what the second core saves. {@code value} stays on one
+     * thread.
      */
     public static Objective create(Problem problem, PairKernel kernel, Workers workers) {
         PairwiseObjective s = new PairwiseObjective(problem, kernel);
