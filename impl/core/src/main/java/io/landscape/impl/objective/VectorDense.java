@@ -70,7 +70,7 @@ final class VectorDense {
             int j = upper ? (i / L) * L : 0;
             int a0 = i * as;
             for (; j + 3 * L <= cols; j += 3 * L) {
-                rowTile8x3(a, as, i, inner, b, bs, j, out, os);
+                tile8x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(SP);
@@ -156,7 +156,7 @@ final class VectorDense {
             int a2 = a1 + as;
             int a3 = a2 + as;
             for (; j + 3 * L <= cols; j += 3 * L) {
-                rowTile4x3(a, as, i, inner, b, bs, j, out, os);
+                tile4x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
             for (; j + 2 * L <= cols; j += 2 * L) {
                 DoubleVector c00 = DoubleVector.zero(SP);
@@ -232,152 +232,6 @@ final class VectorDense {
                 c0.intoArray(out, i * os + j);
             }
         }
-    }
-
-    /** Rows i..i+7 × three vectors of columns from j: 24 FMA chains over q (3 loads and 8 broadcasts per 24 FMAs). */
-    private static void rowTile8x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
-        int a0 = i * as;
-        DoubleVector c00 = DoubleVector.zero(SP);
-        DoubleVector c01 = c00;
-        DoubleVector c02 = c00;
-        DoubleVector c10 = c00;
-        DoubleVector c11 = c00;
-        DoubleVector c12 = c00;
-        DoubleVector c20 = c00;
-        DoubleVector c21 = c00;
-        DoubleVector c22 = c00;
-        DoubleVector c30 = c00;
-        DoubleVector c31 = c00;
-        DoubleVector c32 = c00;
-        DoubleVector c40 = c00;
-        DoubleVector c41 = c00;
-        DoubleVector c42 = c00;
-        DoubleVector c50 = c00;
-        DoubleVector c51 = c00;
-        DoubleVector c52 = c00;
-        DoubleVector c60 = c00;
-        DoubleVector c61 = c00;
-        DoubleVector c62 = c00;
-        DoubleVector c70 = c00;
-        DoubleVector c71 = c00;
-        DoubleVector c72 = c00;
-        int bq = j;
-        for (int q = 0; q < inner; q++, bq += bs) {
-            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
-            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
-            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
-            int aq = a0 + q;
-            DoubleVector x = DoubleVector.broadcast(SP, a[aq]);
-            c00 = x.lanewise(VectorOperators.FMA, b0, c00);
-            c01 = x.lanewise(VectorOperators.FMA, b1, c01);
-            c02 = x.lanewise(VectorOperators.FMA, b2, c02);
-            x = DoubleVector.broadcast(SP, a[aq + as]);
-            c10 = x.lanewise(VectorOperators.FMA, b0, c10);
-            c11 = x.lanewise(VectorOperators.FMA, b1, c11);
-            c12 = x.lanewise(VectorOperators.FMA, b2, c12);
-            x = DoubleVector.broadcast(SP, a[aq + 2 * as]);
-            c20 = x.lanewise(VectorOperators.FMA, b0, c20);
-            c21 = x.lanewise(VectorOperators.FMA, b1, c21);
-            c22 = x.lanewise(VectorOperators.FMA, b2, c22);
-            x = DoubleVector.broadcast(SP, a[aq + 3 * as]);
-            c30 = x.lanewise(VectorOperators.FMA, b0, c30);
-            c31 = x.lanewise(VectorOperators.FMA, b1, c31);
-            c32 = x.lanewise(VectorOperators.FMA, b2, c32);
-            x = DoubleVector.broadcast(SP, a[aq + 4 * as]);
-            c40 = x.lanewise(VectorOperators.FMA, b0, c40);
-            c41 = x.lanewise(VectorOperators.FMA, b1, c41);
-            c42 = x.lanewise(VectorOperators.FMA, b2, c42);
-            x = DoubleVector.broadcast(SP, a[aq + 5 * as]);
-            c50 = x.lanewise(VectorOperators.FMA, b0, c50);
-            c51 = x.lanewise(VectorOperators.FMA, b1, c51);
-            c52 = x.lanewise(VectorOperators.FMA, b2, c52);
-            x = DoubleVector.broadcast(SP, a[aq + 6 * as]);
-            c60 = x.lanewise(VectorOperators.FMA, b0, c60);
-            c61 = x.lanewise(VectorOperators.FMA, b1, c61);
-            c62 = x.lanewise(VectorOperators.FMA, b2, c62);
-            x = DoubleVector.broadcast(SP, a[aq + 7 * as]);
-            c70 = x.lanewise(VectorOperators.FMA, b0, c70);
-            c71 = x.lanewise(VectorOperators.FMA, b1, c71);
-            c72 = x.lanewise(VectorOperators.FMA, b2, c72);
-        }
-        int o = i * os + j;
-        c00.intoArray(out, o);
-        c01.intoArray(out, o + L);
-        c02.intoArray(out, o + 2 * L);
-        c10.intoArray(out, o + os);
-        c11.intoArray(out, o + os + L);
-        c12.intoArray(out, o + os + 2 * L);
-        c20.intoArray(out, o + 2 * os);
-        c21.intoArray(out, o + 2 * os + L);
-        c22.intoArray(out, o + 2 * os + 2 * L);
-        c30.intoArray(out, o + 3 * os);
-        c31.intoArray(out, o + 3 * os + L);
-        c32.intoArray(out, o + 3 * os + 2 * L);
-        c40.intoArray(out, o + 4 * os);
-        c41.intoArray(out, o + 4 * os + L);
-        c42.intoArray(out, o + 4 * os + 2 * L);
-        c50.intoArray(out, o + 5 * os);
-        c51.intoArray(out, o + 5 * os + L);
-        c52.intoArray(out, o + 5 * os + 2 * L);
-        c60.intoArray(out, o + 6 * os);
-        c61.intoArray(out, o + 6 * os + L);
-        c62.intoArray(out, o + 6 * os + 2 * L);
-        c70.intoArray(out, o + 7 * os);
-        c71.intoArray(out, o + 7 * os + L);
-        c72.intoArray(out, o + 7 * os + 2 * L);
-    }
-
-    /** Rows i..i+3 × three vectors of columns from j: 12 FMA chains over q. */
-    private static void rowTile4x3(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
-        int a0 = i * as;
-        DoubleVector c00 = DoubleVector.zero(SP);
-        DoubleVector c01 = c00;
-        DoubleVector c02 = c00;
-        DoubleVector c10 = c00;
-        DoubleVector c11 = c00;
-        DoubleVector c12 = c00;
-        DoubleVector c20 = c00;
-        DoubleVector c21 = c00;
-        DoubleVector c22 = c00;
-        DoubleVector c30 = c00;
-        DoubleVector c31 = c00;
-        DoubleVector c32 = c00;
-        int bq = j;
-        for (int q = 0; q < inner; q++, bq += bs) {
-            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
-            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
-            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
-            int aq = a0 + q;
-            DoubleVector x = DoubleVector.broadcast(SP, a[aq]);
-            c00 = x.lanewise(VectorOperators.FMA, b0, c00);
-            c01 = x.lanewise(VectorOperators.FMA, b1, c01);
-            c02 = x.lanewise(VectorOperators.FMA, b2, c02);
-            x = DoubleVector.broadcast(SP, a[aq + as]);
-            c10 = x.lanewise(VectorOperators.FMA, b0, c10);
-            c11 = x.lanewise(VectorOperators.FMA, b1, c11);
-            c12 = x.lanewise(VectorOperators.FMA, b2, c12);
-            x = DoubleVector.broadcast(SP, a[aq + 2 * as]);
-            c20 = x.lanewise(VectorOperators.FMA, b0, c20);
-            c21 = x.lanewise(VectorOperators.FMA, b1, c21);
-            c22 = x.lanewise(VectorOperators.FMA, b2, c22);
-            x = DoubleVector.broadcast(SP, a[aq + 3 * as]);
-            c30 = x.lanewise(VectorOperators.FMA, b0, c30);
-            c31 = x.lanewise(VectorOperators.FMA, b1, c31);
-            c32 = x.lanewise(VectorOperators.FMA, b2, c32);
-        }
-        int o = i * os + j;
-        c00.intoArray(out, o);
-        c01.intoArray(out, o + L);
-        c02.intoArray(out, o + 2 * L);
-        c10.intoArray(out, o + os);
-        c11.intoArray(out, o + os + L);
-        c12.intoArray(out, o + os + 2 * L);
-        c20.intoArray(out, o + 2 * os);
-        c21.intoArray(out, o + 2 * os + L);
-        c22.intoArray(out, o + 2 * os + 2 * L);
-        c30.intoArray(out, o + 3 * os);
-        c31.intoArray(out, o + 3 * os + L);
-        c32.intoArray(out, o + 3 * os + 2 * L);
     }
 
     /** Rows i..i+7, the one vector of columns at j (the tail of an 8-row tile): eight FMA chains over q. */
@@ -467,10 +321,10 @@ final class VectorDense {
     private static void panel3(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
                                double[] out, int c0, int os) {
         for (; i + 7 < rowTo && i < limit; i += 8) {
-            tile8x3(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile8x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
         }
         for (; i + 3 < rowTo && i < limit; i += 4) {
-            tile4x3(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile4x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
         }
         for (; i < rowTo && i < limit; i++) {
             tile1x3(a, as, i, inner, b, bo, out, i * os + c0, os);
@@ -505,9 +359,12 @@ final class VectorDense {
         }
     }
 
-    /** 8 rows × 3 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 3·L), output at o. */
-    private static void tile8x3(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /**
+     * 8 rows × 3 vectors: rows i.. of A, B from offset bo with row stride bs (a panel of {@link #productPanels}: 3·L;
+     * the row-major B of {@link #product}: its own stride), output at o (row stride os). 24 FMA chains over q.
+     */
+    private static void tile8x3(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -535,7 +392,7 @@ final class VectorDense {
         DoubleVector c72 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 3 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
             DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
@@ -598,9 +455,9 @@ final class VectorDense {
         c72.intoArray(out, o + 7 * os + 2 * L);
     }
 
-    /** 4 rows × 3 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 3·L), output at o. */
-    private static void tile4x3(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 4 rows × 3 vectors, as {@link #tile8x3}: 12 FMA chains over q. */
+    private static void tile4x3(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -616,7 +473,7 @@ final class VectorDense {
         DoubleVector c32 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 3 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
             DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
