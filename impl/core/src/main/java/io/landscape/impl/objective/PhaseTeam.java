@@ -47,6 +47,11 @@ final class PhaseTeam {
      * item 1 was not yet claimed, skips item 1) and rethrows the first failure, item 0's before item 1's.
      */
     void run(IntConsumer phase) {
+        long s = posted + 1;
+        body = phase;
+        posted = s;
+        // after posting: a helper that is leaving clears `active` before its last look at `posted`, so either it sees
+        // this phase or this check sees it gone and submits a new one (no phase is left without a helper)
         if (!active.get() && active.compareAndSet(false, true)) {
             try {
                 executor.execute(helper);
@@ -54,9 +59,6 @@ final class PhaseTeam {
                 active.set(false); // a pool shutting down: the caller claims every item 1
             }
         }
-        long s = posted + 1;
-        body = phase;
-        posted = s;
         Throwable t = null;
         try {
             phase.accept(0);
@@ -89,36 +91,36 @@ final class PhaseTeam {
     }
 
     private void helperLoop() {
-        try {
-            long seen = claimed.get();
-            long idleSince = System.nanoTime();
-            int spins = 0;
-            while (true) {
-                long s = posted;
-                if (s != seen) {
-                    seen = s;
-                    if (claimed.compareAndSet(s - 1, s)) {
-                        try {
-                            body.accept(1);
-                        } catch (Throwable t) {
-                            failure = t;
-                        }
-                        finished = s;
+        long seen = claimed.get();
+        long idleSince = System.nanoTime();
+        int spins = 0;
+        while (true) {
+            long s = posted;
+            if (s != seen) {
+                seen = s;
+                if (claimed.compareAndSet(s - 1, s)) {
+                    try {
+                        body.accept(1);
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                    finished = s;
+                }
+                idleSince = System.nanoTime();
+                spins = 0;
+                continue;
+            }
+            Thread.onSpinWait();
+            if (++spins == 256) {
+                spins = 0;
+                if (System.nanoTime() - idleSince > SPIN_NANOS) {
+                    active.set(false);
+                    if (posted == seen || !active.compareAndSet(false, true)) {
+                        return; // nothing new, or a new helper was submitted after the phase was posted
                     }
                     idleSince = System.nanoTime();
-                    spins = 0;
-                    continue;
-                }
-                Thread.onSpinWait();
-                if (++spins == 256) {
-                    spins = 0;
-                    if (System.nanoTime() - idleSince > SPIN_NANOS) {
-                        return;
-                    }
                 }
             }
-        } finally {
-            active.set(false);
         }
     }
 }

@@ -40,7 +40,20 @@ class PhaseTeamTest {
                 assertEquals(1, count[base], "item 0 of phase " + p);
                 assertEquals(1, count[base + 1], "item 1 of phase " + p);
             }
-            assertTrue(onOtherThread.get() > 0, "the helper never claimed an item");
+            // the helper really runs item 1 beside the caller: item 0 waits (up to 10 s) until item 1 has run on
+            // another thread — with empty items above the caller may legitimately have claimed every item 1 itself
+            java.util.concurrent.atomic.AtomicBoolean helperRan = new java.util.concurrent.atomic.AtomicBoolean();
+            team.run(i -> {
+                if (i == 1) {
+                    helperRan.set(Thread.currentThread() != caller);
+                    return;
+                }
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (!helperRan.get() && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+            });
+            assertTrue(helperRan.get() || onOtherThread.get() > 0, "the helper never ran an item");
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(5, TimeUnit.SECONDS);
