@@ -68,79 +68,15 @@ final class VectorDense {
                              double[] out, int os, boolean upper) {
         for (; i + 7 < rowTo; i += 8) {
             int j = upper ? (i / L) * L : 0;
-            int a0 = i * as;
             for (; j + 3 * L <= cols; j += 3 * L) {
                 tile8x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
-            for (; j + 2 * L <= cols; j += 2 * L) {
-                DoubleVector c00 = DoubleVector.zero(SP);
-                DoubleVector c01 = c00;
-                DoubleVector c10 = c00;
-                DoubleVector c11 = c00;
-                DoubleVector c20 = c00;
-                DoubleVector c21 = c00;
-                DoubleVector c30 = c00;
-                DoubleVector c31 = c00;
-                DoubleVector c40 = c00;
-                DoubleVector c41 = c00;
-                DoubleVector c50 = c00;
-                DoubleVector c51 = c00;
-                DoubleVector c60 = c00;
-                DoubleVector c61 = c00;
-                DoubleVector c70 = c00;
-                DoubleVector c71 = c00;
-                int bq = j;
-                for (int q = 0; q < inner; q++, bq += bs) {
-                    DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
-                    DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
-                    int aq = a0 + q;
-                    DoubleVector x = DoubleVector.broadcast(SP, a[aq]);
-                    c00 = x.lanewise(VectorOperators.FMA, b0, c00);
-                    c01 = x.lanewise(VectorOperators.FMA, b1, c01);
-                    x = DoubleVector.broadcast(SP, a[aq + as]);
-                    c10 = x.lanewise(VectorOperators.FMA, b0, c10);
-                    c11 = x.lanewise(VectorOperators.FMA, b1, c11);
-                    x = DoubleVector.broadcast(SP, a[aq + 2 * as]);
-                    c20 = x.lanewise(VectorOperators.FMA, b0, c20);
-                    c21 = x.lanewise(VectorOperators.FMA, b1, c21);
-                    x = DoubleVector.broadcast(SP, a[aq + 3 * as]);
-                    c30 = x.lanewise(VectorOperators.FMA, b0, c30);
-                    c31 = x.lanewise(VectorOperators.FMA, b1, c31);
-                    x = DoubleVector.broadcast(SP, a[aq + 4 * as]);
-                    c40 = x.lanewise(VectorOperators.FMA, b0, c40);
-                    c41 = x.lanewise(VectorOperators.FMA, b1, c41);
-                    x = DoubleVector.broadcast(SP, a[aq + 5 * as]);
-                    c50 = x.lanewise(VectorOperators.FMA, b0, c50);
-                    c51 = x.lanewise(VectorOperators.FMA, b1, c51);
-                    x = DoubleVector.broadcast(SP, a[aq + 6 * as]);
-                    c60 = x.lanewise(VectorOperators.FMA, b0, c60);
-                    c61 = x.lanewise(VectorOperators.FMA, b1, c61);
-                    x = DoubleVector.broadcast(SP, a[aq + 7 * as]);
-                    c70 = x.lanewise(VectorOperators.FMA, b0, c70);
-                    c71 = x.lanewise(VectorOperators.FMA, b1, c71);
-                }
-                int o = i * os + j;
-                c00.intoArray(out, o);
-                c01.intoArray(out, o + L);
-                c10.intoArray(out, o + os);
-                c11.intoArray(out, o + os + L);
-                c20.intoArray(out, o + 2 * os);
-                c21.intoArray(out, o + 2 * os + L);
-                c30.intoArray(out, o + 3 * os);
-                c31.intoArray(out, o + 3 * os + L);
-                c40.intoArray(out, o + 4 * os);
-                c41.intoArray(out, o + 4 * os + L);
-                c50.intoArray(out, o + 5 * os);
-                c51.intoArray(out, o + 5 * os + L);
-                c60.intoArray(out, o + 6 * os);
-                c61.intoArray(out, o + 6 * os + L);
-                c70.intoArray(out, o + 7 * os);
-                c71.intoArray(out, o + 7 * os + L);
+            if (j + 2 * L <= cols) {
+                tile8x2(a, as, i, inner, b, j, bs, out, i * os + j, os);
+                j += 2 * L;
             }
             if (j < cols) {
-                // the last single vector of columns: eight FMA chains in one loop (two 4-row tails were bound by
-                // the FMA latency; the same chains, so the same bits)
-                tail8(a, as, i, inner, b, bs, j, out, os);
+                tile8x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
@@ -151,122 +87,28 @@ final class VectorDense {
                              double[] out, int os, boolean upper) {
         for (; i + 3 < rowTo; i += 4) {
             int j = upper ? (i / L) * L : 0;
-            int a0 = i * as;
-            int a1 = a0 + as;
-            int a2 = a1 + as;
-            int a3 = a2 + as;
             for (; j + 3 * L <= cols; j += 3 * L) {
                 tile4x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
-            for (; j + 2 * L <= cols; j += 2 * L) {
-                DoubleVector c00 = DoubleVector.zero(SP);
-                DoubleVector c01 = c00;
-                DoubleVector c10 = c00;
-                DoubleVector c11 = c00;
-                DoubleVector c20 = c00;
-                DoubleVector c21 = c00;
-                DoubleVector c30 = c00;
-                DoubleVector c31 = c00;
-                int bq = j;
-                for (int q = 0; q < inner; q++, bq += bs) {
-                    DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
-                    DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + L);
-                    DoubleVector x0 = DoubleVector.broadcast(SP, a[a0 + q]);
-                    c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
-                    c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
-                    DoubleVector x1 = DoubleVector.broadcast(SP, a[a1 + q]);
-                    c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
-                    c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
-                    DoubleVector x2 = DoubleVector.broadcast(SP, a[a2 + q]);
-                    c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
-                    c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
-                    DoubleVector x3 = DoubleVector.broadcast(SP, a[a3 + q]);
-                    c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
-                    c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
-                }
-                int o = i * os + j;
-                c00.intoArray(out, o);
-                c01.intoArray(out, o + L);
-                c10.intoArray(out, o + os);
-                c11.intoArray(out, o + os + L);
-                c20.intoArray(out, o + 2 * os);
-                c21.intoArray(out, o + 2 * os + L);
-                c30.intoArray(out, o + 3 * os);
-                c31.intoArray(out, o + 3 * os + L);
+            if (j + 2 * L <= cols) {
+                tile4x2(a, as, i, inner, b, j, bs, out, i * os + j, os);
+                j += 2 * L;
             }
             if (j < cols) {
-                DoubleVector c0 = DoubleVector.zero(SP);
-                DoubleVector c1 = c0;
-                DoubleVector c2 = c0;
-                DoubleVector c3 = c0;
-                int bq = j;
-                for (int q = 0; q < inner; q++, bq += bs) {
-                    DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
-                    c0 = DoubleVector.broadcast(SP, a[a0 + q]).lanewise(VectorOperators.FMA, b0, c0);
-                    c1 = DoubleVector.broadcast(SP, a[a1 + q]).lanewise(VectorOperators.FMA, b0, c1);
-                    c2 = DoubleVector.broadcast(SP, a[a2 + q]).lanewise(VectorOperators.FMA, b0, c2);
-                    c3 = DoubleVector.broadcast(SP, a[a3 + q]).lanewise(VectorOperators.FMA, b0, c3);
-                }
-                int o = i * os + j;
-                c0.intoArray(out, o);
-                c1.intoArray(out, o + os);
-                c2.intoArray(out, o + 2 * os);
-                c3.intoArray(out, o + 3 * os);
+                tile4x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
     }
 
-    /** {@link #product}'s single rows from row i to rowTo. */
+    /** {@link #product}'s single rows from row i to rowTo, one vector of columns at a time. */
     private static void rows1(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
                              double[] out, int os, boolean upper) {
         for (; i < rowTo; i++) {
-            int a0 = i * as;
             for (int j = upper ? (i / L) * L : 0; j < cols; j += L) {
-                DoubleVector c0 = DoubleVector.zero(SP);
-                int bq = j;
-                for (int q = 0; q < inner; q++, bq += bs) {
-                    c0 = DoubleVector.broadcast(SP, a[a0 + q]).lanewise(VectorOperators.FMA,
-                            DoubleVector.fromArray(SP, b, bq), c0);
-                }
-                c0.intoArray(out, i * os + j);
+                tile1x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
-    }
-
-    /** Rows i..i+7, the one vector of columns at j (the tail of an 8-row tile): eight FMA chains over q. */
-    private static void tail8(double[] a, int as, int i, int inner, double[] b, int bs, int j, double[] out, int os) {
-        int a0 = i * as;
-        DoubleVector c0 = DoubleVector.zero(SP);
-        DoubleVector c1 = c0;
-        DoubleVector c2 = c0;
-        DoubleVector c3 = c0;
-        DoubleVector c4 = c0;
-        DoubleVector c5 = c0;
-        DoubleVector c6 = c0;
-        DoubleVector c7 = c0;
-        int bq = j;
-        for (int q = 0; q < inner; q++, bq += bs) {
-            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
-            int aq = a0 + q;
-            c0 = DoubleVector.broadcast(SP, a[aq]).lanewise(VectorOperators.FMA, b0, c0);
-            c1 = DoubleVector.broadcast(SP, a[aq + as]).lanewise(VectorOperators.FMA, b0, c1);
-            c2 = DoubleVector.broadcast(SP, a[aq + 2 * as]).lanewise(VectorOperators.FMA, b0, c2);
-            c3 = DoubleVector.broadcast(SP, a[aq + 3 * as]).lanewise(VectorOperators.FMA, b0, c3);
-            c4 = DoubleVector.broadcast(SP, a[aq + 4 * as]).lanewise(VectorOperators.FMA, b0, c4);
-            c5 = DoubleVector.broadcast(SP, a[aq + 5 * as]).lanewise(VectorOperators.FMA, b0, c5);
-            c6 = DoubleVector.broadcast(SP, a[aq + 6 * as]).lanewise(VectorOperators.FMA, b0, c6);
-            c7 = DoubleVector.broadcast(SP, a[aq + 7 * as]).lanewise(VectorOperators.FMA, b0, c7);
-        }
-        int o = i * os + j;
-        c0.intoArray(out, o);
-        c1.intoArray(out, o + os);
-        c2.intoArray(out, o + 2 * os);
-        c3.intoArray(out, o + 3 * os);
-        c4.intoArray(out, o + 4 * os);
-        c5.intoArray(out, o + 5 * os);
-        c6.intoArray(out, o + 6 * os);
-        c7.intoArray(out, o + 7 * os);
     }
 
     /** Vectors per panel of {@link #productPanels}. */
@@ -327,7 +169,7 @@ final class VectorDense {
             tile4x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
         }
         for (; i < rowTo && i < limit; i++) {
-            tile1x3(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile1x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
         }
     }
 
@@ -335,13 +177,13 @@ final class VectorDense {
     private static void panel2(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
                                double[] out, int c0, int os) {
         for (; i + 7 < rowTo && i < limit; i += 8) {
-            tile8x2(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile8x2(a, as, i, inner, b, bo, 2 * L, out, i * os + c0, os);
         }
         for (; i + 3 < rowTo && i < limit; i += 4) {
-            tile4x2(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile4x2(a, as, i, inner, b, bo, 2 * L, out, i * os + c0, os);
         }
         for (; i < rowTo && i < limit; i++) {
-            tile1x2(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile1x2(a, as, i, inner, b, bo, 2 * L, out, i * os + c0, os);
         }
     }
 
@@ -349,13 +191,13 @@ final class VectorDense {
     private static void panel1(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
                                double[] out, int c0, int os) {
         for (; i + 7 < rowTo && i < limit; i += 8) {
-            tile8x1(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile8x1(a, as, i, inner, b, bo, 1 * L, out, i * os + c0, os);
         }
         for (; i + 3 < rowTo && i < limit; i += 4) {
-            tile4x1(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile4x1(a, as, i, inner, b, bo, 1 * L, out, i * os + c0, os);
         }
         for (; i < rowTo && i < limit; i++) {
-            tile1x1(a, as, i, inner, b, bo, out, i * os + c0, os);
+            tile1x1(a, as, i, inner, b, bo, 1 * L, out, i * os + c0, os);
         }
     }
 
@@ -508,16 +350,16 @@ final class VectorDense {
         c32.intoArray(out, o + 3 * os + 2 * L);
     }
 
-    /** 1 row × 3 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 3·L), output at o. */
-    private static void tile1x3(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 1 row × 3 vectors, as {@link #tile8x3}: 3 FMA chains over q. */
+    private static void tile1x3(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
         DoubleVector c02 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 3 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
             DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
@@ -531,9 +373,9 @@ final class VectorDense {
         c02.intoArray(out, o + 2 * L);
     }
 
-    /** 8 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
-    private static void tile8x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 8 rows × 2 vectors, as {@link #tile8x3}: 16 FMA chains over q. */
+    private static void tile8x2(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -553,7 +395,7 @@ final class VectorDense {
         DoubleVector c71 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 2 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
             DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
@@ -599,9 +441,12 @@ final class VectorDense {
         c71.intoArray(out, o + 7 * os + L);
     }
 
-    /** 8 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
-    private static void tile8x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /**
+     * 8 rows × 1 vector, as {@link #tile8x3}: 8 FMA chains over q in one loop (the last vector of an 8-row tile was
+     * two 4-row tails, each bound by the FMA latency).
+     */
+    private static void tile8x1(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c10 = z;
@@ -613,7 +458,7 @@ final class VectorDense {
         DoubleVector c70 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 1 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
             c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
@@ -642,9 +487,9 @@ final class VectorDense {
         c70.intoArray(out, o + 7 * os);
     }
 
-    /** 4 rows × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
-    private static void tile4x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 4 rows × 2 vectors, as {@link #tile8x3}: 8 FMA chains over q. */
+    private static void tile4x2(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
@@ -656,7 +501,7 @@ final class VectorDense {
         DoubleVector c31 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 2 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
             DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
@@ -682,9 +527,9 @@ final class VectorDense {
         c31.intoArray(out, o + 3 * os + L);
     }
 
-    /** 4 rows × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
-    private static void tile4x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 4 rows × 1 vector, as {@link #tile8x3}: 4 FMA chains over q. */
+    private static void tile4x1(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c10 = z;
@@ -692,7 +537,7 @@ final class VectorDense {
         DoubleVector c30 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 1 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
             c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
@@ -709,15 +554,15 @@ final class VectorDense {
         c30.intoArray(out, o + 3 * os);
     }
 
-    /** 1 row × 2 vectors of {@link #productPanels}: rows i.., panel at bo (row stride 2·L), output at o. */
-    private static void tile1x2(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 1 row × 2 vectors, as {@link #tile8x3}: 2 FMA chains over q. */
+    private static void tile1x2(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         DoubleVector c01 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 2 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
             DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
@@ -728,14 +573,14 @@ final class VectorDense {
         c01.intoArray(out, o + L);
     }
 
-    /** 1 row × 1 vector of {@link #productPanels}: rows i.., panel at bo (row stride 1·L), output at o. */
-    private static void tile1x1(double[] a, int as, int i, int inner, double[] b, int bo, double[] out, int o,
-                                int os) {
+    /** 1 row × 1 vector, as {@link #tile8x3}: 1 FMA chain over q. */
+    private static void tile1x1(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
         DoubleVector c00 = z;
         int aq = i * as;
         int bq = bo;
-        for (int q = 0; q < inner; q++, aq++, bq += 1 * L) {
+        for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
             DoubleVector x0 = DoubleVector.broadcast(SP, a[aq]);
             c00 = x0.lanewise(VectorOperators.FMA, b0, c00);

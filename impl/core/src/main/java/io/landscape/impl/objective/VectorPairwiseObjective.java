@@ -363,9 +363,7 @@ public final class VectorPairwiseObjective implements Objective {
                         sumsAndDiagonal();
                     }
                     for (int bk = part; bk < blocks; bk += 2) {
-                        for (int j = Math.max(1, 8 * bk); j < Math.min(n, 8 * bk + 8); j++) {
-                            VectorDense.mirrorRow(coef, np, j, gather);
-                        }
+                        mirror(8 * bk, Math.min(n, 8 * bk + 8));
                     }
                 };
                 this.gradientPhase = part -> {
@@ -531,11 +529,11 @@ public final class VectorPairwiseObjective implements Objective {
         }
 
         /**
-         * C's strictly lower triangle from its upper one (C is symmetric): row j's entries i &lt; j, 8 at a time by a
-         * gather of column j of rows i..i+7 ({@link VectorDense#mirrorRow}), the rest one by one.
+         * Rows [from, to) of C's strictly lower triangle from its upper one (C is symmetric): row j's entries i &lt; j,
+         * 8 at a time by a gather of column j of rows i..i+7 ({@link VectorDense#mirrorRow}), the rest one by one.
          */
-        private void mirror() {
-            for (int j = 1; j < n; j++) {
+        private void mirror(int from, int to) {
+            for (int j = Math.max(1, from); j < to; j++) {
                 VectorDense.mirrorRow(coef, np, j, gather);
             }
         }
@@ -564,7 +562,7 @@ public final class VectorPairwiseObjective implements Objective {
             } else {
                 rowRange(0, n, rows);
                 sumsAndDiagonal();
-                mirror();
+                mirror(0, n);
                 gradientProduct(0, n);
             }
             boolean finite = VectorDense.scaleOut(gp, dp, n, d, scale, g);
