@@ -53,6 +53,11 @@ final class VectorDense {
      * out[i·os + j] = Σ_q a[i·as + q] · b[q·bs + j] for rows i in [rowFrom, rowTo) and j in [j0(i), cols), cols a
      * multiple of L; j0 = 0, or, if {@code upper}, the first row of i's tile rounded down to a multiple of L (the
      * entries j ≥ i are always among those written).
+     *
+     * <p>Each row's column groups are written right to left and rows in increasing order, so an output stride
+     * {@code os} smaller than {@code cols} is allowed (the gradient written straight into the caller's g, stride d
+     * &lt; the padded dp): a row's last vector runs into the next rows' first entries, which are written after it. The
+     * order of the tiles never changes an entry's FMA chain, so the result is bitwise the same in any order.
      */
     static void product(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int bs, int cols,
                         double[] out, int os, boolean upper) {
@@ -67,16 +72,16 @@ final class VectorDense {
     private static int rows8(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
                              double[] out, int os, boolean upper) {
         for (; i + 7 < rowTo; i += 8) {
-            int j = upper ? (i / L) * L : 0;
-            for (; j + 3 * L <= cols; j += 3 * L) {
-                tile8x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            }
-            if (j + 2 * L <= cols) {
+            int j0 = upper ? (i / L) * L : 0;
+            // right to left: the narrower last group, then the groups of 3L (see product)
+            int j = cols - (cols - j0) % (3 * L);
+            if (cols - j == 2 * L) {
                 tile8x2(a, as, i, inner, b, j, bs, out, i * os + j, os);
-                j += 2 * L;
-            }
-            if (j < cols) {
+            } else if (cols - j == L) {
                 tile8x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
+            }
+            for (j -= 3 * L; j >= j0; j -= 3 * L) {
+                tile8x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
@@ -86,16 +91,15 @@ final class VectorDense {
     private static int rows4(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
                              double[] out, int os, boolean upper) {
         for (; i + 3 < rowTo; i += 4) {
-            int j = upper ? (i / L) * L : 0;
-            for (; j + 3 * L <= cols; j += 3 * L) {
-                tile4x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            }
-            if (j + 2 * L <= cols) {
+            int j0 = upper ? (i / L) * L : 0;
+            int j = cols - (cols - j0) % (3 * L);
+            if (cols - j == 2 * L) {
                 tile4x2(a, as, i, inner, b, j, bs, out, i * os + j, os);
-                j += 2 * L;
-            }
-            if (j < cols) {
+            } else if (cols - j == L) {
                 tile4x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
+            }
+            for (j -= 3 * L; j >= j0; j -= 3 * L) {
+                tile4x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
@@ -105,7 +109,8 @@ final class VectorDense {
     private static void rows1(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
                              double[] out, int os, boolean upper) {
         for (; i < rowTo; i++) {
-            for (int j = upper ? (i / L) * L : 0; j < cols; j += L) {
+            int j0 = upper ? (i / L) * L : 0;
+            for (int j = cols - L; j >= j0; j -= L) {
                 tile1x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
@@ -145,7 +150,8 @@ final class VectorDense {
     static void productPanels(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int cols,
                               double[] out, int os, boolean upper) {
         int wp = PANEL * L;
-        for (int p = 0, c0 = 0; c0 < cols; p++, c0 += wp) {
+        // the panels right to left (see product)
+        for (int p = (cols - 1) / wp, c0 = p * wp; p >= 0; p--, c0 -= wp) {
             int bo = p * wp * inner;
             int w = Math.min(wp, cols - c0);
             int limit = upper ? Math.min(rowTo, c0 + w) : rowTo;
@@ -597,13 +603,18 @@ final class VectorDense {
      * coefficient is not, and then the caller's fallback (the scalar evaluator) decides.
      */
     static boolean scaleOut(double[] gp, int dp, int n, int d, double scale, double[] g) {
+        return scaleOut(gp, dp, 0, n, d, scale, g);
+    }
+
+    /** {@link #scaleOut} of rows [from, n) only (the rows before are in g already). */
+    static boolean scaleOut(double[] gp, int dp, int from, int n, int d, double scale, double[] g) {
         // no vector lives across iterations (a vector accumulator in this loop nest was boxed by C2: 4 KB per call)
         boolean bad = false;
         double tail = 0.0;
         int full = d / L * L;
         // every row but the last in whole vectors: a row's last vector runs into the next row's first entries (the
         // padding of gp, finite unless a coefficient is not), which the next row then overwrites
-        int i = 0;
+        int i = from;
         for (; i * d + dp <= n * d; i++) {
             int go = i * dp;
             int o = i * d;
@@ -629,6 +640,38 @@ final class VectorDense {
             }
         }
         return !bad && tail == 0.0;
+    }
+
+    /**
+     * Whether v[0..len) are all finite: v − v is 0 exactly for a finite entry and NaN otherwise, summed in four
+     * independent vector accumulators (one flat loop: no vector lives across a loop nest) and a scalar tail.
+     */
+    static boolean allFinite(double[] v, int len) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector a0 = z;
+        DoubleVector a1 = z;
+        DoubleVector a2 = z;
+        DoubleVector a3 = z;
+        int q = 0;
+        for (; q + 4 * L <= len; q += 4 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(SP, v, q);
+            DoubleVector v1 = DoubleVector.fromArray(SP, v, q + L);
+            DoubleVector v2 = DoubleVector.fromArray(SP, v, q + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(SP, v, q + 3 * L);
+            a0 = a0.add(v0.sub(v0));
+            a1 = a1.add(v1.sub(v1));
+            a2 = a2.add(v2.sub(v2));
+            a3 = a3.add(v3.sub(v3));
+        }
+        for (; q + L <= len; q += L) {
+            DoubleVector v0 = DoubleVector.fromArray(SP, v, q);
+            a0 = a0.add(v0.sub(v0));
+        }
+        double t = 0.0;
+        for (; q < len; q++) {
+            t += v[q] - v[q];
+        }
+        return t == 0.0 && !a0.add(a1).add(a2.add(a3)).compare(VectorOperators.NE, 0.0).anyTrue();
     }
 
     /** 0, 1, …, L − 1: the lane numbers, for the masks of a row's first block. */

@@ -232,6 +232,13 @@ public final class VectorPairwiseObjective implements Objective {
         private final double teacherHi;
         private final double teacherLo;
         private final double scale;
+        /**
+         * Rows of ∇F the one-thread gradient product writes straight into the caller's g (row stride d) instead of
+         * gp: a multiple of 8 below n such that every row's padded last vector still ends inside g (it runs into the
+         * next rows, written after it); 0 if the normalisation's factor is not 1 (then every row goes through
+         * {@link VectorDense#scaleOut}). The other rows go through gp.
+         */
+        private final int directRows;
         /** [W; V], (n + k) × dp. */
         private final double[] wv;
         /** [Wᵀ Vᵀ], d × np. */
@@ -301,6 +308,11 @@ public final class VectorPairwiseObjective implements Objective {
             this.teacherHi = t[0];
             this.teacherLo = t[1];
             this.scale = o.scale();
+            int m = (n - 1) / 8 * 8;
+            while (m > 0 && (m - 1) * d + dp > n * d) {
+                m -= 8;
+            }
+            this.directRows = scale == 1.0 ? m : 0;
             this.wv = new double[nk * dp];
             this.wvT = new double[d * np];
             this.gradB = nk >= PANEL_MIN_ROWS ? new double[nk * dp] : null;
@@ -540,10 +552,15 @@ public final class VectorPairwiseObjective implements Objective {
 
         /** Rows [from, to) of [C | E]·[W; V] into gp: one FMA chain per entry, whichever layout B has. */
         private void gradientProduct(int from, int to) {
+            gradientProduct(from, to, gp, dp);
+        }
+
+        /** As {@link #gradientProduct(int, int)} into out with row stride os (gp and dp, or g and d). */
+        private void gradientProduct(int from, int to, double[] out, int os) {
             if (gradB != null) {
-                VectorDense.productPanels(coef, np, from, to, nk, gradB, dp, gp, dp, false);
+                VectorDense.productPanels(coef, np, from, to, nk, gradB, dp, out, os, false);
             } else {
-                VectorDense.product(coef, np, from, to, nk, wv, dp, dp, gp, dp, false);
+                VectorDense.product(coef, np, from, to, nk, wv, dp, dp, out, os, false);
             }
         }
 
@@ -555,17 +572,25 @@ public final class VectorPairwiseObjective implements Objective {
             if (g.length != n * d || g == x || !prepare(x)) {
                 return false;
             }
+            boolean finite;
             if (workers != null) {
                 team.run(rowPhase);
                 team.run(sumPhase);
                 team.run(gradientPhase);
+                finite = VectorDense.scaleOut(gp, dp, n, d, scale, g);
             } else {
                 rowRange(0, n, rows);
                 sumsAndDiagonal();
                 mirror(0, n);
-                gradientProduct(0, n);
+                // rows [0, directRows) straight into g (no copy-out: one pass and n·dp doubles of working set
+                // less), the rest through gp; the two threads keep gp (a row's run into the next row would race)
+                int m = directRows;
+                if (m > 0) {
+                    gradientProduct(0, m, g, d);
+                }
+                gradientProduct(m, n, gp, dp);
+                finite = VectorDense.scaleOut(gp, dp, m, n, d, scale, g) & VectorDense.allFinite(g, m * d);
             }
-            boolean finite = VectorDense.scaleOut(gp, dp, n, d, scale, g);
             if (withValue) {
                 lastValue = total();
                 finite &= Math.abs(lastValue) <= Double.MAX_VALUE;

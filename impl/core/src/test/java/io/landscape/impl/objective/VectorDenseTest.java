@@ -126,4 +126,88 @@ class VectorDenseTest {
             }
         }
     }
+
+    /**
+     * An output stride below the padded width (the gradient written straight into g, stride d &lt; cols): every row's
+     * first d entries are bitwise those of the padded output, for both layouts of B — a row's last vector runs into
+     * the next rows, which are written after it — and nothing past the last row's run is touched.
+     */
+    @Test
+    void productsIntoAnUnpaddedOutputGiveThePaddedOnesEntries() {
+        assumeTrue(VectorPairwiseObjective.isAvailable(), "Vector API not available");
+        int lanes = VectorDense.lanes();
+        Random rnd = new Random(41);
+        int checked = 0;
+        for (int rows : new int[] {2, 5, 8, 9, 13, 21}) {
+            for (int d : new int[] {lanes / 2, lanes + 1, 2 * lanes + 3, 3 * lanes + 4, 4 * lanes + 4, 6 * lanes + 1}) {
+                int cols = (d + lanes - 1) / lanes * lanes;
+                // the rows whose run still ends inside rows·d entries (as VectorPairwiseObjective chooses them)
+                int m = rows - 1;
+                while (m > 0 && (m - 1) * d + cols > rows * d) {
+                    m--;
+                }
+                if (m == 0) {
+                    continue;
+                }
+                int inner = 11;
+                int as = inner + 2;
+                double[] a = new double[rows * as];
+                double[] b = new double[inner * cols];
+                double[] bp = new double[inner * cols];
+                for (int e = 0; e < a.length; e++) {
+                    a[e] = rnd.nextGaussian();
+                }
+                for (int q = 0; q < inner; q++) {
+                    for (int j = 0; j < cols; j++) {
+                        double v = j < d ? rnd.nextGaussian() : 0.0;
+                        b[q * cols + j] = v;
+                        bp[VectorDense.panelIndex(q, j, inner, cols)] = v;
+                    }
+                }
+                double[] padded = new double[rows * cols];
+                VectorDense.product(a, as, 0, rows, inner, b, cols, cols, padded, cols, false);
+                double[] g1 = new double[rows * d + 1];
+                double[] g2 = new double[rows * d + 1];
+                g1[rows * d] = 7.0;
+                g2[rows * d] = 7.0;
+                VectorDense.product(a, as, 0, m, inner, b, cols, cols, g1, d, false);
+                VectorDense.productPanels(a, as, 0, m, inner, bp, cols, g2, d, false);
+                for (int i = 0; i < m; i++) {
+                    for (int q = 0; q < d; q++) {
+                        String at = rows + "×" + d + " (" + i + ", " + q + ")";
+                        long want = Double.doubleToRawLongBits(padded[i * cols + q]);
+                        assertEquals(want, Double.doubleToRawLongBits(g1[i * d + q]), "row-major " + at);
+                        assertEquals(want, Double.doubleToRawLongBits(g2[i * d + q]), "panels " + at);
+                        checked++;
+                    }
+                }
+                assertEquals(7.0, g1[rows * d]);
+                assertEquals(7.0, g2[rows * d]);
+            }
+        }
+        assertTrue(checked > 1_000, "entries compared: " + checked);
+    }
+
+    /** {@link VectorDense#allFinite}: true for finite entries, false for one NaN, ±∞ anywhere in [0, len), not after. */
+    @Test
+    void allFiniteFindsEveryNonFiniteEntry() {
+        assumeTrue(VectorPairwiseObjective.isAvailable(), "Vector API not available");
+        Random rnd = new Random(3);
+        for (int len : new int[] {0, 1, 7, 8, 9, 31, 32, 33, 100, 403}) {
+            double[] v = new double[len + 2];
+            for (int e = 0; e < v.length; e++) {
+                v[e] = rnd.nextGaussian() * 1e307;
+            }
+            v[len] = Double.NaN;
+            assertTrue(VectorDense.allFinite(v, len), "len " + len);
+            for (int pos = 0; pos < len; pos++) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    double keep = v[pos];
+                    v[pos] = bad;
+                    assertFalse(VectorDense.allFinite(v, len), "len " + len + ", entry " + pos + " = " + bad);
+                    v[pos] = keep;
+                }
+            }
+        }
+    }
 }
