@@ -65,7 +65,14 @@ final class VectorDense {
         // on a loaded machine, the Vector API running boxed in C1 code meanwhile)
         int i = rows8(a, as, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
         i = rows4(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
-        rows1(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+        if (i < rowTo && rowTo - 4 >= rowFrom) {
+            // 1–3 rows left: one more 4-row tile ending at rowTo, its first rows again (the same chains, so the same
+            // values rewritten) — at k = n = d = 6 two single-row tiles, each bound by its FMA chains' latency, cost
+            // more than the four rows of one tile
+            rows4(a, as, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
+        } else {
+            rows1(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+        }
     }
 
     /** {@link #product}'s tiles of 8 rows × 3, 2 and 1 vectors from row i on; returns the first row not done. */
