@@ -722,12 +722,31 @@ final class VectorDense {
                     c = c.blend(0.0, idx.compare(VectorOperators.LE, (double) (i - j)));
                 }
                 DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-                DoubleVector th = VectorAsin.acos(c);
+                // VectorAsin.acos(c) written out, operation for operation (bitwise the same), so that its test for
+                // lanes with |c| ≥ ½ also guards the test for the chord formula's lanes (|c| > 0.9, a subset): one
+                // mask test per block where no lane has |c| ≥ ½
+                DoubleVector ax = c.abs();
+                VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
+                boolean anyBig = big.anyTrue();
+                DoubleVector z = c.mul(c);
+                DoubleVector xs = c;
+                if (anyBig) {
+                    DoubleVector t = ax.neg().add(1.0).mul(0.5);
+                    z = z.blend(t, big);
+                    xs = xs.blend(t.sqrt(), big);
+                }
+                DoubleVector rr = xs.mul(z).mul(VectorAsin.p(z));
+                DoubleVector th = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
+                if (anyBig) {
+                    DoubleVector pos = xs.add(rr).mul(2.0);
+                    DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg()
+                            .add(VectorAsin.PI_HI);
+                    th = th.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
+                }
                 c.intoArray(cRow, so + j);
                 s.intoArray(sRow, so + j);
                 th.intoArray(tRow, so + j);
-                VectorMask<Double> near = c.abs().compare(VectorOperators.GT, 0.9);
-                if (near.anyTrue()) {
+                if (anyBig && ax.compare(VectorOperators.GT, 0.9).anyTrue()) {
                     nearlyParallel(dots, ro, i, j, to, ii, inv, x, n, coords, cs, d, cRow, sRow, tRow, so, geo);
                 }
             }
