@@ -711,6 +711,10 @@ final class VectorDense {
                        double[] coords, int cs, int d, double[] cRow, double[] sRow, double[] tRow, int rs,
                        PairGeometry geo) {
         DoubleVector idx = DoubleVector.fromArray(SP, IOTA, 0);
+        DoubleVector one = DoubleVector.broadcast(SP, 1.0);
+        DoubleVector pio2Hi = DoubleVector.broadcast(SP, VectorAsin.PIO2_HI);
+        DoubleVector pio2Lo = DoubleVector.broadcast(SP, VectorAsin.PIO2_LO);
+        DoubleVector piHi = DoubleVector.broadcast(SP, VectorAsin.PI_HI);
         for (int i = i0; i < i1; i++) {
             double ii = inv[i];
             int ro = i * ds;
@@ -721,26 +725,26 @@ final class VectorDense {
                 if (j <= i) {
                     c = c.blend(0.0, idx.compare(VectorOperators.LE, (double) (i - j)));
                 }
-                DoubleVector s = c.neg().add(1.0).mul(c.add(1.0)).sqrt();
-                // VectorAsin.acos(c) written out, operation for operation (bitwise the same), so that its test for
-                // lanes with |c| ≥ ½ also guards the test for the chord formula's lanes (|c| > 0.9, a subset): one
-                // mask test per block where no lane has |c| ≥ ½
+                DoubleVector s = one.sub(c).mul(c.add(1.0)).sqrt();
+                // VectorAsin.acos(c) written out, operation for operation (bitwise the same; b − a for its (−a) + b,
+                // the same rounding, one instruction less), so that its test for lanes with |c| ≥ ½ also guards the
+                // test for the chord formula's lanes (|c| > 0.9, a subset): one mask test per block where no lane
+                // has |c| ≥ ½
                 DoubleVector ax = c.abs();
                 VectorMask<Double> big = ax.compare(VectorOperators.GE, 0.5);
                 boolean anyBig = big.anyTrue();
                 DoubleVector z = c.mul(c);
                 DoubleVector xs = c;
                 if (anyBig) {
-                    DoubleVector t = ax.neg().add(1.0).mul(0.5);
+                    DoubleVector t = one.sub(ax).mul(0.5);
                     z = z.blend(t, big);
                     xs = xs.blend(t.sqrt(), big);
                 }
                 DoubleVector rr = xs.mul(z).mul(VectorAsin.p(z));
-                DoubleVector th = xs.sub(rr.neg().add(VectorAsin.PIO2_LO)).neg().add(VectorAsin.PIO2_HI);
+                DoubleVector th = pio2Hi.sub(xs.sub(pio2Lo.sub(rr)));
                 if (anyBig) {
                     DoubleVector pos = xs.add(rr).mul(2.0);
-                    DoubleVector neg = xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)).neg()
-                            .add(VectorAsin.PI_HI);
+                    DoubleVector neg = piHi.sub(xs.mul(2.0).sub(rr.mul(-2.0).add(VectorAsin.PI_LO)));
                     th = th.blend(pos.blend(neg, c.compare(VectorOperators.LT, 0.0)), big);
                 }
                 c.intoArray(cRow, so + j);
