@@ -155,8 +155,13 @@
  * on, [W; V] is read in a <em>panel layout</em> ({@code VectorDense.productPanels}: blocks of 3L columns, each
  * (n + k) × 3L block contiguous, so the tiles stream through it with sequential loads instead of rows of stride d) —
  * the same FMA chains in the same order, so the gradient is bitwise that of the row-major product; at
- * k = n = d = 100 the product takes ≈ 42 instead of ≈ 54 CPU µs. The gradient is then scaled by c and copied out
- * whole vectors at a time ({@code VectorDense.scaleOut}, the same multiplication).</li>
+ * k = n = d = 100 the product takes ≈ 42 instead of ≈ 54 CPU µs. With one thread and c = 1 (the default
+ * normalisation) the product writes all but the last ≤ 8 rows straight into the caller's g (row stride d, not the
+ * padded dp: the products write a row's column groups right to left and rows in increasing order, so a row's last
+ * vector runs into the next rows' first entries, which are written after it — the same FMA chains, so the same bits);
+ * their finiteness is checked in one pass over g ({@code VectorDense.allFinite}). The other rows (all of them for
+ * c = 2 or two threads) go through a padded array, are scaled by c and copied out whole vectors at a time
+ * ({@code VectorDense.scaleOut}, the same multiplication).</li>
  * </ol>
  * <b>Accuracy.</b> Against the scalar evaluator three things change: the rounding of the dot products (one FMA chain
  * instead of four interleaved partial sums; both within γ_d) and of θ (2 ulps instead of ≲ 10⁻¹⁵) — the terms' own
