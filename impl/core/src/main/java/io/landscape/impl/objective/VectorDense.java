@@ -61,65 +61,56 @@ final class VectorDense {
      */
     static void product(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int bs, int cols,
                         double[] out, int os, boolean upper) {
-        // one method per tile height: each is a small C2 unit (one method of ~1700 bytecodes took C2 tens of seconds
-        // on a loaded machine, the Vector API running boxed in C1 code meanwhile)
-        int i = rows8(a, as, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
-        i = rows4(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+        // one method per tile shape (tile): each is a small C2 unit (one method of ~1700 bytecodes took C2 tens of
+        // seconds on a loaded machine, the Vector API running boxed in C1 code meanwhile)
+        int i = rows(8, a, as, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+        i = rows(4, a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
         if (i < rowTo && rowTo - 4 >= rowFrom) {
             // 1–3 rows left: one more 4-row tile ending at rowTo, its first rows again (the same chains, so the same
             // values rewritten) — at k = n = d = 6 two single-row tiles, each bound by its FMA chains' latency, cost
             // more than the four rows of one tile
-            rows4(a, as, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
+            rows(4, a, as, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
         } else {
-            rows1(a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+            rows(1, a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
         }
     }
 
-    /** {@link #product}'s tiles of 8 rows × 3, 2 and 1 vectors from row i on; returns the first row not done. */
-    private static int rows8(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
-                             double[] out, int os, boolean upper) {
-        for (; i + 7 < rowTo; i += 8) {
+    /**
+     * {@link #product}'s tiles of h rows (8, 4 or 1) from row i on while h rows remain; returns the first row not
+     * done. Per row block, right to left: the narrower last group of columns (2L or L), then the groups of 3L.
+     */
+    private static int rows(int h, double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
+                            double[] out, int os, boolean upper) {
+        for (; i + h <= rowTo; i += h) {
             int j0 = upper ? (i / L) * L : 0;
-            // right to left: the narrower last group, then the groups of 3L (see product)
             int j = cols - (cols - j0) % (3 * L);
-            if (cols - j == 2 * L) {
-                tile8x2(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            } else if (cols - j == L) {
-                tile8x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
+            if (j < cols) {
+                tile(h, (cols - j) / L, a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
             for (j -= 3 * L; j >= j0; j -= 3 * L) {
-                tile8x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
+                tile(h, 3, a, as, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
     }
 
-    /** {@link #product}'s tiles of 4 rows × 3, 2 and 1 vectors from row i on; returns the first row not done. */
-    private static int rows4(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
-                             double[] out, int os, boolean upper) {
-        for (; i + 3 < rowTo; i += 4) {
-            int j0 = upper ? (i / L) * L : 0;
-            int j = cols - (cols - j0) % (3 * L);
-            if (cols - j == 2 * L) {
-                tile4x2(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            } else if (cols - j == L) {
-                tile4x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            }
-            for (j -= 3 * L; j >= j0; j -= 3 * L) {
-                tile4x3(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            }
-        }
-        return i;
-    }
-
-    /** {@link #product}'s single rows from row i to rowTo, one vector of columns at a time. */
-    private static void rows1(double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
-                             double[] out, int os, boolean upper) {
-        for (; i < rowTo; i++) {
-            int j0 = upper ? (i / L) * L : 0;
-            for (int j = cols - L; j >= j0; j -= L) {
-                tile1x1(a, as, i, inner, b, j, bs, out, i * os + j, os);
-            }
+    /**
+     * One tile of h ∈ {8, 4, 1} rows × w ∈ {3, 2, 1} vectors (see {@link #tile8x3}). One method per shape: each is a
+     * small C2 unit with its accumulators in registers; this switch costs one jump per tile.
+     */
+    private static void tile(int h, int w, double[] a, int as, int i, int inner, double[] b, int bo, int bs,
+                             double[] out, int o, int os) {
+        switch (4 * h + w) {
+            case 35 -> tile8x3(a, as, i, inner, b, bo, bs, out, o, os);
+            case 34 -> tile8x2(a, as, i, inner, b, bo, bs, out, o, os);
+            case 33 -> tile8x1(a, as, i, inner, b, bo, bs, out, o, os);
+            case 19 -> tile4x3(a, as, i, inner, b, bo, bs, out, o, os);
+            case 18 -> tile4x2(a, as, i, inner, b, bo, bs, out, o, os);
+            case 17 -> tile4x1(a, as, i, inner, b, bo, bs, out, o, os);
+            case 7 -> tile1x3(a, as, i, inner, b, bo, bs, out, o, os);
+            case 6 -> tile1x2(a, as, i, inner, b, bo, bs, out, o, os);
+            case 5 -> tile1x1(a, as, i, inner, b, bo, bs, out, o, os);
+            default -> throw new IllegalArgumentException("no tile of " + h + " rows × " + w + " vectors");
         }
     }
 
@@ -162,57 +153,24 @@ final class VectorDense {
             int bo = p * wp * inner;
             int w = Math.min(wp, cols - c0);
             int limit = upper ? Math.min(rowTo, c0 + w) : rowTo;
-            if (w == 3 * L) {
-                panel3(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
-            } else if (w == 2 * L) {
-                panel2(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
-            } else {
-                panel1(a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
+            panel(w / L, a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
+        }
+    }
+
+    /**
+     * The row tiles of a panel of w vectors (its rows of stride w·L from bo) whose first row is below {@code limit}:
+     * 8 rows at a time, then 4, then single rows.
+     */
+    private static void panel(int w, double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
+                              double[] out, int c0, int os) {
+        for (int h : TILE_HEIGHTS) {
+            for (; i + h <= rowTo && i < limit; i += h) {
+                tile(h, w, a, as, i, inner, b, bo, w * L, out, i * os + c0, os);
             }
         }
     }
 
-    /** The row tiles of a panel of 3 vectors whose first row is below {@code limit}. */
-    private static void panel3(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
-                               double[] out, int c0, int os) {
-        for (; i + 7 < rowTo && i < limit; i += 8) {
-            tile8x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
-        }
-        for (; i + 3 < rowTo && i < limit; i += 4) {
-            tile4x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
-        }
-        for (; i < rowTo && i < limit; i++) {
-            tile1x3(a, as, i, inner, b, bo, 3 * L, out, i * os + c0, os);
-        }
-    }
-
-    /** The row tiles of a panel of 2 vectors whose first row is below {@code limit}. */
-    private static void panel2(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
-                               double[] out, int c0, int os) {
-        for (; i + 7 < rowTo && i < limit; i += 8) {
-            tile8x2(a, as, i, inner, b, bo, 2 * L, out, i * os + c0, os);
-        }
-        for (; i + 3 < rowTo && i < limit; i += 4) {
-            tile4x2(a, as, i, inner, b, bo, 2 * L, out, i * os + c0, os);
-        }
-        for (; i < rowTo && i < limit; i++) {
-            tile1x2(a, as, i, inner, b, bo, 2 * L, out, i * os + c0, os);
-        }
-    }
-
-    /** The row tiles of a panel of one vector whose first row is below {@code limit}. */
-    private static void panel1(double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
-                               double[] out, int c0, int os) {
-        for (; i + 7 < rowTo && i < limit; i += 8) {
-            tile8x1(a, as, i, inner, b, bo, 1 * L, out, i * os + c0, os);
-        }
-        for (; i + 3 < rowTo && i < limit; i += 4) {
-            tile4x1(a, as, i, inner, b, bo, 1 * L, out, i * os + c0, os);
-        }
-        for (; i < rowTo && i < limit; i++) {
-            tile1x1(a, as, i, inner, b, bo, 1 * L, out, i * os + c0, os);
-        }
-    }
+    private static final int[] TILE_HEIGHTS = {8, 4, 1};
 
     /**
      * 8 rows × 3 vectors: rows i.. of A, B from offset bo with row stride bs (a panel of {@link #productPanels}: 3·L;
