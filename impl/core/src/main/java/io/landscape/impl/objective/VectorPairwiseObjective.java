@@ -31,8 +31,8 @@ import io.landscape.impl.linalg.Workers;
  * <p><b>Cost</b> (JMH, fast forks, 2026-12-05: ≈ 108–114 µs per value and gradient at k = n = d = 100, ≈ 2.46–2.63 at
  * 20, ≈ 0.53–0.62 at 6; docs/performance.md, "Seventh round"). Earlier phase timings (thread CPU µs, ReLU, compiled
  * kernel, identity teacher at a random point, 512-bit vectors, loaded machine; {@code GeneralPhaseTiming} in the
- * tests prints the phases): at k = n = d = 100, ≈ 113–119 in all — transpose ≈ 4, Gram product ≈ 34, angles ≈ 9, ReLU coefficients and lane sums ≈ 8.5, joining
- * the sums and C's diagonal ≈ 1, gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.0 —
+ * tests prints the phases): at k = n = d = 100, ≈ 113–119 in all — transpose ≈ 4, Gram product ≈ 34, angles ≈ 9,
+ * ReLU coefficients and lane sums ≈ 8.5, joining the sums and C's diagonal ≈ 1, gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.0 —
  * 0.24, 0.35, 0.47, 0.51, 0.13, 0.5 (the rest: norms, self terms, mirror, copies). The floor: 14 950 pairs (angle +
  * coefficients) and ≈ 3.5·10⁶ multiply-adds at 100, 590 and ≈ 28 000 at 20. The measured FMA peak of the machine these
  * numbers come from is ≈ 57·10⁹ multiply-adds per second on one core (16 independent 512-bit FMA chains, no memory

@@ -12,6 +12,28 @@ import org.junit.jupiter.api.Test;
 /** The dense kernels of {@link VectorDense} against plain loops and against each other, bitwise. */
 class VectorDenseTest {
 
+    private static double[] gaussian(Random rnd, int len) {
+        double[] v = new double[len];
+        for (int e = 0; e < len; e++) {
+            v[e] = rnd.nextGaussian();
+        }
+        return v;
+    }
+
+    /**
+     * B (inner × cols) row-major into b and in the panel layout into bp: columns below {@code d} random over many
+     * orders of magnitude, the padding columns from d on zero (as the evaluator's).
+     */
+    private static void fillB(Random rnd, int inner, int cols, int d, double[] b, double[] bp) {
+        for (int q = 0; q < inner; q++) {
+            for (int j = 0; j < cols; j++) {
+                double v = j < d ? rnd.nextGaussian() * Math.exp(3 * rnd.nextGaussian()) : 0.0;
+                b[q * cols + j] = v;
+                bp[VectorDense.panelIndex(q, j, inner, cols)] = v;
+            }
+        }
+    }
+
     /**
      * {@link VectorDense#productPanels} (B in the panel layout) gives bitwise the entries of {@link VectorDense#product}
      * (B row-major), and both are the plain FMA chain Σ_q a_iq·b_qj in increasing q — for row counts that exercise
@@ -33,19 +55,10 @@ class VectorDenseTest {
                             continue;
                         }
                         int as = inner + 3;
-                        double[] a = new double[rows * as];
+                        double[] a = gaussian(rnd, rows * as);
                         double[] b = new double[inner * cols];
                         double[] bp = new double[inner * cols];
-                        for (int e = 0; e < a.length; e++) {
-                            a[e] = rnd.nextGaussian();
-                        }
-                        for (int q = 0; q < inner; q++) {
-                            for (int j = 0; j < cols; j++) {
-                                double v = rnd.nextGaussian() * Math.exp(3 * rnd.nextGaussian());
-                                b[q * cols + j] = v;
-                                bp[VectorDense.panelIndex(q, j, inner, cols)] = v;
-                            }
-                        }
+                        fillB(rnd, inner, cols, cols, b, bp);
                         int from = rows > 5 ? 2 : 0;
                         double[] out1 = new double[rows * cols];
                         double[] out2 = new double[rows * cols];
@@ -153,19 +166,10 @@ class VectorDenseTest {
                 }
                 int inner = 11;
                 int as = inner + 2;
-                double[] a = new double[rows * as];
+                double[] a = gaussian(rnd, rows * as);
                 double[] b = new double[inner * cols];
                 double[] bp = new double[inner * cols];
-                for (int e = 0; e < a.length; e++) {
-                    a[e] = rnd.nextGaussian();
-                }
-                for (int q = 0; q < inner; q++) {
-                    for (int j = 0; j < cols; j++) {
-                        double v = j < d ? rnd.nextGaussian() : 0.0;
-                        b[q * cols + j] = v;
-                        bp[VectorDense.panelIndex(q, j, inner, cols)] = v;
-                    }
-                }
+                fillB(rnd, inner, cols, d, b, bp);
                 double[] padded = new double[rows * cols];
                 VectorDense.product(a, as, 0, rows, inner, b, cols, cols, padded, cols, false);
                 double[] g1 = new double[rows * d + 1];
