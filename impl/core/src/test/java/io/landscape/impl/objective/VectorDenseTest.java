@@ -216,4 +216,82 @@ class VectorDenseTest {
             }
         }
     }
+
+    /**
+     * The angle pass's c, s = √((1 − c)(1 + c)) and θ against the exact values: s within 1 ulp of √(1 − c²) to 40
+     * digits and θ within 2 ulps of {@link StrictMath#acos} (itself within 1 ulp) for c uniform on [−0.9, 0.9] and
+     * densely around 0 and ±½ (where the arccos switches between its two reductions); each lane's results depend on
+     * its own c only, whatever the other lanes of its block hold ({@link BatchPairwiseObjective}, which groups lanes
+     * differently, relies on it).
+     */
+    @Test
+    void anglePassIsAccurateAndLaneByLane() {
+        assumeTrue(VectorPairwiseObjective.isAvailable(), "Vector API not available");
+        int lanes = VectorDense.lanes();
+        Random rnd = new Random(20261206L);
+        int blocks = 4096;
+        int to = (blocks + 1) * lanes;
+        double[] dots = new double[to + lanes];
+        double[] inv = new double[to + lanes];
+        java.util.Arrays.fill(inv, 1.0);
+        for (int j = lanes; j < to; j++) {
+            double c;
+            switch (j % 4) {
+                case 0:
+                    c = 1.8 * rnd.nextDouble() - 0.9;
+                    break;
+                case 1:
+                    c = (rnd.nextBoolean() ? 0.5 : -0.5) + 1e-6 * rnd.nextGaussian();
+                    break;
+                case 2:
+                    c = 1e-3 * rnd.nextGaussian() * Math.exp(-10 * rnd.nextDouble());
+                    break;
+                default:
+                    c = (rnd.nextBoolean() ? 0.9 : -0.9) * rnd.nextDouble();
+                    break;
+            }
+            dots[j] = c;
+        }
+        dots[lanes] = 0.5;
+        dots[lanes + 1] = -0.5;
+        dots[lanes + 2] = Math.nextDown(0.5);
+        dots[lanes + 3] = -Math.nextDown(0.5);
+        dots[lanes + 4] = 0.0;
+        dots[lanes + 5] = 0.9;
+        dots[lanes + 6] = -0.9;
+        double[] cRow = new double[to + lanes];
+        double[] sRow = new double[to + lanes];
+        double[] tRow = new double[to + lanes];
+        VectorDense.angles(dots, to, 0, 1, to, inv, new double[1], 1, new double[1], 1, 1, cRow, sRow, tRow, to,
+                new PairGeometry());
+        java.math.MathContext mc = new java.math.MathContext(40);
+        double worst = 0;
+        for (int j = lanes; j < to; j++) {
+            double c = dots[j];
+            assertEquals(c, cRow[j], 0.0);
+            java.math.BigDecimal bc = new java.math.BigDecimal(c);
+            double exact = java.math.BigDecimal.ONE.subtract(bc.multiply(bc)).sqrt(mc).doubleValue();
+            double ulps = Math.abs(sRow[j] - exact) / Math.ulp(exact);
+            worst = Math.max(worst, ulps);
+            assertTrue(ulps <= 1.0, "s at c = " + c + ": " + sRow[j] + " against " + exact + " (" + ulps + " ulps)");
+            double acos = StrictMath.acos(c);
+            assertTrue(Math.abs(tRow[j] - acos) <= 2 * Math.ulp(acos) + 1e-300, "θ at c = " + c + ": " + tRow[j]
+                    + " against " + acos);
+        }
+        assertTrue(worst > 0.0, "every s exact: the comparison did not run");
+        // the same c in another block, with other neighbours, gives the same bits
+        double[] dots2 = new double[to + lanes];
+        for (int j = lanes; j < to; j++) {
+            dots2[j] = dots[lanes + (j - lanes + 3 * lanes + 5) % (to - lanes)];
+        }
+        double[] s2 = new double[to + lanes];
+        double[] t2 = new double[to + lanes];
+        VectorDense.angles(dots2, to, 0, 1, to, inv, new double[1], 1, new double[1], 1, 1, new double[to + lanes],
+                s2, t2, to, new PairGeometry());
+        for (int j = lanes; j < to; j++) {
+            int src = lanes + (j - lanes + 3 * lanes + 5) % (to - lanes);
+            assertEquals(Double.doubleToRawLongBits(sRow[src]), Double.doubleToRawLongBits(s2[j]), "s, c = " + dots[src]);
+            assertEquals(Double.doubleToRawLongBits(tRow[src]), Double.doubleToRawLongBits(t2[j]), "θ, c = " + dots[src]);
+        }
+    }
 }
