@@ -93,4 +93,9 @@ public class FmaPeakBenchmark {
                 .add(a8.add(a9).add(a10.add(a11)).add(a12.add(a13).add(a14.add(a15))));
         return sum.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
+
+    /** Prints "lanes L", the lane count of the preferred species (jmh/goals.sh turns the score into multiply-adds). */
+    public static void main(String[] args) {
+        System.out.println("lanes " + SP.length());
+    }
 }

@@ -33,10 +33,13 @@ import io.landscape.impl.linalg.Workers;
  * — bitwise the one-thread results. Public route: {@code Landscape.objective(problem, 2)}; the default stays
  * {@link Workers#NONE}, because a library called from its users' own parallel sweeps must not start threads
  * unasked.</td></tr>
- * <tr><td>{@link #parallelMinStudents()}</td><td>{@value #DEFAULT_PARALLEL_MIN_STUDENTS}</td><td>—</td><td>fewest
- * students for the two-thread general evaluation: below, the cross-core traffic of the shared working set costs
- * about what the second core saves (idle 2-core machine, k = n = d: 100 — 126 against 123 µs, no gain; 150 — 318
- * against 368 µs; 200 — 630 against 830 µs; docs/performance.md, general evaluator).</td></tr>
+ * <tr><td>{@link #parallelMinStudents()}</td><td>{@value #DEFAULT_PARALLEL_MIN_STUDENTS}</td><td>{@value
+ * #PARALLEL_MIN_STUDENTS_PROPERTY}</td><td>fewest students for the two-thread general evaluation: below, the cross-core
+ * traffic of the shared working set costs about what the second core saves. Where that is depends on the machine
+ * (docs/performance.md, general evaluator): on a Zen 5 core (two 512-bit FMAs per cycle), k = n = d = 100 took 126
+ * against 123 µs (no gain), 150 318 against 368, 200 630 against 830; on a Zen 4 core (one), whose products take twice
+ * as long against the same traffic, two threads pay from about 56 (35 against 41 µs; 100: 137 against 192). The
+ * default is the Zen 5 crossover; {@code -Dlandscape.parallelMinStudents=56} moves it.</td></tr>
  * <tr><td>{@link #VECTOR_BITS}</td><td>the JVM's preferred width</td><td>{@value #VECTOR_BITS_PROPERTY}</td><td>the
  * SIMD width, 128, 256 or 512 bits (results are bitwise the same for every width; the width tests run one JVM per
  * width). A constant, not a field: the Vector API compiles to SIMD instructions only where C2 sees the vector shape
@@ -53,15 +56,39 @@ public final class EvaluatorParameters {
     public static final String VECTOR_BITS_PROPERTY = "landscape.vectorBits";
     /** Default of {@link #simdMinStudents()}. */
     public static final int DEFAULT_SIMD_MIN_STUDENTS = 12;
-    /** Default of {@link #parallelMinStudents()}. */
+    /** Default of {@link #parallelMinStudents()} where {@value #PARALLEL_MIN_STUDENTS_PROPERTY} is not set. */
     public static final int DEFAULT_PARALLEL_MIN_STUDENTS = 128;
+    /** System property setting the default of {@link #parallelMinStudents()} (an integer ≥ 1). */
+    public static final String PARALLEL_MIN_STUDENTS_PROPERTY = "landscape.parallelMinStudents";
     /** The SIMD width asked for by {@value #VECTOR_BITS_PROPERTY}, or null for the JVM's preferred one. */
     public static final String VECTOR_BITS = System.getProperty(VECTOR_BITS_PROPERTY);
 
-    private static final EvaluatorParameters DEFAULTS = new EvaluatorParameters(
-            !"false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY)),
-            !"false".equalsIgnoreCase(System.getProperty(BATCH_PROPERTY)),
-            DEFAULT_SIMD_MIN_STUDENTS, false, Workers.NONE, DEFAULT_PARALLEL_MIN_STUDENTS);
+    /** {@value #PARALLEL_MIN_STUDENTS_PROPERTY} parsed, or its error message (then {@link #defaults()} throws). */
+    private static final String PARALLEL_MIN_ERROR;
+    private static final EvaluatorParameters DEFAULTS;
+
+    static {
+        String v = System.getProperty(PARALLEL_MIN_STUDENTS_PROPERTY);
+        int parallelMin = DEFAULT_PARALLEL_MIN_STUDENTS;
+        String error = null;
+        if (v != null) {
+            try {
+                parallelMin = Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                parallelMin = 0;
+            }
+            if (parallelMin < 1) {
+                error = "system property " + PARALLEL_MIN_STUDENTS_PROPERTY + " must be a whole number of students "
+                        + "≥ 1, got '" + v + "'";
+                parallelMin = DEFAULT_PARALLEL_MIN_STUDENTS;
+            }
+        }
+        PARALLEL_MIN_ERROR = error;
+        DEFAULTS = new EvaluatorParameters(
+                !"false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY)),
+                !"false".equalsIgnoreCase(System.getProperty(BATCH_PROPERTY)),
+                DEFAULT_SIMD_MIN_STUDENTS, false, Workers.NONE, parallelMin);
+    }
 
     private final boolean simd;
     private final boolean batch;
@@ -86,8 +113,17 @@ public final class EvaluatorParameters {
         this.plainValue = plainValue;
     }
 
-    /** The defaults, with {@link #simd()} and {@link #batch()} from the system properties (read once). */
+    /**
+     * The defaults, with {@link #simd()}, {@link #batch()} and {@link #parallelMinStudents()} from the system
+     * properties (read once).
+     *
+     * @throws IllegalArgumentException if {@value #PARALLEL_MIN_STUDENTS_PROPERTY} is set to anything but a whole
+     *         number ≥ 1 (the message names the property and the value)
+     */
     public static EvaluatorParameters defaults() {
+        if (PARALLEL_MIN_ERROR != null) {
+            throw new IllegalArgumentException(PARALLEL_MIN_ERROR);
+        }
         return DEFAULTS;
     }
 

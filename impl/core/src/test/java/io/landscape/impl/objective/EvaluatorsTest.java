@@ -186,4 +186,43 @@ class EvaluatorsTest {
         assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withSimdMinStudents(0));
         assertTrue(DEFAULTS.toString().contains("simdMinStudents=12"), DEFAULTS.toString());
     }
+
+    /**
+     * {@code -Dlandscape.parallelMinStudents} sets the two-thread threshold of the defaults (one JVM per value, as the
+     * property is read once): 56 is taken, unset gives the documented default, and a value that is not a whole number
+     * ≥ 1 makes {@link EvaluatorParameters#defaults()} throw one message naming the property and the value.
+     */
+    @Test
+    void parallelThresholdComesFromItsSystemProperty() throws Exception {
+        assertEquals("128", child(null));
+        assertEquals("56", child("56"));
+        for (String bad : new String[] {"abc", "0", "-3", "1e2"}) {
+            assertEquals("IllegalArgumentException: system property landscape.parallelMinStudents must be a whole "
+                    + "number of students ≥ 1, got '" + bad + "'", child(bad));
+        }
+    }
+
+    private static String child(String value) throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(javaBin, "-Dfile.encoding=UTF-8"));
+        if (value != null) {
+            cmd.add("-D" + EvaluatorParameters.PARALLEL_MIN_STUDENTS_PROPERTY + "=" + value);
+        }
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), ParallelThreshold.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), "child JVM for " + value + ": " + out);
+        return out;
+    }
+
+    /** Child JVM: prints the defaults' two-thread threshold, or the exception they throw. */
+    public static final class ParallelThreshold {
+        public static void main(String[] args) {
+            try {
+                System.out.println(EvaluatorParameters.defaults().parallelMinStudents());
+            } catch (IllegalArgumentException e) {
+                System.out.println("IllegalArgumentException: " + e.getMessage());
+            }
+        }
+    }
 }
