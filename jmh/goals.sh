@@ -2,10 +2,11 @@
 # The general evaluator's speed goals (issue 19) measured on this machine, side by side with NumPy, in one command:
 # ROUNDS rounds of [FMA peak, JMH value + gradient at k = n = d = 6, 20, 100 (compiled ReLU kernel, SIMD evaluator,
 # FORKS forks each), NumPy's best closed form at the same sizes], then one run each of the hand-written kernel, the
-# Hessian-vector product against the gradient at 100, and -prof gc. Prints per-fork means, the ratios the goals name
+# Hessian-vector product against the gradient at 100, -prof gc, and the dense Hessian (CpuTimeDenseHessian against
+# the machine's write rate, and NumPy's general_hessian.py at 20). Prints per-fork means, the ratios the goals name
 # (× NumPy, × the products' floor at this machine's measured FMA peak) and whether each goal holds.
 #
-# usage: jmh/goals.sh [ROUNDS] [FORKS]      (default 3 rounds of 2 forks; ≈ 2 min per round on 2 cores)
+# usage: jmh/goals.sh [ROUNDS] [FORKS]      (default 3 rounds of 2 forks: ≈ 4 min in all on 2 cores)
 # needs: jmh/target/benchmarks.jar (mvn -B -DskipTests package), python3 with NumPy, 1 idle core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,10 @@ java -jar "$jar" 'GeneralEvaluatorBenchmark.(gradient|hvp)$' -p size=100 -p kern
     $vec -f 1 -wi 4 -w 1 -i 3 -r 1 -rf json -rff "$work/hvp.json" >/dev/null
 java -jar "$jar" 'GeneralEvaluatorBenchmark.valueAndGradient$' -p size=6,20,100 -p kernel=compiled \
     -p evaluator=vector $vec -f 1 -wi 4 -w 1 -i 2 -r 1 -prof gc -rf json -rff "$work/gc.json" >/dev/null
+echo "goals: dense Hessian ($(date +%T))" >&2
+java --add-modules jdk.incubator.vector -Xmx3g -cp "$jar" io.landscape.jmh.CpuTimeDenseHessian 3 20 100 \
+    > "$work/hessian.txt" 2>/dev/null
+OPENBLAS_NUM_THREADS=1 python3 jmh/numpy/general_hessian.py 20 >> "$work/hessian.txt"
 python3 - "$work" "$rounds" <<'PY'
 import glob, json, re, statistics, sys
 work, rounds = sys.argv[1], int(sys.argv[2])
@@ -92,4 +97,31 @@ goal("Hessian-vector product at 100 within 2× of a gradient (hvp %.1f µs, grad
      % (hv["hvp"], hv["gradient"], hv["hvp"] / hv["gradient"]), hv["hvp"] <= 2 * hv["gradient"])
 goal("no allocation (B per call: %s)" % ", ".join("%d: %.3f" % (s, gc[s]) for s in sorted(gc)),
      all(gc[s] < 2 for s in gc))
+
+# dense Hessian: CpuTimeDenseHessian's table per size (best CPU ms, wall ms, GB/s), NumPy's µs at 20
+hess, size, same = {}, None, True
+numpy_hessian = None
+for line in open(work + "/hessian.txt"):
+    m = re.match(r"k = n = d = (\d+), .*bitwise the scalar: (\w+)", line)
+    if m:
+        size = int(m.group(1))
+        same &= m.group(2) == "true"
+        continue
+    m = re.match(r"(SIMD Hessian, 1 thread|SIMD Hessian, 2 threads \(wall\)|Arrays\.fill, 1 thread|"
+                 r"Arrays\.fill, 2 threads \(wall\)) +([0-9.]+) +[0-9.]+ +([0-9.]+) +[0-9.]+ +([0-9.]+)", line)
+    if m and size is not None:
+        hess[(size, m.group(1))] = (float(m.group(2)), float(m.group(3)), float(m.group(4)))
+    m = re.search(r"k=n=d=20: ([0-9.]+) us per dense Hessian", line)
+    if m:
+        numpy_hessian = float(m.group(1))
+one, two = hess[(100, "SIMD Hessian, 1 thread")], hess[(100, "SIMD Hessian, 2 threads (wall)")]
+fill1, fill2 = hess[(100, "Arrays.fill, 1 thread")], hess[(100, "Arrays.fill, 2 threads (wall)")]
+goal("dense Hessian at 100 bound by memory bandwidth (one thread %.1f GB/s = %.0f %% of Arrays.fill's %.1f; two "
+     "threads %.1f GB/s = %.0f %% of two threads' fill, %.1f; the criterion: two threads ≥ 80 %%)"
+     % (one[2], 100 * one[2] / fill1[2], fill1[2], two[2], 100 * two[2] / fill2[2], fill2[2]),
+     two[2] >= 0.8 * fill2[2])
+simd20 = hess[(20, "SIMD Hessian, 1 thread")][0] * 1e3
+goal("dense Hessian ≥ 15× NumPy at 20 (%.0f µs against NumPy's %.0f: %.1f×)" % (simd20, numpy_hessian,
+     numpy_hessian / simd20), numpy_hessian / simd20 >= 15)
+goal("dense Hessian on two threads bitwise the one-thread and the scalar one", same)
 PY
