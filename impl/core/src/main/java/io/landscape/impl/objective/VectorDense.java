@@ -61,17 +61,29 @@ final class VectorDense {
      */
     static void product(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int bs, int cols,
                         double[] out, int os, boolean upper) {
+        product(a, as, null, 0, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+    }
+
+    /**
+     * As {@link #product(double[], int, int, int, int, double[], int, int, double[], int, boolean)}, with A also at
+     * hand transposed (at[q·ats + i] = a[i·as + q], or {@code at} null): the 8-row tiles read it there — the 8 rows'
+     * entries of a step are adjacent, so a step costs one address instead of eight row offsets (C2 kept those in
+     * spilled registers: ≈ 25 integer instructions per 24 FMAs) — and the 4-row and single-row tiles from {@code a}.
+     * The same products in the same order, so bitwise the same result.
+     */
+    static void product(double[] a, int as, double[] at, int ats, int rowFrom, int rowTo, int inner, double[] b,
+                        int bs, int cols, double[] out, int os, boolean upper) {
         // one method per tile shape (tile): each is a small C2 unit (one method of ~1700 bytecodes took C2 tens of
         // seconds on a loaded machine, the Vector API running boxed in C1 code meanwhile)
-        int i = rows(8, a, as, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
-        i = rows(4, a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+        int i = rows(8, a, as, at, ats, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+        i = rows(4, a, as, null, 0, i, rowTo, inner, b, bs, cols, out, os, upper);
         if (i < rowTo && rowTo - 4 >= rowFrom) {
             // 1–3 rows left: one more 4-row tile ending at rowTo, its first rows again (the same chains, so the same
             // values rewritten) — at k = n = d = 6 two single-row tiles, each bound by its FMA chains' latency, cost
             // more than the four rows of one tile
-            rows(4, a, as, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
+            rows(4, a, as, null, 0, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
         } else {
-            rows(1, a, as, i, rowTo, inner, b, bs, cols, out, os, upper);
+            rows(1, a, as, null, 0, i, rowTo, inner, b, bs, cols, out, os, upper);
         }
     }
 
@@ -79,27 +91,37 @@ final class VectorDense {
      * {@link #product}'s tiles of h rows (8, 4 or 1) from row i on while h rows remain; returns the first row not
      * done. Per row block, right to left: the narrower last group of columns (2L or L), then the groups of 3L.
      */
-    private static int rows(int h, double[] a, int as, int i, int rowTo, int inner, double[] b, int bs, int cols,
-                            double[] out, int os, boolean upper) {
+    private static int rows(int h, double[] a, int as, double[] at, int ats, int i, int rowTo, int inner, double[] b,
+                            int bs, int cols, double[] out, int os, boolean upper) {
         for (; i + h <= rowTo; i += h) {
             int j0 = upper ? (i / L) * L : 0;
             int j = cols - (cols - j0) % (3 * L);
             if (j < cols) {
-                tile(h, (cols - j) / L, a, as, i, inner, b, j, bs, out, i * os + j, os);
+                tile(h, (cols - j) / L, a, as, at, ats, i, inner, b, j, bs, out, i * os + j, os);
             }
             for (j -= 3 * L; j >= j0; j -= 3 * L) {
-                tile(h, 3, a, as, i, inner, b, j, bs, out, i * os + j, os);
+                tile(h, 3, a, as, at, ats, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
     }
 
     /**
-     * One tile of h ∈ {8, 4, 1} rows × w ∈ {3, 2, 1} vectors (see {@link #tile8x3}). One method per shape: each is a
-     * small C2 unit with its accumulators in registers; this switch costs one jump per tile.
+     * One tile of h ∈ {8, 4, 1} rows × w ∈ {3, 2, 1} vectors (see {@link #tile8x3}); 8-row tiles read A transposed
+     * from {@code at} where it is not null. One method per shape and access: each is a small C2 unit with its
+     * accumulators in registers (one method with both accesses, a loop each, was 6 % slower at k = n = d = 100); this
+     * switch costs one jump per tile.
      */
-    private static void tile(int h, int w, double[] a, int as, int i, int inner, double[] b, int bo, int bs,
-                             double[] out, int o, int os) {
+    private static void tile(int h, int w, double[] a, int as, double[] at, int ats, int i, int inner, double[] b,
+                             int bo, int bs, double[] out, int o, int os) {
+        if (at != null) {
+            switch (w) {
+                case 3 -> tile8x3t(at, ats, i, inner, b, bo, bs, out, o, os);
+                case 2 -> tile8x2t(at, ats, i, inner, b, bo, bs, out, o, os);
+                default -> tile8x1t(at, ats, i, inner, b, bo, bs, out, o, os);
+            }
+            return;
+        }
         switch (4 * h + w) {
             case 35 -> tile8x3(a, as, i, inner, b, bo, bs, out, o, os);
             case 34 -> tile8x2(a, as, i, inner, b, bo, bs, out, o, os);
@@ -165,7 +187,7 @@ final class VectorDense {
                               double[] out, int c0, int os) {
         for (int h : TILE_HEIGHTS) {
             for (; i + h <= rowTo && i < limit; i += h) {
-                tile(h, w, a, as, i, inner, b, bo, w * L, out, i * os + c0, os);
+                tile(h, w, a, as, null, 0, i, inner, b, bo, w * L, out, i * os + c0, os);
             }
         }
     }
@@ -238,6 +260,99 @@ final class VectorDense {
             c61 = x6.lanewise(VectorOperators.FMA, b1, c61);
             c62 = x6.lanewise(VectorOperators.FMA, b2, c62);
             DoubleVector x7 = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+            c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
+            c71 = x7.lanewise(VectorOperators.FMA, b1, c71);
+            c72 = x7.lanewise(VectorOperators.FMA, b2, c72);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + 1 * L);
+        c02.intoArray(out, o + 2 * L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + 1 * L);
+        c12.intoArray(out, o + os + 2 * L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + 1 * L);
+        c22.intoArray(out, o + 2 * os + 2 * L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + 1 * L);
+        c32.intoArray(out, o + 3 * os + 2 * L);
+        c40.intoArray(out, o + 4 * os);
+        c41.intoArray(out, o + 4 * os + 1 * L);
+        c42.intoArray(out, o + 4 * os + 2 * L);
+        c50.intoArray(out, o + 5 * os);
+        c51.intoArray(out, o + 5 * os + 1 * L);
+        c52.intoArray(out, o + 5 * os + 2 * L);
+        c60.intoArray(out, o + 6 * os);
+        c61.intoArray(out, o + 6 * os + 1 * L);
+        c62.intoArray(out, o + 6 * os + 2 * L);
+        c70.intoArray(out, o + 7 * os);
+        c71.intoArray(out, o + 7 * os + 1 * L);
+        c72.intoArray(out, o + 7 * os + 2 * L);
+    }
+
+    /** {@link #tile8x3} with A read transposed: row i + r, step q at at[q·ats + i + r]. */
+    private static void tile8x3t(double[] at, int ats, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                 int o, int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c02 = z;
+        DoubleVector c10 = z;
+        DoubleVector c11 = z;
+        DoubleVector c12 = z;
+        DoubleVector c20 = z;
+        DoubleVector c21 = z;
+        DoubleVector c22 = z;
+        DoubleVector c30 = z;
+        DoubleVector c31 = z;
+        DoubleVector c32 = z;
+        DoubleVector c40 = z;
+        DoubleVector c41 = z;
+        DoubleVector c42 = z;
+        DoubleVector c50 = z;
+        DoubleVector c51 = z;
+        DoubleVector c52 = z;
+        DoubleVector c60 = z;
+        DoubleVector c61 = z;
+        DoubleVector c62 = z;
+        DoubleVector c70 = z;
+        DoubleVector c71 = z;
+        DoubleVector c72 = z;
+        int aq = i;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq += ats, bq += bs) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector b2 = DoubleVector.fromArray(SP, b, bq + 2 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, at[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            c02 = x0.lanewise(VectorOperators.FMA, b2, c02);
+            DoubleVector x1 = DoubleVector.broadcast(SP, at[aq + 1]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
+            c12 = x1.lanewise(VectorOperators.FMA, b2, c12);
+            DoubleVector x2 = DoubleVector.broadcast(SP, at[aq + 2]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
+            c22 = x2.lanewise(VectorOperators.FMA, b2, c22);
+            DoubleVector x3 = DoubleVector.broadcast(SP, at[aq + 3]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
+            c32 = x3.lanewise(VectorOperators.FMA, b2, c32);
+            DoubleVector x4 = DoubleVector.broadcast(SP, at[aq + 4]);
+            c40 = x4.lanewise(VectorOperators.FMA, b0, c40);
+            c41 = x4.lanewise(VectorOperators.FMA, b1, c41);
+            c42 = x4.lanewise(VectorOperators.FMA, b2, c42);
+            DoubleVector x5 = DoubleVector.broadcast(SP, at[aq + 5]);
+            c50 = x5.lanewise(VectorOperators.FMA, b0, c50);
+            c51 = x5.lanewise(VectorOperators.FMA, b1, c51);
+            c52 = x5.lanewise(VectorOperators.FMA, b2, c52);
+            DoubleVector x6 = DoubleVector.broadcast(SP, at[aq + 6]);
+            c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
+            c61 = x6.lanewise(VectorOperators.FMA, b1, c61);
+            c62 = x6.lanewise(VectorOperators.FMA, b2, c62);
+            DoubleVector x7 = DoubleVector.broadcast(SP, at[aq + 7]);
             c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
             c71 = x7.lanewise(VectorOperators.FMA, b1, c71);
             c72 = x7.lanewise(VectorOperators.FMA, b2, c72);
@@ -412,6 +527,74 @@ final class VectorDense {
         c71.intoArray(out, o + 7 * os + L);
     }
 
+    /** {@link #tile8x2} with A read transposed: row i + r, step q at at[q·ats + i + r]. */
+    private static void tile8x2t(double[] at, int ats, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                 int o, int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c01 = z;
+        DoubleVector c10 = z;
+        DoubleVector c11 = z;
+        DoubleVector c20 = z;
+        DoubleVector c21 = z;
+        DoubleVector c30 = z;
+        DoubleVector c31 = z;
+        DoubleVector c40 = z;
+        DoubleVector c41 = z;
+        DoubleVector c50 = z;
+        DoubleVector c51 = z;
+        DoubleVector c60 = z;
+        DoubleVector c61 = z;
+        DoubleVector c70 = z;
+        DoubleVector c71 = z;
+        int aq = i;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq += ats, bq += bs) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector b1 = DoubleVector.fromArray(SP, b, bq + 1 * L);
+            DoubleVector x0 = DoubleVector.broadcast(SP, at[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            c01 = x0.lanewise(VectorOperators.FMA, b1, c01);
+            DoubleVector x1 = DoubleVector.broadcast(SP, at[aq + 1]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            c11 = x1.lanewise(VectorOperators.FMA, b1, c11);
+            DoubleVector x2 = DoubleVector.broadcast(SP, at[aq + 2]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            c21 = x2.lanewise(VectorOperators.FMA, b1, c21);
+            DoubleVector x3 = DoubleVector.broadcast(SP, at[aq + 3]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            c31 = x3.lanewise(VectorOperators.FMA, b1, c31);
+            DoubleVector x4 = DoubleVector.broadcast(SP, at[aq + 4]);
+            c40 = x4.lanewise(VectorOperators.FMA, b0, c40);
+            c41 = x4.lanewise(VectorOperators.FMA, b1, c41);
+            DoubleVector x5 = DoubleVector.broadcast(SP, at[aq + 5]);
+            c50 = x5.lanewise(VectorOperators.FMA, b0, c50);
+            c51 = x5.lanewise(VectorOperators.FMA, b1, c51);
+            DoubleVector x6 = DoubleVector.broadcast(SP, at[aq + 6]);
+            c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
+            c61 = x6.lanewise(VectorOperators.FMA, b1, c61);
+            DoubleVector x7 = DoubleVector.broadcast(SP, at[aq + 7]);
+            c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
+            c71 = x7.lanewise(VectorOperators.FMA, b1, c71);
+        }
+        c00.intoArray(out, o);
+        c01.intoArray(out, o + L);
+        c10.intoArray(out, o + os);
+        c11.intoArray(out, o + os + L);
+        c20.intoArray(out, o + 2 * os);
+        c21.intoArray(out, o + 2 * os + L);
+        c30.intoArray(out, o + 3 * os);
+        c31.intoArray(out, o + 3 * os + L);
+        c40.intoArray(out, o + 4 * os);
+        c41.intoArray(out, o + 4 * os + L);
+        c50.intoArray(out, o + 5 * os);
+        c51.intoArray(out, o + 5 * os + L);
+        c60.intoArray(out, o + 6 * os);
+        c61.intoArray(out, o + 6 * os + L);
+        c70.intoArray(out, o + 7 * os);
+        c71.intoArray(out, o + 7 * os + L);
+    }
+
     /**
      * 8 rows × 1 vector, as {@link #tile8x3}: 8 FMA chains over q in one loop (the last vector of an 8-row tile was
      * two 4-row tails, each bound by the FMA latency).
@@ -446,6 +629,49 @@ final class VectorDense {
             DoubleVector x6 = DoubleVector.broadcast(SP, a[aq + 6 * as]);
             c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
             DoubleVector x7 = DoubleVector.broadcast(SP, a[aq + 7 * as]);
+            c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
+        }
+        c00.intoArray(out, o);
+        c10.intoArray(out, o + os);
+        c20.intoArray(out, o + 2 * os);
+        c30.intoArray(out, o + 3 * os);
+        c40.intoArray(out, o + 4 * os);
+        c50.intoArray(out, o + 5 * os);
+        c60.intoArray(out, o + 6 * os);
+        c70.intoArray(out, o + 7 * os);
+    }
+
+    /** {@link #tile8x1} with A read transposed: row i + r, step q at at[q·ats + i + r]. */
+    private static void tile8x1t(double[] at, int ats, int i, int inner, double[] b, int bo, int bs, double[] out,
+                                 int o, int os) {
+        DoubleVector z = DoubleVector.zero(SP);
+        DoubleVector c00 = z;
+        DoubleVector c10 = z;
+        DoubleVector c20 = z;
+        DoubleVector c30 = z;
+        DoubleVector c40 = z;
+        DoubleVector c50 = z;
+        DoubleVector c60 = z;
+        DoubleVector c70 = z;
+        int aq = i;
+        int bq = bo;
+        for (int q = 0; q < inner; q++, aq += ats, bq += bs) {
+            DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
+            DoubleVector x0 = DoubleVector.broadcast(SP, at[aq]);
+            c00 = x0.lanewise(VectorOperators.FMA, b0, c00);
+            DoubleVector x1 = DoubleVector.broadcast(SP, at[aq + 1]);
+            c10 = x1.lanewise(VectorOperators.FMA, b0, c10);
+            DoubleVector x2 = DoubleVector.broadcast(SP, at[aq + 2]);
+            c20 = x2.lanewise(VectorOperators.FMA, b0, c20);
+            DoubleVector x3 = DoubleVector.broadcast(SP, at[aq + 3]);
+            c30 = x3.lanewise(VectorOperators.FMA, b0, c30);
+            DoubleVector x4 = DoubleVector.broadcast(SP, at[aq + 4]);
+            c40 = x4.lanewise(VectorOperators.FMA, b0, c40);
+            DoubleVector x5 = DoubleVector.broadcast(SP, at[aq + 5]);
+            c50 = x5.lanewise(VectorOperators.FMA, b0, c50);
+            DoubleVector x6 = DoubleVector.broadcast(SP, at[aq + 6]);
+            c60 = x6.lanewise(VectorOperators.FMA, b0, c60);
+            DoubleVector x7 = DoubleVector.broadcast(SP, at[aq + 7]);
             c70 = x7.lanewise(VectorOperators.FMA, b0, c70);
         }
         c00.intoArray(out, o);

@@ -362,7 +362,8 @@ public final class VectorPairwiseObjective implements Objective {
                 int blocks = (n + 7) / 8;
                 this.productPhase = part -> {
                     for (int bk = part; bk < blocks; bk += 2) {
-                        VectorDense.product(x, d, 8 * bk, Math.min(n, 8 * bk + 8), d, wvT, np, np, dots, np, true);
+                        VectorDense.product(x, d, wvT, np, 8 * bk, Math.min(n, 8 * bk + 8), d, wvT, np, np, dots,
+                                np, true);
                     }
                 };
                 this.rowPhase = part -> {
@@ -446,7 +447,8 @@ public final class VectorPairwiseObjective implements Objective {
             if (workers != null) {
                 team.run(productPhase);
             } else {
-                VectorDense.product(x, d, 0, n, d, wvT, np, np, dots, np, true);
+                // A = W from x, and for the 8-row tiles transposed from wvT (its first n columns are Wᵀ)
+                VectorDense.product(x, d, wvT, np, 0, n, d, wvT, np, np, dots, np, true);
             }
             for (int i = 0; i < n; i++) {
                 double s = dots[i * np + i];

@@ -38,7 +38,8 @@ class VectorDenseTest {
      * {@link VectorDense#productPanels} (B in the panel layout) gives bitwise the entries of {@link VectorDense#product}
      * (B row-major), and both are the plain FMA chain Σ_q a_iq·b_qj in increasing q — for row counts that exercise
      * every tile height (8, 4, 1), column counts with and without a last one-vector panel, row ranges that do not
-     * start at 0, and the upper-triangle mode (every entry j ≥ i compared).
+     * start at 0, and the upper-triangle mode (every entry j ≥ i compared); and so does {@link VectorDense#product}
+     * with A also given transposed (its 8-row tiles read that copy).
      */
     @Test
     void panelProductIsBitwiseTheRowMajorProductAndTheFmaChain() {
@@ -62,8 +63,18 @@ class VectorDenseTest {
                         int from = rows > 5 ? 2 : 0;
                         double[] out1 = new double[rows * cols];
                         double[] out2 = new double[rows * cols];
+                        double[] out3 = new double[rows * cols];
                         VectorDense.product(a, as, from, rows, inner, b, cols, cols, out1, cols, upper);
                         VectorDense.productPanels(a, as, from, rows, inner, bp, cols, out2, cols, upper);
+                        // A also transposed (at[q·ats + i] = a[i·as + q], stride ats > rows): the 8-row tiles read it
+                        int ats = rows + 5;
+                        double[] aT = new double[inner * ats];
+                        for (int i = 0; i < rows; i++) {
+                            for (int q = 0; q < inner; q++) {
+                                aT[q * ats + i] = a[i * as + q];
+                            }
+                        }
+                        VectorDense.product(a, as, aT, ats, from, rows, inner, b, cols, cols, out3, cols, upper);
                         for (int i = from; i < rows; i++) {
                             for (int j = upper ? i : 0; j < cols; j++) {
                                 double chain = 0.0;
@@ -76,6 +87,8 @@ class VectorDenseTest {
                                         Double.doubleToRawLongBits(out1[i * cols + j]), "row-major " + at);
                                 assertEquals(Double.doubleToRawLongBits(chain),
                                         Double.doubleToRawLongBits(out2[i * cols + j]), "panels " + at);
+                                assertEquals(Double.doubleToRawLongBits(chain),
+                                        Double.doubleToRawLongBits(out3[i * cols + j]), "A transposed " + at);
                                 checked++;
                             }
                         }
@@ -84,6 +97,7 @@ class VectorDenseTest {
                         for (int e = 0; e < from * cols; e++) {
                             assertEquals(0.0, out1[e]);
                             assertEquals(0.0, out2[e]);
+                            assertEquals(0.0, out3[e]);
                         }
                     }
                 }
