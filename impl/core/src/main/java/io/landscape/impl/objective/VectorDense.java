@@ -61,29 +61,31 @@ final class VectorDense {
      */
     static void product(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int bs, int cols,
                         double[] out, int os, boolean upper) {
-        product(a, as, null, 0, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+        product(a, as, null, 0, 0, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
     }
 
     /**
-     * As {@link #product(double[], int, int, int, int, double[], int, int, double[], int, boolean)}, with A also at
-     * hand transposed (at[q·ats + i] = a[i·as + q], or {@code at} null): the 8-row tiles read it there — the 8 rows'
-     * entries of a step are adjacent, so a step costs one address instead of eight row offsets (C2 kept those in
-     * spilled registers: ≈ 25 integer instructions per 24 FMAs) — and the 4-row and single-row tiles from {@code a}.
-     * The same products in the same order, so bitwise the same result.
+     * As {@link #product(double[], int, int, int, int, double[], int, int, double[], int, boolean)}, with A's first
+     * {@code split} columns also at hand transposed: at[q·ats + i] = a[i·as + q] for q &lt; split (Wᵀ for the Gram
+     * product, split = inner; C itself for the gradient's symmetric C, split = n). The 8-row tiles read those columns
+     * there — the 8 rows' entries of a step are adjacent, so a step costs one address instead of eight row offsets
+     * (C2 kept those in spilled registers: ≈ 25 integer instructions per 24 FMAs) — into {@code out}, and then go on
+     * from there over the other columns row by row ({@link #tile8}); the 4-row and single-row tiles read {@code a}.
+     * The same FMA chains, so bitwise the same result.
      */
-    static void product(double[] a, int as, double[] at, int ats, int rowFrom, int rowTo, int inner, double[] b,
-                        int bs, int cols, double[] out, int os, boolean upper) {
+    static void product(double[] a, int as, double[] at, int ats, int split, int rowFrom, int rowTo, int inner,
+                        double[] b, int bs, int cols, double[] out, int os, boolean upper) {
         // one method per tile shape (tile): each is a small C2 unit (one method of ~1700 bytecodes took C2 tens of
         // seconds on a loaded machine, the Vector API running boxed in C1 code meanwhile)
-        int i = rows(8, a, as, at, ats, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
-        i = rows(4, a, as, null, 0, i, rowTo, inner, b, bs, cols, out, os, upper);
+        int i = rows(8, a, as, at, ats, split, rowFrom, rowTo, inner, b, bs, cols, out, os, upper);
+        i = rows(4, a, as, null, 0, 0, i, rowTo, inner, b, bs, cols, out, os, upper);
         if (i < rowTo && rowTo - 4 >= rowFrom) {
             // 1–3 rows left: one more 4-row tile ending at rowTo, its first rows again (the same chains, so the same
             // values rewritten) — at k = n = d = 6 two single-row tiles, each bound by its FMA chains' latency, cost
             // more than the four rows of one tile
-            rows(4, a, as, null, 0, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
+            rows(4, a, as, null, 0, 0, rowTo - 4, rowTo, inner, b, bs, cols, out, os, upper);
         } else {
-            rows(1, a, as, null, 0, i, rowTo, inner, b, bs, cols, out, os, upper);
+            rows(1, a, as, null, 0, 0, i, rowTo, inner, b, bs, cols, out, os, upper);
         }
     }
 
@@ -91,16 +93,16 @@ final class VectorDense {
      * {@link #product}'s tiles of h rows (8, 4 or 1) from row i on while h rows remain; returns the first row not
      * done. Per row block, right to left: the narrower last group of columns (2L or L), then the groups of 3L.
      */
-    private static int rows(int h, double[] a, int as, double[] at, int ats, int i, int rowTo, int inner, double[] b,
-                            int bs, int cols, double[] out, int os, boolean upper) {
+    private static int rows(int h, double[] a, int as, double[] at, int ats, int split, int i, int rowTo, int inner,
+                            double[] b, int bs, int cols, double[] out, int os, boolean upper) {
         for (; i + h <= rowTo; i += h) {
             int j0 = upper ? (i / L) * L : 0;
             int j = cols - (cols - j0) % (3 * L);
             if (j < cols) {
-                tile(h, (cols - j) / L, a, as, at, ats, i, inner, b, j, bs, out, i * os + j, os);
+                tile(h, (cols - j) / L, a, as, at, ats, split, i, inner, b, j, bs, out, i * os + j, os);
             }
             for (j -= 3 * L; j >= j0; j -= 3 * L) {
-                tile(h, 3, a, as, at, ats, i, inner, b, j, bs, out, i * os + j, os);
+                tile(h, 3, a, as, at, ats, split, i, inner, b, j, bs, out, i * os + j, os);
             }
         }
         return i;
@@ -112,20 +114,16 @@ final class VectorDense {
      * accumulators in registers (one method with both accesses, a loop each, was 6 % slower at k = n = d = 100); this
      * switch costs one jump per tile.
      */
-    private static void tile(int h, int w, double[] a, int as, double[] at, int ats, int i, int inner, double[] b,
-                             int bo, int bs, double[] out, int o, int os) {
-        if (at != null) {
-            switch (w) {
-                case 3 -> tile8x3t(at, ats, i, inner, b, bo, bs, out, o, os);
-                case 2 -> tile8x2t(at, ats, i, inner, b, bo, bs, out, o, os);
-                default -> tile8x1t(at, ats, i, inner, b, bo, bs, out, o, os);
-            }
+    private static void tile(int h, int w, double[] a, int as, double[] at, int ats, int split, int i, int inner,
+                             double[] b, int bo, int bs, double[] out, int o, int os) {
+        if (h == 8 && split > 0) {
+            tile8(w, a, as, at, ats, split, i, inner, b, bo, bs, out, o, os);
             return;
         }
         switch (4 * h + w) {
-            case 35 -> tile8x3(a, as, i, inner, b, bo, bs, out, o, os);
-            case 34 -> tile8x2(a, as, i, inner, b, bo, bs, out, o, os);
-            case 33 -> tile8x1(a, as, i, inner, b, bo, bs, out, o, os);
+            case 35 -> tile8x3(a, i * as, as, false, inner, b, bo, bs, out, o, os);
+            case 34 -> tile8x2(a, i * as, as, false, inner, b, bo, bs, out, o, os);
+            case 33 -> tile8x1(a, i * as, as, false, inner, b, bo, bs, out, o, os);
             case 19 -> tile4x3(a, as, i, inner, b, bo, bs, out, o, os);
             case 18 -> tile4x2(a, as, i, inner, b, bo, bs, out, o, os);
             case 17 -> tile4x1(a, as, i, inner, b, bo, bs, out, o, os);
@@ -133,6 +131,30 @@ final class VectorDense {
             case 6 -> tile1x2(a, as, i, inner, b, bo, bs, out, o, os);
             case 5 -> tile1x1(a, as, i, inner, b, bo, bs, out, o, os);
             default -> throw new IllegalArgumentException("no tile of " + h + " rows × " + w + " vectors");
+        }
+    }
+
+    /**
+     * An 8-row tile of w vectors in two parts: steps q &lt; split with A read transposed from {@code at} (the tiles
+     * ...t, into out), then, if any are left, steps q ≥ split with A read row by row, the accumulators starting from
+     * out's values (the same chains continued: bitwise a single pass). Two methods, not one with two loops: the latter
+     * made the row-by-row loop 6 % slower at k = n = d = 100.
+     */
+    private static void tile8(int w, double[] a, int as, double[] at, int ats, int split, int i, int inner, double[] b,
+                              int bo, int bs, double[] out, int o, int os) {
+        switch (w) {
+            case 3 -> tile8x3t(at, ats, i, split, b, bo, bs, out, o, os);
+            case 2 -> tile8x2t(at, ats, i, split, b, bo, bs, out, o, os);
+            default -> tile8x1t(at, ats, i, split, b, bo, bs, out, o, os);
+        }
+        if (split < inner) {
+            int ao = i * as + split;
+            int bq = bo + split * bs;
+            switch (w) {
+                case 3 -> tile8x3(a, ao, as, true, inner - split, b, bq, bs, out, o, os);
+                case 2 -> tile8x2(a, ao, as, true, inner - split, b, bq, bs, out, o, os);
+                default -> tile8x1(a, ao, as, true, inner - split, b, bq, bs, out, o, os);
+            }
         }
     }
 
@@ -169,13 +191,23 @@ final class VectorDense {
      */
     static void productPanels(double[] a, int as, int rowFrom, int rowTo, int inner, double[] b, int cols,
                               double[] out, int os, boolean upper) {
+        productPanels(a, as, null, 0, 0, rowFrom, rowTo, inner, b, cols, out, os, upper);
+    }
+
+    /**
+     * As {@link #productPanels(double[], int, int, int, int, double[], int, double[], int, boolean)}, with A's first
+     * {@code split} columns also transposed in {@code at} (as {@link #product(double[], int, double[], int, int, int,
+     * int, int, double[], int, int, double[], int, boolean)}).
+     */
+    static void productPanels(double[] a, int as, double[] at, int ats, int split, int rowFrom, int rowTo, int inner,
+                              double[] b, int cols, double[] out, int os, boolean upper) {
         int wp = PANEL * L;
         // the panels right to left (see product)
         for (int p = (cols - 1) / wp, c0 = p * wp; p >= 0; p--, c0 -= wp) {
             int bo = p * wp * inner;
             int w = Math.min(wp, cols - c0);
             int limit = upper ? Math.min(rowTo, c0 + w) : rowTo;
-            panel(w / L, a, as, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
+            panel(w / L, a, as, at, ats, split, rowFrom, rowTo, limit, inner, b, bo, out, c0, os);
         }
     }
 
@@ -183,11 +215,11 @@ final class VectorDense {
      * The row tiles of a panel of w vectors (its rows of stride w·L from bo) whose first row is below {@code limit}:
      * 8 rows at a time, then 4, then single rows.
      */
-    private static void panel(int w, double[] a, int as, int i, int rowTo, int limit, int inner, double[] b, int bo,
-                              double[] out, int c0, int os) {
+    private static void panel(int w, double[] a, int as, double[] at, int ats, int split, int i, int rowTo,
+                              int limit, int inner, double[] b, int bo, double[] out, int c0, int os) {
         for (int h : TILE_HEIGHTS) {
             for (; i + h <= rowTo && i < limit; i += h) {
-                tile(h, w, a, as, null, 0, i, inner, b, bo, w * L, out, i * os + c0, os);
+                tile(h, w, a, as, at, ats, split, i, inner, b, bo, w * L, out, i * os + c0, os);
             }
         }
     }
@@ -198,34 +230,34 @@ final class VectorDense {
      * 8 rows × 3 vectors: rows i.. of A, B from offset bo with row stride bs (a panel of {@link #productPanels}: 3·L;
      * the row-major B of {@link #product}: its own stride), output at o (row stride os). 24 FMA chains over q.
      */
-    private static void tile8x3(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
-                                int o, int os) {
+    private static void tile8x3(double[] a, int ao, int as, boolean acc, int inner, double[] b, int bo, int bs,
+                                double[] out, int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
-        DoubleVector c00 = z;
-        DoubleVector c01 = z;
-        DoubleVector c02 = z;
-        DoubleVector c10 = z;
-        DoubleVector c11 = z;
-        DoubleVector c12 = z;
-        DoubleVector c20 = z;
-        DoubleVector c21 = z;
-        DoubleVector c22 = z;
-        DoubleVector c30 = z;
-        DoubleVector c31 = z;
-        DoubleVector c32 = z;
-        DoubleVector c40 = z;
-        DoubleVector c41 = z;
-        DoubleVector c42 = z;
-        DoubleVector c50 = z;
-        DoubleVector c51 = z;
-        DoubleVector c52 = z;
-        DoubleVector c60 = z;
-        DoubleVector c61 = z;
-        DoubleVector c62 = z;
-        DoubleVector c70 = z;
-        DoubleVector c71 = z;
-        DoubleVector c72 = z;
-        int aq = i * as;
+        DoubleVector c00 = acc ? DoubleVector.fromArray(SP, out, o) : z;
+        DoubleVector c01 = acc ? DoubleVector.fromArray(SP, out, o + 1 * L) : z;
+        DoubleVector c02 = acc ? DoubleVector.fromArray(SP, out, o + 2 * L) : z;
+        DoubleVector c10 = acc ? DoubleVector.fromArray(SP, out, o + os) : z;
+        DoubleVector c11 = acc ? DoubleVector.fromArray(SP, out, o + os + 1 * L) : z;
+        DoubleVector c12 = acc ? DoubleVector.fromArray(SP, out, o + os + 2 * L) : z;
+        DoubleVector c20 = acc ? DoubleVector.fromArray(SP, out, o + 2 * os) : z;
+        DoubleVector c21 = acc ? DoubleVector.fromArray(SP, out, o + 2 * os + 1 * L) : z;
+        DoubleVector c22 = acc ? DoubleVector.fromArray(SP, out, o + 2 * os + 2 * L) : z;
+        DoubleVector c30 = acc ? DoubleVector.fromArray(SP, out, o + 3 * os) : z;
+        DoubleVector c31 = acc ? DoubleVector.fromArray(SP, out, o + 3 * os + 1 * L) : z;
+        DoubleVector c32 = acc ? DoubleVector.fromArray(SP, out, o + 3 * os + 2 * L) : z;
+        DoubleVector c40 = acc ? DoubleVector.fromArray(SP, out, o + 4 * os) : z;
+        DoubleVector c41 = acc ? DoubleVector.fromArray(SP, out, o + 4 * os + 1 * L) : z;
+        DoubleVector c42 = acc ? DoubleVector.fromArray(SP, out, o + 4 * os + 2 * L) : z;
+        DoubleVector c50 = acc ? DoubleVector.fromArray(SP, out, o + 5 * os) : z;
+        DoubleVector c51 = acc ? DoubleVector.fromArray(SP, out, o + 5 * os + 1 * L) : z;
+        DoubleVector c52 = acc ? DoubleVector.fromArray(SP, out, o + 5 * os + 2 * L) : z;
+        DoubleVector c60 = acc ? DoubleVector.fromArray(SP, out, o + 6 * os) : z;
+        DoubleVector c61 = acc ? DoubleVector.fromArray(SP, out, o + 6 * os + 1 * L) : z;
+        DoubleVector c62 = acc ? DoubleVector.fromArray(SP, out, o + 6 * os + 2 * L) : z;
+        DoubleVector c70 = acc ? DoubleVector.fromArray(SP, out, o + 7 * os) : z;
+        DoubleVector c71 = acc ? DoubleVector.fromArray(SP, out, o + 7 * os + 1 * L) : z;
+        DoubleVector c72 = acc ? DoubleVector.fromArray(SP, out, o + 7 * os + 2 * L) : z;
+        int aq = ao;
         int bq = bo;
         for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
@@ -460,26 +492,26 @@ final class VectorDense {
     }
 
     /** 8 rows × 2 vectors, as {@link #tile8x3}: 16 FMA chains over q. */
-    private static void tile8x2(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
-                                int o, int os) {
+    private static void tile8x2(double[] a, int ao, int as, boolean acc, int inner, double[] b, int bo, int bs,
+                                double[] out, int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
-        DoubleVector c00 = z;
-        DoubleVector c01 = z;
-        DoubleVector c10 = z;
-        DoubleVector c11 = z;
-        DoubleVector c20 = z;
-        DoubleVector c21 = z;
-        DoubleVector c30 = z;
-        DoubleVector c31 = z;
-        DoubleVector c40 = z;
-        DoubleVector c41 = z;
-        DoubleVector c50 = z;
-        DoubleVector c51 = z;
-        DoubleVector c60 = z;
-        DoubleVector c61 = z;
-        DoubleVector c70 = z;
-        DoubleVector c71 = z;
-        int aq = i * as;
+        DoubleVector c00 = acc ? DoubleVector.fromArray(SP, out, o) : z;
+        DoubleVector c01 = acc ? DoubleVector.fromArray(SP, out, o + 1 * L) : z;
+        DoubleVector c10 = acc ? DoubleVector.fromArray(SP, out, o + os) : z;
+        DoubleVector c11 = acc ? DoubleVector.fromArray(SP, out, o + os + 1 * L) : z;
+        DoubleVector c20 = acc ? DoubleVector.fromArray(SP, out, o + 2 * os) : z;
+        DoubleVector c21 = acc ? DoubleVector.fromArray(SP, out, o + 2 * os + 1 * L) : z;
+        DoubleVector c30 = acc ? DoubleVector.fromArray(SP, out, o + 3 * os) : z;
+        DoubleVector c31 = acc ? DoubleVector.fromArray(SP, out, o + 3 * os + 1 * L) : z;
+        DoubleVector c40 = acc ? DoubleVector.fromArray(SP, out, o + 4 * os) : z;
+        DoubleVector c41 = acc ? DoubleVector.fromArray(SP, out, o + 4 * os + 1 * L) : z;
+        DoubleVector c50 = acc ? DoubleVector.fromArray(SP, out, o + 5 * os) : z;
+        DoubleVector c51 = acc ? DoubleVector.fromArray(SP, out, o + 5 * os + 1 * L) : z;
+        DoubleVector c60 = acc ? DoubleVector.fromArray(SP, out, o + 6 * os) : z;
+        DoubleVector c61 = acc ? DoubleVector.fromArray(SP, out, o + 6 * os + 1 * L) : z;
+        DoubleVector c70 = acc ? DoubleVector.fromArray(SP, out, o + 7 * os) : z;
+        DoubleVector c71 = acc ? DoubleVector.fromArray(SP, out, o + 7 * os + 1 * L) : z;
+        int aq = ao;
         int bq = bo;
         for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);
@@ -599,18 +631,18 @@ final class VectorDense {
      * 8 rows × 1 vector, as {@link #tile8x3}: 8 FMA chains over q in one loop (the last vector of an 8-row tile was
      * two 4-row tails, each bound by the FMA latency).
      */
-    private static void tile8x1(double[] a, int as, int i, int inner, double[] b, int bo, int bs, double[] out,
-                                int o, int os) {
+    private static void tile8x1(double[] a, int ao, int as, boolean acc, int inner, double[] b, int bo, int bs,
+                                double[] out, int o, int os) {
         DoubleVector z = DoubleVector.zero(SP);
-        DoubleVector c00 = z;
-        DoubleVector c10 = z;
-        DoubleVector c20 = z;
-        DoubleVector c30 = z;
-        DoubleVector c40 = z;
-        DoubleVector c50 = z;
-        DoubleVector c60 = z;
-        DoubleVector c70 = z;
-        int aq = i * as;
+        DoubleVector c00 = acc ? DoubleVector.fromArray(SP, out, o) : z;
+        DoubleVector c10 = acc ? DoubleVector.fromArray(SP, out, o + os) : z;
+        DoubleVector c20 = acc ? DoubleVector.fromArray(SP, out, o + 2 * os) : z;
+        DoubleVector c30 = acc ? DoubleVector.fromArray(SP, out, o + 3 * os) : z;
+        DoubleVector c40 = acc ? DoubleVector.fromArray(SP, out, o + 4 * os) : z;
+        DoubleVector c50 = acc ? DoubleVector.fromArray(SP, out, o + 5 * os) : z;
+        DoubleVector c60 = acc ? DoubleVector.fromArray(SP, out, o + 6 * os) : z;
+        DoubleVector c70 = acc ? DoubleVector.fromArray(SP, out, o + 7 * os) : z;
+        int aq = ao;
         int bq = bo;
         for (int q = 0; q < inner; q++, aq++, bq += bs) {
             DoubleVector b0 = DoubleVector.fromArray(SP, b, bq);

@@ -38,8 +38,8 @@ class VectorDenseTest {
      * {@link VectorDense#productPanels} (B in the panel layout) gives bitwise the entries of {@link VectorDense#product}
      * (B row-major), and both are the plain FMA chain Σ_q a_iq·b_qj in increasing q — for row counts that exercise
      * every tile height (8, 4, 1), column counts with and without a last one-vector panel, row ranges that do not
-     * start at 0, and the upper-triangle mode (every entry j ≥ i compared); and so does {@link VectorDense#product}
-     * with A also given transposed (its 8-row tiles read that copy).
+     * start at 0, and the upper-triangle mode (every entry j ≥ i compared); and so do both with A's columns, all or
+     * the first half, also given transposed (the 8-row tiles read those there, then go on row by row).
      */
     @Test
     void panelProductIsBitwiseTheRowMajorProductAndTheFmaChain() {
@@ -74,7 +74,16 @@ class VectorDenseTest {
                                 aT[q * ats + i] = a[i * as + q];
                             }
                         }
-                        VectorDense.product(a, as, aT, ats, from, rows, inner, b, cols, cols, out3, cols, upper);
+                        VectorDense.product(a, as, aT, ats, inner, from, rows, inner, b, cols, cols, out3, cols,
+                                upper);
+                        // A's first `split` columns transposed, the rest row by row (the 8-row tiles in two parts)
+                        int split = inner / 2;
+                        double[] out4 = new double[rows * cols];
+                        double[] out5 = new double[rows * cols];
+                        VectorDense.product(a, as, aT, ats, split, from, rows, inner, b, cols, cols, out4, cols,
+                                upper);
+                        VectorDense.productPanels(a, as, aT, ats, split, from, rows, inner, bp, cols, out5, cols,
+                                upper);
                         for (int i = from; i < rows; i++) {
                             for (int j = upper ? i : 0; j < cols; j++) {
                                 double chain = 0.0;
@@ -89,6 +98,10 @@ class VectorDenseTest {
                                         Double.doubleToRawLongBits(out2[i * cols + j]), "panels " + at);
                                 assertEquals(Double.doubleToRawLongBits(chain),
                                         Double.doubleToRawLongBits(out3[i * cols + j]), "A transposed " + at);
+                                assertEquals(Double.doubleToRawLongBits(chain),
+                                        Double.doubleToRawLongBits(out4[i * cols + j]), "A split " + at);
+                                assertEquals(Double.doubleToRawLongBits(chain),
+                                        Double.doubleToRawLongBits(out5[i * cols + j]), "panels, A split " + at);
                                 checked++;
                             }
                         }
@@ -98,6 +111,8 @@ class VectorDenseTest {
                             assertEquals(0.0, out1[e]);
                             assertEquals(0.0, out2[e]);
                             assertEquals(0.0, out3[e]);
+                            assertEquals(0.0, out4[e]);
+                            assertEquals(0.0, out5[e]);
                         }
                     }
                 }
