@@ -121,9 +121,12 @@
  * <li><b>Layout.</b> W is transposed into [Wᵀ Vᵀ] (d × (n + k), padded to the lane count L); the teacher rows of
  * [W; V] ((n + k) × d, rows padded to L) are written once, at construction, its student rows per call only where the
  * gradient product reads them row-major (n + k &lt; 64) — from 64 rows on it reads the panel copy of step 5 instead.</li>
- * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product} (W read from the caller's x): register tiles of 8 rows × 2 vectors (16
- * accumulators; per step of the inner index one broadcast per row and two vector loads feed 16 independent FMA
- * chains; 4-row and single-row tiles for the remaining rows), only the tiles that reach the upper triangle of WWᵀ. <b>Reduction order:</b> every entry is one FMA chain
+ * <li><b>Dot products</b> D = W·[Wᵀ Vᵀ] by {@code VectorDense.product}: register tiles of 8 rows × 3 vectors (24
+ * accumulators; per step of the inner index one broadcast per row and three vector loads feed 24 independent FMA
+ * chains; 2- and 1-vector tiles for the last columns, 4-row tiles for the remaining rows), only the tiles that reach
+ * the upper triangle of WWᵀ. The 8-row tiles read W transposed, from the first n columns of [Wᵀ Vᵀ] itself, where a
+ * step's 8 row entries are adjacent (one address per step instead of eight row offsets, which C2 kept in spilled
+ * registers); the 4-row tiles read W's rows in the caller's x. <b>Reduction order:</b> every entry is one FMA chain
  * over the inner index in increasing order, started from zero — so the result does not depend on the tiling, the
  * vector width or the thread, and the squared norms ‖w_i‖² = D_ii are those same chains.</li>
  * <li><b>Angles</b>, one vector pass per student row i over the <em>aligned</em> blocks of L columns from i rounded
@@ -152,7 +155,9 @@
  * in the same lane order.</li>
  * <li><b>Gradient</b> ∇F = c·[C | E]·[W; V]: one product (inner dimension n + k, one FMA chain per entry over the
  * students, then the teachers). From n + k ≥ 64 ({@code VectorPairwiseObjective.PANEL_MIN_ROWS})
- * on, [W; V] is read in a <em>panel layout</em> ({@code VectorDense.productPanels}: blocks of 3L columns, each
+ * on, the 8-row tiles take the students' steps with C read down its columns — which, C being symmetric once its
+ * lower triangle is mirrored, are its rows: adjacent entries, as for the Gram product — then continue the same
+ * accumulators over the teachers' steps with E read row by row; and [W; V] is read in a <em>panel layout</em> ({@code VectorDense.productPanels}: blocks of 3L columns, each
  * (n + k) × 3L block contiguous, so the tiles stream through it with sequential loads instead of rows of stride d) —
  * the same FMA chains in the same order, so the gradient is bitwise that of the row-major product; at
  * k = n = d = 100 the product takes ≈ 42 instead of ≈ 54 CPU µs. With one thread and c = 1 (the default
