@@ -227,8 +227,10 @@ final class VectorDense {
     private static final int[] TILE_HEIGHTS = {8, 4, 1};
 
     /**
-     * 8 rows × 3 vectors: rows i.. of A, B from offset bo with row stride bs (a panel of {@link #productPanels}: 3·L;
-     * the row-major B of {@link #product}: its own stride), output at o (row stride os). 24 FMA chains over q.
+     * 8 rows × 3 vectors: A's 8 rows from offset ao (row r, step q at a[ao + r·as + q]), B from offset bo with row
+     * stride bs (a panel of {@link #productPanels}: 3·L; the row-major B of {@link #product}: its own stride), output
+     * at o (row stride os). 24 FMA chains over q, started from zero, or, if {@code acc}, from the output's values (the
+     * chains of {@link #tile8} continued).
      */
     private static void tile8x3(double[] a, int ao, int as, boolean acc, int inner, double[] b, int bo, int bs,
                                 double[] out, int o, int os) {
