@@ -19,8 +19,8 @@ import io.landscape.impl.linalg.Workers;
  * {@linkplain io.landscape.impl.objective package documentation} for the layout, the order of every sum, the bound and
  * the measured accuracy.
  *
- * <p>Steps per call: the transpose [Wᵀ Vᵀ]; dots = W·[Wᵀ Vᵀ] (upper tiles only, {@link VectorDense#product}, W read
- * from x); per student row i the angles of the aligned blocks of columns from i rounded down to L
+ * <p>Steps per call: the transpose [Wᵀ Vᵀ]; dots = W·[Wᵀ Vᵀ] (upper tiles only, {@link VectorDense#product}; the
+ * 8-row tiles read W transposed from [Wᵀ Vᵀ] itself, the 4-row tiles from x); per student row i the angles of the aligned blocks of columns from i rounded down to L
  * ({@link VectorDense#angles}), then the kernel's coefficients of the row's pairs into [C | E] and the row's lane sums
  * of F and of C's diagonal ({@link VectorDense#reluRows}); the rows' sums joined ({@link VectorDense#combineRows}), C's
  * diagonal and lower triangle; ∇F = c·[C | E]·[W; V] (one product). For the ReLU kernel — compiled or hand-written —
@@ -28,12 +28,14 @@ import io.landscape.impl.linalg.Workers;
  * in the same order, bitwise the per-pair calls, chosen only after a bitwise probe); any other kernel is called per
  * pair. Either way the results are bitwise those of calling the kernel per pair.
  *
- * <p><b>Cost</b> (JMH, fast forks, 2026-12-05: ≈ 108–114 µs per value and gradient at k = n = d = 100, ≈ 2.46–2.63 at
- * 20, ≈ 0.53–0.62 at 6; docs/performance.md, "Seventh round"). Earlier phase timings (thread CPU µs, ReLU, compiled
- * kernel, identity teacher at a random point, 512-bit vectors, loaded machine; {@code GeneralPhaseTiming} in the
- * tests prints the phases): at k = n = d = 100, ≈ 113–119 in all — transpose ≈ 4, Gram product ≈ 34, angles ≈ 9,
- * ReLU coefficients and lane sums ≈ 8.5, joining the sums and C's diagonal ≈ 1, gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.0 —
- * 0.24, 0.35, 0.47, 0.51, 0.13, 0.5 (the rest: norms, self terms, mirror, copies). The floor: 14 950 pairs (angle +
+ * <p><b>Cost</b> (JMH, fast forks, on a Zen 5 core, 2026-12-05: ≈ 108–114 µs per value and gradient at
+ * k = n = d = 100, ≈ 2.46–2.63 at 20, ≈ 0.53–0.62 at 6; docs/performance.md, "Seventh round"; on a Zen 4 core, with
+ * half its FMA throughput, 180 µs at 100 after the eighth round, which took 7 % off at 100 and 5 % at 20). Earlier
+ * phase timings (thread CPU µs, ReLU, compiled kernel, identity teacher at a random point, 512-bit vectors, loaded
+ * machine; {@code GeneralPhaseTiming} in the tests prints the phases): at k = n = d = 100, ≈ 113–119 in all —
+ * transpose ≈ 4, Gram product ≈ 34, angles ≈ 9, ReLU coefficients and lane sums ≈ 8.5, joining the sums and C's
+ * diagonal ≈ 1, gradient product ≈ 42 (panel layout, see {@code PANEL_MIN_ROWS}); at 20, ≈ 3.0 — 0.24, 0.35, 0.47,
+ * 0.51, 0.13, 0.5 (the rest: norms, self terms, mirror, copies). The floor: 14 950 pairs (angle +
  * coefficients) and ≈ 3.5·10⁶ multiply-adds at 100, 590 and ≈ 28 000 at 20. The measured FMA peak of the machine these
  * numbers come from is ≈ 57·10⁹ multiply-adds per second on one core (16 independent 512-bit FMA chains, no memory
  * operand); the products run at ≈ 45–50·10⁹/s and alone need ≥ 61 µs at 100. See docs/performance.md for what was

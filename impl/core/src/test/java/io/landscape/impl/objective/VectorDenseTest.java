@@ -9,16 +9,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.landscape.impl.TestSupport;
+
 /** The dense kernels of {@link VectorDense} against plain loops and against each other, bitwise. */
 class VectorDenseTest {
-
-    private static double[] gaussian(Random rnd, int len) {
-        double[] v = new double[len];
-        for (int e = 0; e < len; e++) {
-            v[e] = rnd.nextGaussian();
-        }
-        return v;
-    }
 
     /**
      * B (inner × cols) row-major into b and in the panel layout into bp: columns below {@code d} random over many
@@ -56,7 +50,7 @@ class VectorDenseTest {
                             continue;
                         }
                         int as = inner + 3;
-                        double[] a = gaussian(rnd, rows * as);
+                        double[] a = TestSupport.gaussian(rnd, rows * as, 1.0);
                         double[] b = new double[inner * cols];
                         double[] bp = new double[inner * cols];
                         fillB(rnd, inner, cols, cols, b, bp);
@@ -195,7 +189,7 @@ class VectorDenseTest {
                 }
                 int inner = 11;
                 int as = inner + 2;
-                double[] a = gaussian(rnd, rows * as);
+                double[] a = TestSupport.gaussian(rnd, rows * as, 1.0);
                 double[] b = new double[inner * cols];
                 double[] bp = new double[inner * cols];
                 fillB(rnd, inner, cols, d, b, bp);
